@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 
 /// Top-level arguments of `vanban`.
 #[derive(Debug, Parser)]
-#[command(name = "vanban", version, about = "Soạn thảo và kiểm tra thể thức văn bản (NĐ 30/2020, HD 36-HD/VPTW)")]
+#[command(
+    name = "vanban",
+    version,
+    about = "Soạn thảo và kiểm tra thể thức văn bản (NĐ 30/2020, HD 36-HD/VPTW)"
+)]
 pub struct Cli {
     /// The subcommand to run.
     #[command(subcommand)]

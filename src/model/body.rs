@@ -1,0 +1,174 @@
+//! Nội dung: the body as a list of blocks (phần, mục, khoản, điểm, đoạn, bảng) with inline
+//! bold, italic and footnotes. Numbers are not stored: [`super::label_blocks`] computes them.
+
+use serde::{Deserialize, Serialize};
+
+/// The body of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Body {
+    /// Blocks in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// One block of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// Phần: "Phần thứ nhất" (or "Phần I") on its own line, then the title in capitals.
+    Part {
+        /// Title of the part.
+        title: Inline,
+    },
+    /// Mục with a Roman number: "I. MỤC ĐÍCH, YÊU CẦU" (Party: "I- ...").
+    Section {
+        /// Title, printed in capitals.
+        title: Inline,
+    },
+    /// Numbered heading on its own line, bold: "1. Mục đích", "1.1. ...".
+    Heading {
+        /// Depth: 1 → "1.", 2 → "1.1.", 3 → "1.1.1.".
+        level: u8,
+        /// Title.
+        title: Inline,
+    },
+    /// Numbered paragraph, regular weight: "1. Tổ chức quán triệt ...".
+    Numbered {
+        /// Depth: 1 → "1.", 2 → "1.1.", 3 → "1.1.1.".
+        level: u8,
+        /// Text after the number.
+        content: Inline,
+    },
+    /// Điểm: "a) ...".
+    Lettered {
+        /// Text after the letter.
+        content: Inline,
+    },
+    /// Dash item: "- ...".
+    Dash {
+        /// Text after the dash.
+        content: Inline,
+    },
+    /// Plus item: "+ ...".
+    Plus {
+        /// Text after the plus.
+        content: Inline,
+    },
+    /// A plain paragraph, justified with a first-line indent.
+    Paragraph {
+        /// Text.
+        content: Inline,
+    },
+    /// A simple table (figures in reports).
+    Table(Table),
+}
+
+/// A simple table: rows of cells, the first row optionally a header.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Table {
+    /// Whether the first row is a header (bold, repeated on each page).
+    pub header: bool,
+    /// Rows of cells.
+    pub rows: Vec<Vec<Inline>>,
+}
+
+/// Inline content: runs of text with formatting, and footnotes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(transparent)]
+pub struct Inline(pub Vec<Span>);
+
+/// One inline piece.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Span {
+    /// A run of text.
+    Text {
+        /// The text.
+        text: String,
+        /// In đậm.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        bold: bool,
+        /// In nghiêng.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        italic: bool,
+    },
+    /// A footnote (chú thích) anchored here; numbered in order of appearance.
+    Footnote {
+        /// The footnote's text.
+        text: String,
+    },
+}
+
+impl Inline {
+    /// Plain text: one unformatted run.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Inline(vec![Span::Text {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }])
+    }
+
+    /// The text without formatting and without footnotes.
+    pub fn plain_text(&self) -> String {
+        self.0
+            .iter()
+            .filter_map(|s| match s {
+                Span::Text { text, .. } => Some(text.as_str()),
+                Span::Footnote { .. } => None,
+            })
+            .collect()
+    }
+
+    /// The footnotes in this inline content, in order.
+    pub fn footnotes(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(|s| match s {
+            Span::Footnote { text } => Some(text.as_str()),
+            Span::Text { .. } => None,
+        })
+    }
+
+    /// Whether there is no visible text.
+    pub fn is_empty(&self) -> bool {
+        self.plain_text().trim().is_empty()
+    }
+}
+
+impl Block {
+    /// The inline content of the block (title or content); `None` for a table.
+    pub fn inline(&self) -> Option<&Inline> {
+        match self {
+            Block::Part { title } | Block::Section { title } | Block::Heading { title, .. } => {
+                Some(title)
+            }
+            Block::Numbered { content, .. }
+            | Block::Lettered { content }
+            | Block::Dash { content }
+            | Block::Plus { content }
+            | Block::Paragraph { content } => Some(content),
+            Block::Table(_) => None,
+        }
+    }
+}
+
+impl Body {
+    /// Every footnote of the body in order of appearance (tables included).
+    pub fn footnotes(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            match block {
+                Block::Table(t) => {
+                    for cell in t.rows.iter().flatten() {
+                        out.extend(cell.footnotes());
+                    }
+                }
+                other => out.extend(other.inline().into_iter().flat_map(Inline::footnotes)),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,176 @@
+//! The document model (văn bản): what a draft becomes once its template is rendered, and
+//! what the DOCX writer, the preview and the checker work on.
+//!
+//! Architecture invariant: the model holds text as the user typed it (NFC-normalised on the
+//! way in by [`text::nfc`]); casing, numbering, punctuation of lists and the số ký hiệu are
+//! computed from it, never typed twice.
+
+mod body;
+mod date;
+mod number;
+mod numbering;
+mod recipients;
+mod signer;
+pub mod text;
+
+pub use body::{Block, Body, Inline, Span, Table};
+pub use date::{IssueDate, PlaceDate};
+pub use number::ReferenceNumber;
+pub use numbering::{label_blocks, part_label, roman, BlockLabel};
+pub use recipients::Recipients;
+pub use signer::{Authority, Signer};
+
+use serde::{Deserialize, Serialize};
+
+use crate::layout::DocType;
+
+/// System of rules a document follows (hệ thể thức): state or Party.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum System {
+    /// Văn bản hành chính, NĐ 30/2020/NĐ-CP.
+    State,
+    /// Văn bản của Đảng, HD 36-HD/VPTW.
+    Party,
+}
+
+impl System {
+    /// Vietnamese name for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            System::State => "văn bản hành chính (NĐ 30/2020/NĐ-CP)",
+            System::Party => "văn bản của Đảng (HD 36-HD/VPTW)",
+        }
+    }
+}
+
+/// An issuing body (cơ quan, tổ chức ban hành) with its direct superior.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Issuer {
+    /// Tên cơ quan chủ quản / cấp trên trực tiếp, e.g. "UBND TỈNH BẮC KẠN" or "TỈNH ỦY KIÊN GIANG".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superior: Option<String>,
+    /// Tên cơ quan ban hành, e.g. "VĂN PHÒNG" or "BAN DÂN VẬN TỈNH ỦY".
+    pub name: String,
+    /// Chữ viết tắt tên cơ quan in the số ký hiệu, e.g. "VP", "UBND", "BDVTU".
+    pub abbr: String,
+    /// The system this body belongs to, when it differs from the document's (joint documents).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<System>,
+}
+
+/// Urgency mark (dấu chỉ mức độ khẩn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// KHẨN.
+    Khan,
+    /// THƯỢNG KHẨN.
+    ThuongKhan,
+    /// HỎA TỐC.
+    HoaToc,
+}
+
+impl Urgency {
+    /// The mark as printed.
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Khan => "KHẨN",
+            Urgency::ThuongKhan => "THƯỢNG KHẨN",
+            Urgency::HoaToc => "HỎA TỐC",
+        }
+    }
+}
+
+/// Secrecy mark (dấu chỉ độ mật).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Secrecy {
+    /// MẬT.
+    Mat,
+    /// TỐI MẬT.
+    ToiMat,
+    /// TUYỆT MẬT.
+    TuyetMat,
+}
+
+impl Secrecy {
+    /// The mark as printed.
+    pub fn label(self) -> &'static str {
+        match self {
+            Secrecy::Mat => "MẬT",
+            Secrecy::ToiMat => "TỐI MẬT",
+            Secrecy::TuyetMat => "TUYỆT MẬT",
+        }
+    }
+}
+
+/// A complete administrative document, ready to be written, previewed or checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Document {
+    /// Loại văn bản.
+    pub doc_type: DocType,
+    /// Hệ thể thức (state or Party); a joint document follows its lead body's system.
+    pub system: System,
+    /// Cơ quan ban hành: one, or two for a joint document (the first is the lead, chủ trì).
+    pub issuers: Vec<Issuer>,
+    /// Số và ký hiệu văn bản.
+    pub number: ReferenceNumber,
+    /// Địa danh và thời gian ban hành.
+    pub place_date: PlaceDate,
+    /// Dấu chỉ mức độ khẩn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
+    /// Dấu chỉ độ mật.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrecy: Option<Secrecy>,
+    /// Trích yếu nội dung (for công văn printed as "V/v ..." under the số ký hiệu).
+    pub subject: String,
+    /// Kính gửi: addressees of a công văn, tờ trình or báo cáo sent upwards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addressees: Vec<String>,
+    /// Nội dung.
+    pub body: Body,
+    /// Whether the body ends with "./." (the PL3 templates show it).
+    pub closing_mark: bool,
+    /// Chức vụ, họ tên người ký: one, or two side by side for a joint document.
+    pub signers: Vec<Signer>,
+    /// Nơi nhận.
+    pub recipients: Recipients,
+}
+
+impl Document {
+    /// Whether this is a joint document (văn bản liên tịch / phối hợp) of two bodies.
+    pub fn is_joint(&self) -> bool {
+        self.issuers.len() > 1
+    }
+
+    /// Whether a joint document mixes a state body and a Party body (needs human review).
+    pub fn is_mixed_joint(&self) -> bool {
+        self.is_joint()
+            && self
+                .issuers
+                .iter()
+                .any(|i| i.system.unwrap_or(self.system) != self.system)
+    }
+
+    /// The số ký hiệu line as printed, e.g. "Số: 03/CT-UBND" or "Số 415-KH/BDVTU-BCSĐUBND".
+    pub fn number_line(&self) -> String {
+        self.number
+            .render(self.system, &self.doc_type, &self.issuers)
+    }
+
+    /// The tên loại line as printed ("KẾ HOẠCH"); empty for a công văn.
+    pub fn type_line(&self) -> String {
+        if self.doc_type.is_cong_van() {
+            String::new()
+        } else {
+            text::upper(&self.doc_type.name)
+        }
+    }
+}

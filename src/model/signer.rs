@@ -1,0 +1,125 @@
+//! Quyền hạn, chức vụ, họ tên người ký (Ô 7a, 7b).
+
+use serde::{Deserialize, Serialize};
+
+use super::{text, System};
+
+/// Quyền hạn ký: on whose behalf the signer signs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    /// Thay mặt tập thể: "TM." (state), "T/M" (Party).
+    Tm,
+    /// Ký thay người đứng đầu: "KT." (state), "K/T" (Party).
+    Kt,
+    /// Thừa lệnh: "TL." (state), "T/L" (Party).
+    Tl,
+    /// Thừa ủy quyền: "TUQ." (state only).
+    Tuq,
+    /// Quyền (acting head): "Q." before the position itself.
+    Q,
+}
+
+impl Authority {
+    /// The prefix as printed in `system`.
+    pub fn prefix(self, system: System) -> &'static str {
+        match (self, system) {
+            (Authority::Tm, System::State) => "TM.",
+            (Authority::Tm, System::Party) => "T/M",
+            (Authority::Kt, System::State) => "KT.",
+            (Authority::Kt, System::Party) => "K/T",
+            (Authority::Tl, System::State) => "TL.",
+            (Authority::Tl, System::Party) => "T/L",
+            (Authority::Tuq, _) => "TUQ.",
+            (Authority::Q, _) => "Q.",
+        }
+    }
+}
+
+/// One signature block (khối chữ ký).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Signer {
+    /// Quyền hạn ký (TM., KT., TL., TUQ., Q.); none when the head signs in their own name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<Authority>,
+    /// What follows the authority: the collective for TM. ("ỦY BAN NHÂN DÂN"), the head for
+    /// KT./TL./TUQ. ("CHỦ TỊCH"); or a body name printed alone above the position
+    /// ("BAN DÂN VẬN HUYỆN ỦY") when there is no authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf: Option<String>,
+    /// Chức vụ người ký, e.g. "CHỦ TỊCH", "PHÓ BÍ THƯ THƯỜNG TRỰC".
+    pub position: String,
+    /// Họ và tên, e.g. "Nguyễn Thị Cát Tiên" (no học hàm, học vị).
+    pub name: String,
+}
+
+impl Signer {
+    /// The upper lines of the block, as printed, with whether each is the authority line
+    /// (Ô 7a) or the position line: e.g. `[("TM. ỦY BAN NHÂN DÂN", true), ("CHỦ TỊCH", false)]`.
+    pub fn title_lines(&self, system: System) -> Vec<(String, bool)> {
+        let position = text::upper(self.position.trim());
+        let on_behalf = self
+            .on_behalf
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        match (self.authority, on_behalf) {
+            (Some(Authority::Q), _) => vec![(format!("Q. {position}"), true)],
+            (Some(a), Some(who)) => {
+                vec![
+                    (format!("{} {}", a.prefix(system), text::upper(who)), true),
+                    (position, false),
+                ]
+            }
+            (Some(a), None) => vec![(format!("{} {position}", a.prefix(system)), true)],
+            (None, Some(who)) => vec![(text::upper(who), true), (position, false)],
+            (None, None) => vec![(position, true)],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_and_party_prefixes() {
+        let s = Signer {
+            authority: Some(Authority::Tm),
+            on_behalf: Some("Ủy ban nhân dân".into()),
+            position: "Chủ tịch".into(),
+            name: "A".into(),
+        };
+        assert_eq!(
+            s.title_lines(System::State),
+            vec![
+                ("TM. ỦY BAN NHÂN DÂN".to_string(), true),
+                ("CHỦ TỊCH".to_string(), false)
+            ]
+        );
+        assert_eq!(s.title_lines(System::Party)[0].0, "T/M ỦY BAN NHÂN DÂN");
+    }
+
+    #[test]
+    fn acting_head_and_plain_position() {
+        let q = Signer {
+            authority: Some(Authority::Q),
+            position: "Chánh Văn phòng".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            q.title_lines(System::State),
+            vec![("Q. CHÁNH VĂN PHÒNG".to_string(), true)]
+        );
+        let plain = Signer {
+            position: "CHÁNH VĂN PHÒNG".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            plain.title_lines(System::State),
+            vec![("CHÁNH VĂN PHÒNG".to_string(), true)]
+        );
+    }
+}
