@@ -1,5 +1,9 @@
 //! Vanban: drafting and checking Vietnamese administrative documents
 //! (Nghị định 30/2020/NĐ-CP for state bodies, Hướng dẫn 36-HD/VPTW for Party bodies).
 pub mod cli;
+pub mod draft;
+pub mod fsutil;
 pub mod layout;
+pub mod markup;
 pub mod model;
+pub mod template;

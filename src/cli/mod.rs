@@ -3,9 +3,14 @@
 //! Each subcommand lives in its own module; messages to the user are Vietnamese.
 //! Exit codes: 0 success, 1 findings or a failed operation, 2 unreadable input or bad usage.
 
+mod draft_cmds;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+
+use crate::template::Templates;
 
 /// Top-level arguments of `vanban`.
 #[derive(Debug, Parser)]
@@ -20,12 +25,44 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Where templates come from: the built-in ones plus an optional folder of the office's own.
+#[derive(Debug, Clone, Args)]
+pub struct TemplateArgs {
+    /// Thư mục mẫu bổ sung (mỗi loại một thư mục con có template.toml và body.tera).
+    #[arg(long, env = "VANBAN_TEMPLATES", value_name = "THƯ_MỤC")]
+    pub templates: Option<PathBuf>,
+}
+
+impl TemplateArgs {
+    /// Loads the templates these arguments name.
+    pub fn load(&self) -> Result<Templates, crate::template::TemplateError> {
+        match &self.templates {
+            Some(dir) => Templates::with_dir(dir),
+            None => Templates::builtin(),
+        }
+    }
+}
+
 /// The subcommands of `vanban`.
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// In ra bản thảo mẫu của một loại văn bản (để sửa rồi `vanban render`).
+    New(draft_cmds::NewArgs),
+    /// Liệt kê các loại văn bản (mẫu) hiện có.
+    Templates(draft_cmds::TemplatesArgs),
+}
 
 /// Runs the CLI and maps the outcome to a process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::New(args) => draft_cmds::new(&args),
+        Command::Templates(args) => draft_cmds::templates(&args),
+    }
+}
+
+/// Prints an error for the user in Vietnamese and returns exit code `code`.
+pub fn fail(message: impl std::fmt::Display, code: u8) -> ExitCode {
+    eprintln!("lỗi: {message}");
+    ExitCode::from(code)
 }

@@ -1,0 +1,526 @@
+//! The draft file (bản thảo): what a secretary fills in, saved as TOML by the CLI and the app.
+//! A draft names a template and holds the header facts plus the template's form fields;
+//! [`Draft::render`] turns it into a [`Document`]. The format is documented in
+//! `docs/draft-format.md`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::markup::{self, MarkupError};
+use crate::model::{
+    text, Document, IssueDate, Issuer, PlaceDate, Recipients, ReferenceNumber, Secrecy, Signer,
+    System, Urgency,
+};
+use crate::template::{BodyContext, FieldKind, TemplateDef, TemplateError, Templates};
+
+/// A draft file: template + header + form fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// Template slug (loại văn bản), e.g. "ke-hoach".
+    pub template: String,
+    /// Hệ thể thức: "state" (NĐ 30) or "party" (HD 36).
+    pub system: System,
+    /// Số: blank (absent) in a draft until the văn thư issues it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// Đơn vị soạn thảo for a state công văn's số ký hiệu ("UBND-VP").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Địa danh.
+    pub place: String,
+    /// Ngày tháng năm ban hành (day and month may be left out).
+    pub date: IssueDate,
+    /// Mức độ khẩn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
+    /// Độ mật.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrecy: Option<Secrecy>,
+    /// Trích yếu nội dung.
+    pub subject: String,
+    /// Kính gửi (công văn, tờ trình).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addressees: Vec<String>,
+    /// Override of the template's "./." ending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_mark: Option<bool>,
+    /// Cơ quan ban hành (one, or two for a joint document; the first is the lead).
+    pub issuers: Vec<Issuer>,
+    /// Form field values by name (see the template's `template.toml`).
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+    /// Người ký (one, or two for a joint document).
+    pub signers: Vec<Signer>,
+    /// Nơi nhận.
+    #[serde(default)]
+    pub recipients: Recipients,
+}
+
+/// Why a draft cannot be read or rendered. Each message names the place at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum DraftError {
+    /// The TOML does not parse or does not fit the draft format.
+    #[error("bản thảo không hợp lệ: {0}")]
+    Syntax(String),
+    /// A required value is missing or empty.
+    #[error("thiếu `{field}` ({label}) trong bản thảo")]
+    Missing {
+        /// Path of the field, e.g. `fields.muc_dich` or `signers[0].name`.
+        field: String,
+        /// What it is, in Vietnamese.
+        label: String,
+    },
+    /// A value is present but wrong.
+    #[error("`{field}` không hợp lệ: {message}")]
+    Invalid {
+        /// Path of the field.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A markup field has a markup error.
+    #[error("`fields.{field}` ({label}), {source}")]
+    Markup {
+        /// Field name.
+        field: String,
+        /// Its label.
+        label: String,
+        /// The markup error, with the line within the field.
+        #[source]
+        source: MarkupError,
+    },
+    /// The template failed.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+}
+
+/// Explains a TOML error in Vietnamese with its line and column.
+pub fn toml_message(e: &toml::de::Error, source: &str) -> String {
+    let msg = e.message();
+    let translated = translate_serde(msg);
+    match e.span() {
+        Some(span) => {
+            let (line, col) = line_col(source, span.start);
+            format!("dòng {line}, cột {col}: {translated}")
+        }
+        None => translated,
+    }
+}
+
+fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn translate_serde(msg: &str) -> String {
+    let msg = msg.trim();
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("thiếu trường bắt buộc {rest}");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let name = rest.split(',').next().unwrap_or(rest);
+        return format!("trường không được hỗ trợ {name}");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let name = rest.split(',').next().unwrap_or(rest);
+        return format!("giá trị không được hỗ trợ {name} ({rest})");
+    }
+    if msg.starts_with("invalid type") {
+        return format!("sai kiểu dữ liệu ({msg})");
+    }
+    format!("lỗi cú pháp TOML ({msg})")
+}
+
+impl Draft {
+    /// Reads a draft from TOML text.
+    pub fn from_toml(source: &str) -> Result<Self, DraftError> {
+        toml::from_str(source).map_err(|e| DraftError::Syntax(toml_message(&e, source)))
+    }
+
+    /// Writes the draft as TOML text.
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_else(|e| format!("# lỗi ghi bản thảo: {e}\n"))
+    }
+
+    /// Whether this is a joint document of two bodies.
+    pub fn is_joint(&self) -> bool {
+        self.issuers.len() > 1
+    }
+
+    /// A starter draft for `template` in `system`: the form's defaults and placeholders in
+    /// the header, to be edited. `joint` gives two issuers and two signers.
+    pub fn starter(template: &TemplateDef, system: System, joint: bool, year: i32) -> Self {
+        let (issuer, signer) = match system {
+            System::State => (
+                Issuer {
+                    superior: Some("UBND TỈNH ...".into()),
+                    name: "VĂN PHÒNG".into(),
+                    abbr: "VP".into(),
+                    system: None,
+                },
+                Signer {
+                    authority: Some(crate::model::Authority::Kt),
+                    on_behalf: Some("CHÁNH VĂN PHÒNG".into()),
+                    position: "PHÓ CHÁNH VĂN PHÒNG".into(),
+                    name: "Nguyễn Văn A".into(),
+                },
+            ),
+            System::Party => (
+                Issuer {
+                    superior: Some("TỈNH ỦY ...".into()),
+                    name: "BAN DÂN VẬN".into(),
+                    abbr: "BDVTU".into(),
+                    system: None,
+                },
+                Signer {
+                    authority: Some(crate::model::Authority::Kt),
+                    on_behalf: Some("TRƯỞNG BAN".into()),
+                    position: "PHÓ TRƯỞNG BAN".into(),
+                    name: "Nguyễn Văn A".into(),
+                },
+            ),
+        };
+        let mut issuers = vec![issuer];
+        let mut signers = vec![signer];
+        if joint {
+            issuers.push(Issuer {
+                superior: None,
+                name: "BAN CÁN SỰ ĐẢNG UBND TỈNH".into(),
+                abbr: "BCSĐUBND".into(),
+                system: Some(System::Party),
+            });
+            signers.push(Signer {
+                authority: Some(crate::model::Authority::Tm),
+                on_behalf: Some("BAN CÁN SỰ ĐẢNG".into()),
+                position: "BÍ THƯ".into(),
+                name: "Trần Văn B".into(),
+            });
+        }
+        let archive = match system {
+            System::State => "VT, ...",
+            System::Party => "Văn phòng ...",
+        };
+        Draft {
+            template: template.slug.clone(),
+            system,
+            number: None,
+            unit: None,
+            place: "...".into(),
+            date: IssueDate {
+                day: None,
+                month: None,
+                year,
+            },
+            urgency: None,
+            secrecy: None,
+            subject: "...".into(),
+            addressees: Vec::new(),
+            closing_mark: None,
+            issuers,
+            fields: template
+                .fields
+                .iter()
+                .map(|f| (f.name.clone(), f.default.clone()))
+                .collect(),
+            signers,
+            recipients: Recipients {
+                electronic: false,
+                items: vec!["Như trên".into()],
+                archive: archive.into(),
+            },
+        }
+    }
+
+    /// Renders the draft into a [`Document`] with `templates`: checks what is required,
+    /// renders the body template and parses its markup.
+    pub fn render(&self, templates: &Templates) -> Result<Document, DraftError> {
+        let def = templates.get(&self.template)?;
+        self.check_header()?;
+        let mut fields = BTreeMap::new();
+        for f in &def.fields {
+            let value = text::nfc(
+                self.fields
+                    .get(&f.name)
+                    .map(String::as_str)
+                    .unwrap_or_default(),
+            );
+            if f.required && value.trim().is_empty() {
+                return Err(DraftError::Missing {
+                    field: format!("fields.{}", f.name),
+                    label: f.label.clone(),
+                });
+            }
+            if f.kind == FieldKind::Markup {
+                markup::parse(&value).map_err(|source| DraftError::Markup {
+                    field: f.name.clone(),
+                    label: f.label.clone(),
+                    source,
+                })?;
+            }
+            fields.insert(f.name.clone(), value);
+        }
+        if let Some(unknown) = self.fields.keys().find(|k| def.field(k).is_none()) {
+            return Err(DraftError::Invalid {
+                field: format!("fields.{unknown}"),
+                message: format!(
+                    "mẫu \"{}\" không có trường này (các trường: {})",
+                    def.slug,
+                    def.fields
+                        .iter()
+                        .map(|f| f.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        }
+        let lead = &self.issuers[0];
+        let ctx = BodyContext {
+            fields,
+            loai: def.doc_type.name.clone(),
+            he_thong: match self.system {
+                System::State => "state".into(),
+                System::Party => "party".into(),
+            },
+            co_quan: lead.name.clone(),
+            co_quan_viet_tat: lead.abbr.clone(),
+            dia_danh: self.place.clone(),
+            nam: self.date.year,
+            ngay: self.date.phrase(),
+            trich_yeu: self.subject.clone(),
+        };
+        let body_markup = templates.render_body(&def.slug, &ctx)?;
+        let body = markup::parse(&body_markup).map_err(|e| {
+            DraftError::Template(TemplateError::Render {
+                path: format!("templates/{}/body.tera", def.slug),
+                message: format!("nội dung do mẫu tạo ra có lỗi ở {e}"),
+            })
+        })?;
+        if def.doc_type.abbreviation(self.system).is_none() {
+            return Err(DraftError::Invalid {
+                field: "system".into(),
+                message: format!(
+                    "loại \"{}\" không dùng cho {}",
+                    def.doc_type.name,
+                    self.system.label()
+                ),
+            });
+        }
+        Ok(Document {
+            doc_type: def.doc_type.clone(),
+            system: self.system,
+            issuers: self.issuers.iter().map(nfc_issuer).collect(),
+            number: ReferenceNumber {
+                number: self.number,
+                unit: self.unit.clone(),
+            },
+            place_date: PlaceDate {
+                place: text::nfc(self.place.trim()),
+                date: self.date,
+            },
+            urgency: self.urgency,
+            secrecy: self.secrecy,
+            subject: text::squash_spaces(&text::nfc(&self.subject)),
+            addressees: self
+                .addressees
+                .iter()
+                .map(|a| text::nfc(a.trim()))
+                .collect(),
+            body,
+            closing_mark: self.closing_mark.unwrap_or(def.closing_mark),
+            signers: self.signers.iter().map(nfc_signer).collect(),
+            recipients: Recipients {
+                electronic: self.recipients.electronic,
+                items: self.recipients.items.iter().map(|i| text::nfc(i)).collect(),
+                archive: text::nfc(&self.recipients.archive),
+            },
+        })
+    }
+
+    fn check_header(&self) -> Result<(), DraftError> {
+        let missing = |field: &str, label: &str| DraftError::Missing {
+            field: field.into(),
+            label: label.into(),
+        };
+        if self.issuers.is_empty() {
+            return Err(missing("issuers", "cơ quan ban hành"));
+        }
+        if self.issuers.len() > 2 {
+            return Err(DraftError::Invalid {
+                field: "issuers".into(),
+                message: "văn bản liên tịch có tối đa hai cơ quan ban hành".into(),
+            });
+        }
+        for (i, issuer) in self.issuers.iter().enumerate() {
+            if issuer.name.trim().is_empty() {
+                return Err(missing(
+                    &format!("issuers[{i}].name"),
+                    "tên cơ quan ban hành",
+                ));
+            }
+            if issuer.abbr.trim().is_empty() {
+                return Err(missing(
+                    &format!("issuers[{i}].abbr"),
+                    "chữ viết tắt tên cơ quan trong số ký hiệu",
+                ));
+            }
+        }
+        if self.place.trim().is_empty() {
+            return Err(missing("place", "địa danh"));
+        }
+        self.date.validate().map_err(|e| DraftError::Invalid {
+            field: "date".into(),
+            message: e.to_string(),
+        })?;
+        if self.subject.trim().is_empty() && self.template != "cong-van" {
+            return Err(missing("subject", "trích yếu nội dung"));
+        }
+        if self.signers.is_empty() {
+            return Err(missing("signers", "người ký"));
+        }
+        if self.signers.len() > 2 {
+            return Err(DraftError::Invalid {
+                field: "signers".into(),
+                message: "tối đa hai người ký".into(),
+            });
+        }
+        for (i, s) in self.signers.iter().enumerate() {
+            if s.position.trim().is_empty() {
+                return Err(missing(
+                    &format!("signers[{i}].position"),
+                    "chức vụ người ký",
+                ));
+            }
+            if s.name.trim().is_empty() {
+                return Err(missing(&format!("signers[{i}].name"), "họ tên người ký"));
+            }
+        }
+        if self.recipients.archive.trim().is_empty() {
+            return Err(missing(
+                "recipients.archive",
+                "nơi lưu (dòng \"Lưu\" của Nơi nhận)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn nfc_issuer(i: &Issuer) -> Issuer {
+    Issuer {
+        superior: i
+            .superior
+            .as_deref()
+            .map(|s| text::squash_spaces(&text::nfc(s)))
+            .filter(|s| !s.is_empty()),
+        name: text::squash_spaces(&text::nfc(&i.name)),
+        abbr: text::nfc(i.abbr.trim()),
+        system: i.system,
+    }
+}
+
+fn nfc_signer(s: &Signer) -> Signer {
+    Signer {
+        authority: s.authority,
+        on_behalf: s
+            .on_behalf
+            .as_deref()
+            .map(|o| text::squash_spaces(&text::nfc(o))),
+        position: text::squash_spaces(&text::nfc(&s.position)),
+        name: text::squash_spaces(&text::nfc(&s.name)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn templates() -> Templates {
+        Templates::builtin().unwrap()
+    }
+
+    #[test]
+    fn starter_drafts_render_for_every_template_and_system() {
+        let t = templates();
+        for def in t.list() {
+            for &system in &def.systems {
+                let mut d = Draft::starter(def, system, false, 2026);
+                for f in &def.fields {
+                    d.fields
+                        .insert(f.name.clone(), format!("Nội dung {}.", f.label));
+                }
+                let toml = d.to_toml();
+                let back = Draft::from_toml(&toml).unwrap();
+                assert_eq!(back, d);
+                let doc = back
+                    .render(&t)
+                    .unwrap_or_else(|e| panic!("{} {system:?}: {e}", def.slug));
+                assert!(!doc.body.blocks.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn malformed_toml_names_the_line() {
+        let e =
+            Draft::from_toml("template = \"ke-hoach\"\nsystem = \"state\nplace = 1\n").unwrap_err();
+        assert!(e.to_string().contains("dòng 2"), "{e}");
+        let e = Draft::from_toml("template = \"ke-hoach\"\nsystem = \"nha-nuoc\"\n").unwrap_err();
+        assert!(
+            e.to_string().contains("dòng 2") && e.to_string().contains("nha-nuoc"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn missing_required_field_is_named() {
+        let t = templates();
+        let def = t.get("ke-hoach").unwrap();
+        let mut d = Draft::starter(def, System::State, false, 2026);
+        let required = def.fields.iter().find(|f| f.required).unwrap();
+        d.fields.insert(required.name.clone(), "  ".into());
+        let e = d.render(&t).unwrap_err();
+        assert!(
+            e.to_string().contains(&format!("fields.{}", required.name)),
+            "{e}"
+        );
+        let mut d = Draft::starter(def, System::State, false, 2026);
+        d.signers[0].name.clear();
+        assert!(d
+            .render(&t)
+            .unwrap_err()
+            .to_string()
+            .contains("signers[0].name"));
+    }
+
+    #[test]
+    fn unknown_template_lists_the_available_ones() {
+        let t = templates();
+        let mut d = Draft::starter(t.get("ke-hoach").unwrap(), System::State, false, 2026);
+        d.template = "thong-tu".into();
+        let e = d.render(&t).unwrap_err().to_string();
+        assert!(e.contains("thong-tu") && e.contains("ke-hoach"), "{e}");
+    }
+
+    #[test]
+    fn markup_errors_point_into_the_field() {
+        let t = templates();
+        let def = t.get("ke-hoach").unwrap();
+        let mut d = Draft::starter(def, System::State, false, 2026);
+        let field = def
+            .fields
+            .iter()
+            .find(|f| f.kind == FieldKind::Markup)
+            .unwrap();
+        d.fields
+            .insert(field.name.clone(), "Dòng một.\nDòng **hai.".into());
+        let e = d.render(&t).unwrap_err().to_string();
+        assert!(
+            e.contains(&format!("fields.{}", field.name)) && e.contains("dòng 2"),
+            "{e}"
+        );
+    }
+}

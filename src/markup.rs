@@ -1,0 +1,479 @@
+//! The body markup: the small line-based text format that templates produce and draft files
+//! may hold, parsed into [`Body`]. Numbers are placeholders: they are computed on output.
+//!
+//! One block per line (blank lines are ignored):
+//!
+//! | line starts with        | block                                   |
+//! |-------------------------|-----------------------------------------|
+//! | `= `                    | Phần ("Phần thứ nhất" / "Phần I")       |
+//! | `# `                    | Mục La Mã ("I." / Party "I-"), capitals |
+//! | `## `, `### `, `#### `  | numbered heading, bold: 1. / 1.1. / 1.1.1. |
+//! | `1. `, `1.1. `, `1.1.1. ` | numbered paragraph (digits recomputed) |
+//! | `a) `                   | điểm a), b), c) ... (letter recomputed) |
+//! | `- `, `+ `              | dash item, plus item                    |
+//! | `\| cell \| cell \|`    | table row; a `\|---\|` line after the first row makes it a header |
+//! | `\`                     | escape: the rest of the line is a plain paragraph |
+//! | anything else           | paragraph                               |
+//!
+//! Inline: `**đậm**`, `*nghiêng*`, `***cả hai***`, footnote `^[nội dung chú thích]`;
+//! a backslash escapes the next character (`\*`).
+
+use crate::model::{text, Block, Body, Inline, Span, Table};
+
+/// A markup error with the line it is on (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("dòng {line}: {message}")]
+pub struct MarkupError {
+    /// Line number, 1-based.
+    pub line: usize,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+}
+
+/// Parses body markup into a [`Body`]. Text is NFC-normalised.
+pub fn parse(source: &str) -> Result<Body, MarkupError> {
+    let source = text::nfc(source);
+    let mut blocks = Vec::new();
+    let mut table: Option<(Table, usize)> = None;
+
+    for (i, raw) in source.lines().enumerate() {
+        let line_no = i + 1;
+        let line = raw.trim();
+        let err = |message: String| MarkupError {
+            line: line_no,
+            message,
+        };
+
+        if let Some(row) = table_row(line) {
+            let (t, rows_seen) = table.get_or_insert_with(|| (Table::default(), 0));
+            if is_separator(&row) {
+                if *rows_seen != 1 {
+                    return Err(err(
+                        "dòng phân cách |---| chỉ được đặt ngay sau hàng đầu của bảng".into(),
+                    ));
+                }
+                t.header = true;
+                continue;
+            }
+            let cells = row
+                .iter()
+                .map(|c| parse_inline(c).map_err(&err))
+                .collect::<Result<Vec<_>, _>>()?;
+            t.rows.push(cells);
+            *rows_seen += 1;
+            continue;
+        }
+        if let Some((t, _)) = table.take() {
+            blocks.push(Block::Table(t));
+        }
+        if line.is_empty() {
+            continue;
+        }
+        blocks.push(parse_block(line).map_err(err)?);
+    }
+    if let Some((t, _)) = table.take() {
+        blocks.push(Block::Table(t));
+    }
+    Ok(Body { blocks })
+}
+
+fn parse_block(line: &str) -> Result<Block, String> {
+    if let Some(rest) = line.strip_prefix('\\') {
+        return Ok(Block::Paragraph {
+            content: parse_inline(rest)?,
+        });
+    }
+    if let Some(rest) = line.strip_prefix("= ") {
+        return Ok(Block::Part {
+            title: non_empty(rest, "phần")?,
+        });
+    }
+    for (prefix, level) in [("#### ", 3u8), ("### ", 2), ("## ", 1)] {
+        if let Some(rest) = line.strip_prefix(prefix) {
+            return Ok(Block::Heading {
+                level,
+                title: non_empty(rest, "đề mục")?,
+            });
+        }
+    }
+    if let Some(rest) = line.strip_prefix("# ") {
+        return Ok(Block::Section {
+            title: non_empty(rest, "mục")?,
+        });
+    }
+    if let Some((level, rest)) = numbered_prefix(line) {
+        if level > 3 {
+            return Err(format!(
+                "đánh số tối đa 3 cấp (1.1.1.), dòng này có {level} cấp"
+            ));
+        }
+        return Ok(Block::Numbered {
+            level,
+            content: non_empty(rest, "khoản")?,
+        });
+    }
+    if let Some(rest) = lettered_prefix(line) {
+        return Ok(Block::Lettered {
+            content: non_empty(rest, "điểm")?,
+        });
+    }
+    if let Some(rest) = line.strip_prefix("- ") {
+        return Ok(Block::Dash {
+            content: parse_inline(rest)?,
+        });
+    }
+    if let Some(rest) = line.strip_prefix("+ ") {
+        return Ok(Block::Plus {
+            content: parse_inline(rest)?,
+        });
+    }
+    Ok(Block::Paragraph {
+        content: parse_inline(line)?,
+    })
+}
+
+fn non_empty(rest: &str, what: &str) -> Result<Inline, String> {
+    let inline = parse_inline(rest)?;
+    if inline.is_empty() {
+        return Err(format!("{what} không có nội dung"));
+    }
+    Ok(inline)
+}
+
+/// "1.2. text" → (2, "text"): the number of digit groups is the level.
+fn numbered_prefix(line: &str) -> Option<(u8, &str)> {
+    let mut level = 0u8;
+    let mut rest = line;
+    loop {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 || rest.as_bytes().get(digits) != Some(&b'.') {
+            break;
+        }
+        rest = &rest[digits + 1..];
+        level = level.saturating_add(1);
+    }
+    if level == 0 {
+        return None;
+    }
+    rest.strip_prefix(' ').map(|r| (level, r.trim_start()))
+}
+
+/// "a) text" or "đ) text" → "text".
+fn lettered_prefix(line: &str) -> Option<&str> {
+    let mut chars = line.char_indices();
+    let (_, c) = chars.next()?;
+    if !(c.is_ascii_lowercase() || c == 'đ') {
+        return None;
+    }
+    let (i, close) = chars.next()?;
+    if close != ')' {
+        return None;
+    }
+    line[i + 1..].strip_prefix(' ').map(str::trim_start)
+}
+
+fn table_row(line: &str) -> Option<Vec<String>> {
+    let inner = line.strip_prefix('|')?.strip_suffix('|')?;
+    Some(inner.split('|').map(|c| c.trim().to_string()).collect())
+}
+
+fn is_separator(row: &[String]) -> bool {
+    row.iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| ch == '-' || ch == ':'))
+}
+
+/// Parses inline markup: `**bold**`, `*italic*`, `^[footnote]`, `\` escapes.
+pub fn parse_inline(s: &str) -> Result<Inline, String> {
+    let mut spans = Vec::new();
+    let mut buf = String::new();
+    let (mut bold, mut italic) = (false, false);
+    let flush = |buf: &mut String, spans: &mut Vec<Span>, bold: bool, italic: bool| {
+        if !buf.is_empty() {
+            spans.push(Span::Text {
+                text: std::mem::take(buf),
+                bold,
+                italic,
+            });
+        }
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if i + 1 < chars.len() => {
+                buf.push(chars[i + 1]);
+                i += 2;
+            }
+            '^' if chars.get(i + 1) == Some(&'[') => {
+                let (note, next) = footnote(&chars, i + 2)?;
+                flush(&mut buf, &mut spans, bold, italic);
+                spans.push(Span::Footnote { text: note });
+                i = next;
+            }
+            '*' => {
+                let run = chars[i..].iter().take_while(|&&ch| ch == '*').count();
+                flush(&mut buf, &mut spans, bold, italic);
+                match run {
+                    1 => italic = !italic,
+                    2 => bold = !bold,
+                    3 => {
+                        bold = !bold;
+                        italic = !italic;
+                    }
+                    _ => {
+                        return Err(
+                            "quá nhiều dấu * liền nhau (dùng ** cho đậm, * cho nghiêng)".into()
+                        )
+                    }
+                }
+                i += run;
+            }
+            _ => {
+                buf.push(c);
+                i += 1;
+            }
+        }
+    }
+    if bold {
+        return Err("dấu ** (in đậm) mở mà chưa đóng".into());
+    }
+    if italic {
+        return Err("dấu * (in nghiêng) mở mà chưa đóng".into());
+    }
+    flush(&mut buf, &mut spans, bold, italic);
+    Ok(Inline(spans))
+}
+
+/// Reads a footnote's text up to the matching `]`, starting after `^[`.
+fn footnote(chars: &[char], start: usize) -> Result<(String, usize), String> {
+    let mut depth = 1;
+    let mut out = String::new();
+    let mut i = start;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' if i + 1 < chars.len() => {
+                out.push(chars[i + 1]);
+                i += 2;
+                continue;
+            }
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    let text = text::squash_spaces(&out);
+                    if text.is_empty() {
+                        return Err("chú thích ^[...] rỗng".into());
+                    }
+                    return Ok((text, i + 1));
+                }
+            }
+            _ => {}
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    Err("chú thích ^[ mở mà chưa đóng bằng ]".into())
+}
+
+/// Writes a [`Body`] back as markup (used when the app saves a body edited block by block).
+pub fn to_markup(body: &Body) -> String {
+    let mut out = String::new();
+    for block in &body.blocks {
+        let line = match block {
+            Block::Part { title } => format!("= {}", inline_markup(title)),
+            Block::Section { title } => format!("# {}", inline_markup(title)),
+            Block::Heading { level, title } => {
+                format!(
+                    "{} {}",
+                    "#".repeat(usize::from(*level).clamp(1, 3) + 1),
+                    inline_markup(title)
+                )
+            }
+            Block::Numbered { level, content } => {
+                format!(
+                    "{} {}",
+                    vec!["1"; usize::from(*level).clamp(1, 3)].join(".") + ".",
+                    inline_markup(content)
+                )
+            }
+            Block::Lettered { content } => format!("a) {}", inline_markup(content)),
+            Block::Dash { content } => format!("- {}", inline_markup(content)),
+            Block::Plus { content } => format!("+ {}", inline_markup(content)),
+            Block::Paragraph { content } => {
+                let text = inline_markup(content);
+                match parse_block(&text) {
+                    Ok(Block::Paragraph { .. }) => text,
+                    _ => format!("\\{text}"),
+                }
+            }
+            Block::Table(t) => {
+                let mut rows = Vec::new();
+                for (r, row) in t.rows.iter().enumerate() {
+                    let cells: Vec<String> = row
+                        .iter()
+                        .map(|c| inline_markup(c).replace('|', "\\|"))
+                        .collect();
+                    rows.push(format!("| {} |", cells.join(" | ")));
+                    if r == 0 && t.header {
+                        rows.push(format!("|{}|", vec!["---"; row.len()].join("|")));
+                    }
+                }
+                rows.join("\n")
+            }
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+fn inline_markup(inline: &Inline) -> String {
+    let mut out = String::new();
+    for span in &inline.0 {
+        match span {
+            Span::Text { text, bold, italic } => {
+                let escaped = text
+                    .replace('\\', "\\\\")
+                    .replace('*', "\\*")
+                    .replace("^[", "\\^[");
+                let mark = match (bold, italic) {
+                    (true, true) => "***",
+                    (true, false) => "**",
+                    (false, true) => "*",
+                    (false, false) => "",
+                };
+                out.push_str(mark);
+                out.push_str(&escaped);
+                out.push_str(mark);
+            }
+            Span::Footnote { text } => {
+                out.push_str("^[");
+                out.push_str(
+                    &text
+                        .replace('\\', "\\\\")
+                        .replace(']', "\\]")
+                        .replace('[', "\\["),
+                );
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(text: &str) -> Span {
+        Span::Text {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+
+    #[test]
+    fn block_kinds() {
+        let body = parse(
+            "= BÁO CÁO TỔNG KẾT\n# MỤC ĐÍCH, YÊU CẦU\n## Mục đích\n1. Một\n1.1. Hai\n1.1.1. Ba\na) điểm\nđ) điểm\n- gạch\n+ cộng\nĐoạn văn.\n\\1. không phải số\n",
+        )
+        .unwrap();
+        let kinds: Vec<&str> = body
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Part { .. } => "part",
+                Block::Section { .. } => "section",
+                Block::Heading { .. } => "heading",
+                Block::Numbered { level: 1, .. } => "n1",
+                Block::Numbered { level: 2, .. } => "n2",
+                Block::Numbered { level: 3, .. } => "n3",
+                Block::Lettered { .. } => "letter",
+                Block::Dash { .. } => "dash",
+                Block::Plus { .. } => "plus",
+                Block::Paragraph { .. } => "para",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "part", "section", "heading", "n1", "n2", "n3", "letter", "letter", "dash", "plus",
+                "para", "para"
+            ]
+        );
+        assert_eq!(
+            body.blocks[11].inline().unwrap().plain_text(),
+            "1. không phải số"
+        );
+    }
+
+    #[test]
+    fn inline_bold_italic_and_footnotes() {
+        let i = parse_inline("Có **đậm**, *nghiêng* và chú thích^[Xảy ra tại 712/957 ấp.] xong")
+            .unwrap();
+        assert_eq!(
+            i.0,
+            vec![
+                t("Có "),
+                Span::Text {
+                    text: "đậm".into(),
+                    bold: true,
+                    italic: false
+                },
+                t(", "),
+                Span::Text {
+                    text: "nghiêng".into(),
+                    bold: false,
+                    italic: true
+                },
+                t(" và chú thích"),
+                Span::Footnote {
+                    text: "Xảy ra tại 712/957 ấp.".into()
+                },
+                t(" xong"),
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = parse("Đoạn một\nĐoạn **hai\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("chưa đóng"), "{e}");
+        let e = parse("x ^[chú thích chưa đóng").unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(parse("1.1.1.1. quá sâu").is_err());
+    }
+
+    #[test]
+    fn tables_with_header() {
+        let body =
+            parse("| Chỉ tiêu | Kết quả |\n|---|---|\n| Hộ nghèo | 2,69% |\nSau bảng\n").unwrap();
+        match &body.blocks[0] {
+            Block::Table(t) => {
+                assert!(t.header);
+                assert_eq!(t.rows.len(), 2);
+                assert_eq!(t.rows[1][1].plain_text(), "2,69%");
+            }
+            other => panic!("expected a table, got {other:?}"),
+        }
+        assert!(matches!(body.blocks[1], Block::Paragraph { .. }));
+    }
+
+    #[test]
+    fn markup_round_trips() {
+        let src = "= Phần\n# MỤC\n## Tiêu đề\n1.1. Khoản *nghiêng* và \\*sao\\*^[ghi \\] chú]\na) Điểm\n- Gạch\n+ Cộng\n\\2020. Năm\nĐoạn **đậm**\n| A | B |\n|---|---|\n| 1 | 2 |\n";
+        let body = parse(src).unwrap();
+        let again = parse(&to_markup(&body)).unwrap();
+        assert_eq!(body, again);
+    }
+
+    #[test]
+    fn decomposed_input_is_normalised() {
+        let body = parse("Ke\u{302}\u{301} hoa\u{323}ch").unwrap();
+        assert_eq!(body.blocks[0].inline().unwrap().plain_text(), "Kế hoạch");
+    }
+}

@@ -1,0 +1,106 @@
+//! The form of a document type (biểu mẫu): the fields a template asks for, as data read from
+//! `templates/<loại>/template.toml`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::layout::DocType;
+use crate::model::System;
+
+/// What kind of input a form field is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// One line of plain text.
+    Line,
+    /// Several lines of body markup (sections, items, bold, footnotes...).
+    Markup,
+}
+
+/// One field of a template's form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FormField {
+    /// Variable name used in `body.tera` and in the draft's `[fields]` table.
+    pub name: String,
+    /// Nhãn shown to the user (Vietnamese).
+    pub label: String,
+    /// Gợi ý: a hint under the input.
+    #[serde(default)]
+    pub hint: String,
+    /// Input kind.
+    #[serde(default = "default_kind")]
+    pub kind: FieldKind,
+    /// Bắt buộc: must be filled before the document can be rendered.
+    #[serde(default)]
+    pub required: bool,
+    /// Giá trị mặc định offered in a new draft.
+    #[serde(default)]
+    pub default: String,
+}
+
+fn default_kind() -> FieldKind {
+    FieldKind::Markup
+}
+
+/// Where the document type of a template comes from: the built-in table, or declared inline.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum TypeRef {
+    /// A slug of the built-in table, e.g. "ke-hoach".
+    Slug(String),
+    /// A type declared by the template itself.
+    Inline(DocType),
+}
+
+/// `template.toml` as written on disk.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TemplateFile {
+    #[serde(rename = "type")]
+    pub(crate) doc_type: TypeRef,
+    pub(crate) label: Option<String>,
+    #[serde(default)]
+    pub(crate) description: String,
+    #[serde(default = "default_systems")]
+    pub(crate) systems: Vec<System>,
+    #[serde(default = "default_true")]
+    pub(crate) closing_mark: bool,
+    #[serde(default)]
+    pub(crate) fields: Vec<FormField>,
+}
+
+fn default_systems() -> Vec<System> {
+    vec![System::State, System::Party]
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// A document type's template: its form and the Tera template that lays out the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TemplateDef {
+    /// Folder name under `templates/`, e.g. "ke-hoach".
+    pub slug: String,
+    /// Name shown to the user, e.g. "Kế hoạch".
+    pub label: String,
+    /// One sentence on when to use it.
+    pub description: String,
+    /// The document type it produces.
+    pub doc_type: DocType,
+    /// Systems the template is offered for.
+    pub systems: Vec<System>,
+    /// Whether the body ends with "./.".
+    pub closing_mark: bool,
+    /// The form fields, in display order.
+    pub fields: Vec<FormField>,
+}
+
+impl TemplateDef {
+    /// Looks up a form field by name.
+    pub fn field(&self, name: &str) -> Option<&FormField> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}

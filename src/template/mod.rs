@@ -1,0 +1,463 @@
+//! Templates are data (mẫu văn bản): each document type is a folder under `templates/` with
+//! `template.toml` (its form: fields, Vietnamese labels, hints, defaults, required flags) and
+//! `body.tera` (a Tera template that arranges the filled form into body markup, see
+//! [`crate::markup`]). Adding a type means adding a folder, not changing Rust.
+//!
+//! The folders in the repository's `templates/` are built into the binary; an office can add
+//! or override types with a folder of its own ([`Templates::with_dir`]).
+
+mod filters;
+mod form;
+
+pub use filters::ngay_thang;
+pub use form::{FieldKind, FormField, TemplateDef};
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::layout::DocTypeTable;
+use form::{TemplateFile, TypeRef};
+
+static BUILTIN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// Variables every body template may use besides its form fields.
+pub const CONTEXT_VARIABLES: &[&str] = &[
+    "loai",
+    "he_thong",
+    "co_quan",
+    "co_quan_viet_tat",
+    "dia_danh",
+    "nam",
+    "ngay",
+    "trich_yeu",
+];
+
+/// Why a template could not be loaded or rendered. Messages name the file and the line.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    /// A draft names a type no template provides.
+    #[error("không có mẫu văn bản \"{slug}\"; các mẫu hiện có: {available}")]
+    Unknown {
+        /// The slug asked for.
+        slug: String,
+        /// The slugs that exist, comma-separated.
+        available: String,
+    },
+    /// `template.toml` is not valid.
+    #[error("mẫu {path}: {message}")]
+    Definition {
+        /// The file at fault.
+        path: String,
+        /// What is wrong (with line and column when known).
+        message: String,
+    },
+    /// `body.tera` does not parse.
+    #[error("mẫu {path}, dòng {line}, cột {column}: lỗi cú pháp Tera: {message}")]
+    Syntax {
+        /// The file at fault.
+        path: String,
+        /// Line, 1-based.
+        line: usize,
+        /// Column, 1-based.
+        column: usize,
+        /// Tera's explanation.
+        message: String,
+    },
+    /// The template uses a variable its form does not declare.
+    #[error("mẫu {path} dùng biến `{variable}` mà template.toml không khai báo (các trường: {declared})")]
+    UndeclaredVariable {
+        /// The file at fault.
+        path: String,
+        /// The unknown variable.
+        variable: String,
+        /// The declared fields.
+        declared: String,
+    },
+    /// Rendering failed (a filter got a bad value, ...).
+    #[error("không dựng được nội dung từ mẫu {path}: {message}")]
+    Render {
+        /// The template.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// A folder of templates could not be read.
+    #[error("không đọc được thư mục mẫu {path}: {source}")]
+    Io {
+        /// The folder or file.
+        path: PathBuf,
+        /// The IO error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Values a body template is rendered with: the form fields and a few header facts.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BodyContext {
+    /// Form field values by name.
+    #[serde(flatten)]
+    pub fields: BTreeMap<String, String>,
+    /// Tên loại ("Kế hoạch").
+    pub loai: String,
+    /// "state" or "party".
+    pub he_thong: String,
+    /// Name of the (lead) issuing body.
+    pub co_quan: String,
+    /// Its abbreviation.
+    pub co_quan_viet_tat: String,
+    /// Place name.
+    pub dia_danh: String,
+    /// Year of issue.
+    pub nam: i32,
+    /// Date phrase ("ngày 05 tháng 02 năm 2024").
+    pub ngay: String,
+    /// Trích yếu.
+    pub trich_yeu: String,
+}
+
+/// The set of available document types with their compiled body templates.
+pub struct Templates {
+    defs: Vec<TemplateDef>,
+    tera: Tera,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates")
+            .field("defs", &self.defs)
+            .finish_non_exhaustive()
+    }
+}
+
+struct Source {
+    slug: String,
+    origin: String,
+    definition: String,
+    body: String,
+}
+
+impl Templates {
+    /// The templates built into Vanban (the repository's `templates/` folder).
+    pub fn builtin() -> Result<Self, TemplateError> {
+        Self::from_sources(builtin_sources())
+    }
+
+    /// The built-in templates plus the folders of `dir` (each `<loại>/template.toml` and
+    /// `<loại>/body.tera`); a folder with the same name replaces the built-in one.
+    pub fn with_dir(dir: &Path) -> Result<Self, TemplateError> {
+        let mut sources = builtin_sources();
+        for s in dir_sources(dir)? {
+            sources.retain(|b| b.slug != s.slug);
+            sources.push(s);
+        }
+        Self::from_sources(sources)
+    }
+
+    /// Only the folders of `dir`, without the built-in ones (for tests and tools).
+    pub fn only_dir(dir: &Path) -> Result<Self, TemplateError> {
+        Self::from_sources(dir_sources(dir)?)
+    }
+
+    fn from_sources(mut sources: Vec<Source>) -> Result<Self, TemplateError> {
+        sources.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let mut tera = Tera::default();
+        tera.autoescape_on(Vec::<&str>::new());
+        filters::register(&mut tera);
+        let mut defs = Vec::new();
+        for s in &sources {
+            let def = parse_definition(s)?;
+            tera.add_raw_template(&s.slug, &s.body)
+                .map_err(|e| syntax_error(&s.origin, e))?;
+            check_variables(&tera, s, &def)?;
+            defs.push(def);
+        }
+        Ok(Self { defs, tera })
+    }
+
+    /// All document types, sorted by slug.
+    pub fn list(&self) -> &[TemplateDef] {
+        &self.defs
+    }
+
+    /// The template for `slug`, or an error listing those that exist.
+    pub fn get(&self, slug: &str) -> Result<&TemplateDef, TemplateError> {
+        self.defs
+            .iter()
+            .find(|d| d.slug == slug)
+            .ok_or_else(|| TemplateError::Unknown {
+                slug: slug.to_string(),
+                available: self
+                    .defs
+                    .iter()
+                    .map(|d| d.slug.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+
+    /// Renders the body markup of `slug` from `ctx`.
+    pub fn render_body(&self, slug: &str, ctx: &BodyContext) -> Result<String, TemplateError> {
+        self.get(slug)?;
+        let context = Context::from_serialize(ctx).map_err(|e| TemplateError::Render {
+            path: body_path(slug),
+            message: e.to_string(),
+        })?;
+        self.tera
+            .render(slug, &context)
+            .map_err(|e| TemplateError::Render {
+                path: body_path(slug),
+                message: tera_message(&e),
+            })
+    }
+}
+
+fn body_path(slug: &str) -> String {
+    format!("templates/{slug}/body.tera")
+}
+
+fn builtin_sources() -> Vec<Source> {
+    BUILTIN
+        .dirs()
+        .filter_map(|dir| {
+            let slug = dir.path().file_name()?.to_str()?.to_string();
+            let definition = dir
+                .get_file(dir.path().join("template.toml"))?
+                .contents_utf8()?
+                .to_string();
+            let body = dir
+                .get_file(dir.path().join("body.tera"))?
+                .contents_utf8()?
+                .to_string();
+            Some(Source {
+                origin: body_path(&slug),
+                slug,
+                definition,
+                body,
+            })
+        })
+        .collect()
+}
+
+fn dir_sources(dir: &Path) -> Result<Vec<Source>, TemplateError> {
+    let io = |path: &Path, source| TemplateError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
+        let path = entry.map_err(|e| io(dir, e))?.path();
+        let definition_path = path.join("template.toml");
+        if !path.is_dir() || !definition_path.exists() {
+            continue;
+        }
+        let Some(slug) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let body_file = path.join("body.tera");
+        let definition =
+            std::fs::read_to_string(&definition_path).map_err(|e| io(&definition_path, e))?;
+        let body = std::fs::read_to_string(&body_file).map_err(|e| io(&body_file, e))?;
+        out.push(Source {
+            slug,
+            origin: body_file.display().to_string(),
+            definition,
+            body,
+        });
+    }
+    Ok(out)
+}
+
+fn parse_definition(s: &Source) -> Result<TemplateDef, TemplateError> {
+    let path = s.origin.replace("body.tera", "template.toml");
+    let file: TemplateFile =
+        toml::from_str(&s.definition).map_err(|e| TemplateError::Definition {
+            path: path.clone(),
+            message: crate::draft::toml_message(&e, &s.definition),
+        })?;
+    let doc_type = match file.doc_type {
+        TypeRef::Slug(slug) => DocTypeTable::builtin().by_slug(&slug).cloned().ok_or_else(|| {
+            TemplateError::Definition {
+                path: path.clone(),
+                message: format!(
+                    "loại văn bản \"{slug}\" không có trong bảng chữ viết tắt; khai báo [type] với slug, name, state, party"
+                ),
+            }
+        })?,
+        TypeRef::Inline(t) => t,
+    };
+    let mut seen = HashSet::new();
+    for f in &file.fields {
+        if !seen.insert(f.name.as_str()) {
+            return Err(TemplateError::Definition {
+                path,
+                message: format!("trường `{}` khai báo hai lần", f.name),
+            });
+        }
+        if CONTEXT_VARIABLES.contains(&f.name.as_str()) {
+            return Err(TemplateError::Definition {
+                path,
+                message: format!("tên trường `{}` trùng với biến có sẵn của mẫu", f.name),
+            });
+        }
+    }
+    Ok(TemplateDef {
+        label: file.label.unwrap_or_else(|| doc_type.name.clone()),
+        slug: s.slug.clone(),
+        description: file.description,
+        doc_type,
+        systems: file.systems,
+        closing_mark: file.closing_mark,
+        fields: file.fields,
+    })
+}
+
+fn check_variables(tera: &Tera, s: &Source, def: &TemplateDef) -> Result<(), TemplateError> {
+    let vars = tera
+        .get_template_variables(&s.slug)
+        .map_err(|e| syntax_error(&s.origin, e))?;
+    let mut vars: Vec<&str> = vars.into_iter().collect();
+    vars.sort_unstable();
+    for v in vars {
+        if def.field(v).is_none() && !CONTEXT_VARIABLES.contains(&v) {
+            return Err(TemplateError::UndeclaredVariable {
+                path: s.origin.clone(),
+                variable: v.to_string(),
+                declared: def
+                    .fields
+                    .iter()
+                    .map(|f| f.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn syntax_error(path: &str, e: tera::Error) -> TemplateError {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(report) => TemplateError::Syntax {
+            path: path.to_string(),
+            line: report.span().start_line,
+            column: report.span().start_col + 1,
+            message: report.message().to_string(),
+        },
+        _ => TemplateError::Definition {
+            path: path.to_string(),
+            message: tera_message(&e),
+        },
+    }
+}
+
+fn tera_message(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, slug: &str, def: &str, body: &str) {
+        let d = dir.join(slug);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("template.toml"), def).unwrap();
+        std::fs::write(d.join("body.tera"), body).unwrap();
+    }
+
+    #[test]
+    fn builtin_templates_load_and_cover_the_three_required_types() {
+        let t = Templates::builtin().unwrap();
+        for slug in ["ke-hoach", "chi-thi", "bao-cao"] {
+            let def = t.get(slug).unwrap();
+            assert!(!def.fields.is_empty(), "{slug}");
+        }
+    }
+
+    #[test]
+    fn a_new_type_is_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "thong-bao-ket-luan",
+            "type = { slug = \"thong-bao-ket-luan\", name = \"Thông báo kết luận\", state = \"TB\", party = \"TB\" }\n[[fields]]\nname = \"noi_dung\"\nlabel = \"Nội dung\"\nrequired = true\n",
+            "# KẾT LUẬN\n{{ noi_dung }}\n",
+        );
+        let t = Templates::with_dir(dir.path()).unwrap();
+        let def = t.get("thong-bao-ket-luan").unwrap();
+        assert_eq!(def.doc_type.state.as_deref(), Some("TB"));
+        let ctx = BodyContext {
+            fields: [("noi_dung".to_string(), "Đoạn một.".to_string())].into(),
+            ..BodyContext::default()
+        };
+        assert_eq!(
+            t.render_body("thong-bao-ket-luan", &ctx).unwrap(),
+            "# KẾT LUẬN\nĐoạn một.\n"
+        );
+        assert!(t.get("ke-hoach").is_ok(), "built-in types stay available");
+    }
+
+    #[test]
+    fn a_tera_syntax_error_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "hong",
+            "type = \"ke-hoach\"\n",
+            "dòng một\n{{ noi_dung \n",
+        );
+        let e = Templates::only_dir(dir.path()).unwrap_err();
+        match &e {
+            TemplateError::Syntax { line, path, .. } => {
+                assert_eq!(*line, 2);
+                assert!(path.ends_with("hong/body.tera"), "{path}");
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+        assert!(e.to_string().contains("dòng 2"), "{e}");
+    }
+
+    #[test]
+    fn an_undeclared_variable_is_refused_at_load() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "sai",
+            "type = \"ke-hoach\"\n[[fields]]\nname = \"muc_dich\"\nlabel = \"Mục đích\"\n",
+            "{{ muc_dic }}\n",
+        );
+        let e = Templates::only_dir(dir.path()).unwrap_err();
+        assert!(
+            matches!(e, TemplateError::UndeclaredVariable { ref variable, .. } if variable == "muc_dic"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn unknown_type_and_bad_definition() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "x", "type = \"khong-co\"\n", "");
+        assert!(Templates::only_dir(dir.path())
+            .unwrap_err()
+            .to_string()
+            .contains("khong-co"));
+        let t = Templates::builtin().unwrap();
+        let e = t.get("khong-co").unwrap_err().to_string();
+        assert!(e.contains("ke-hoach"), "{e}");
+    }
+}
