@@ -1,0 +1,30 @@
+//! Vanban desktop app: a thin Tauri 2 shell over the `vanban` core.
+//!
+//! The shell owns IO (dialogs, the library file, the data directory) and turns the core's
+//! results into typed, serialisable values for the UI in `ui/`. It holds no document logic.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+#[cfg(test)]
+mod bindings;
+mod commands;
+mod error;
+mod state;
+
+fn main() {
+    let state = match state::AppState::open() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("Vanban: {e}");
+            std::process::exit(1);
+        }
+    };
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![commands::app_info])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Vanban không khởi động được cửa sổ: {e}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,155 @@
+// End-to-end harness: drives the real Vanban window through tauri-driver + WebKitWebDriver.
+//
+// Each test file calls `startApp()` to get a WebdriverIO browser attached to a fresh app
+// process. The harness owns everything it starts (tauri-driver, and through it the app) and
+// stops only those processes, by pid. Screenshots go to target/e2e/ at the repository root.
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, "..", "..");
+export const artifactsDir = path.join(repoRoot, "target", "e2e");
+fs.mkdirSync(artifactsDir, { recursive: true });
+
+/** Path of the app binary under test (debug build unless VANBAN_APP_BIN says otherwise). */
+export function appBinary() {
+  if (process.env.VANBAN_APP_BIN) return path.resolve(process.env.VANBAN_APP_BIN);
+  const target = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, "target");
+  return path.join(target, "debug", "vanban-app");
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, "127.0.0.1");
+      s.once("connect", () => { s.destroy(); resolve(true); });
+      s.once("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port} within ${timeoutMs} ms`);
+}
+
+/** A fresh, empty data directory for one test (the app's SQLite library lives here). */
+export function freshDataDir(name) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `vanban-e2e-${name}-`));
+}
+
+/**
+ * Starts tauri-driver (which starts WebKitWebDriver, which starts the app) and opens a session.
+ * `env` is added to the app's environment: VANBAN_DATA_DIR, VANBAN_TEST_SAVE_DIR, VANBAN_TEST_OPEN_FILE.
+ */
+export async function startApp({ dataDir, env = {} } = {}) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driverBin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo", "bin", "tauri-driver");
+  const driver = spawn(driverBin, ["--port", String(port), "--native-port", String(nativePort)], {
+    env: { ...process.env, VANBAN_DATA_DIR: dataDir, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let driverLog = "";
+  driver.stdout.on("data", (d) => (driverLog += d));
+  driver.stderr.on("data", (d) => (driverLog += d));
+  await waitForPort(port, 15_000);
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port,
+    logLevel: "error",
+    connectionRetryTimeout: 60_000,
+    capabilities: { "tauri:options": { application: appBinary() } },
+  });
+  const app = { browser, driver, dataDir, log: () => driverLog };
+  // The UI is ready when the start screen or the editor has rendered.
+  await browser.$("[data-ready]").waitForExist({ timeout: 30_000 });
+  return app;
+}
+
+/** Ends the session and stops tauri-driver (and with it WebKitWebDriver and the app). */
+export async function stopApp(app) {
+  try {
+    await app.browser.deleteSession();
+  } catch {
+    // The app may already be gone (the crash test kills it).
+  }
+  if (app.driver.exitCode === null) {
+    app.driver.kill("SIGTERM");
+    await new Promise((r) => app.driver.once("exit", r));
+  }
+}
+
+/** Pids of all descendants of `pid` (from /proc), deepest last. */
+export function descendants(pid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const out = [];
+  const walk = (p) => {
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+/** The pid of the app process started for this session (a descendant of our tauri-driver). */
+export function appPid(app) {
+  const bin = fs.realpathSync(appBinary());
+  for (const pid of descendants(app.driver.pid)) {
+    try {
+      if (fs.readlinkSync(`/proc/${pid}/exe`) === bin) return pid;
+    } catch {
+      // Not ours to read, or gone.
+    }
+  }
+  throw new Error("app process not found under tauri-driver");
+}
+
+/** Saves a screenshot of the webview and of the whole X screen (window title visible). */
+export async function screenshot(app, name) {
+  const file = path.join(artifactsDir, `${name}.png`);
+  await app.browser.saveScreenshot(file);
+  if (process.env.DISPLAY) {
+    try {
+      execFileSync("import", ["-window", "root", path.join(artifactsDir, `${name}-screen.png`)], { stdio: "ignore" });
+    } catch {
+      // imagemagick missing: the webview screenshot is enough.
+    }
+  }
+  return file;
+}
+
+/** Types text into the focused element the way a person does, key by key. */
+export async function typeText(browser, el, text) {
+  await el.click();
+  await browser.keys(Array.from(text));
+}
