@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and runs every check and test of Vanban: formatting, clippy, the
+# Rust tests (core, CLI, DOCX export verified by python-docx / openxml-audit / LibreOffice,
+# checker corpus, SQLite library), the UI's unit tests, generated-bindings freshness and the
+# end-to-end tests of the real app window under Xvfb.
+# Usage: bash scripts/test.sh
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+export VANBAN_PYTHON="$PWD/.venv/bin/python"
+mkdir -p target
+LOG=target/test-log.txt
+: > "$LOG"
+failed_stages=()
+
+stage() {
+  local name="$1"; shift
+  printf '\n\033[1m==> %s\033[0m\n' "$name"
+  if "$@" 2>&1 | tee -a "$LOG"; then :; else failed_stages+=("$name"); fi
+}
+
+bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+
+stage "cargo fmt"      cargo fmt --all -- --check
+stage "cargo clippy"   cargo clippy --workspace --all-targets --locked -- -D warnings
+stage "cargo test"     cargo test --workspace --locked
+if [ -d ui/src/bindings ]; then
+  stage "bindings are current" git diff --exit-code --stat -- ui/src/bindings
+fi
+if [ -f ui/package.json ]; then
+  stage "ui unit tests" npm --prefix ui test --silent
+fi
+if [ -f scripts/e2e.sh ]; then
+  stage "end-to-end (Xvfb)" bash scripts/e2e.sh
+fi
+
+passed=$(grep -Eo 'test result: (ok|FAILED)\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')
+failed=$(grep -Eo '[0-9]+ failed' "$LOG" | grep -v '^0 ' | awk '{s+=$1} END {print s+0}')
+js_passed=$(grep -Eo '^# pass [0-9]+|Tests +[0-9]+ passed' "$LOG" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+echo
+if ((${#failed_stages[@]})); then
+  echo "failed stages: ${failed_stages[*]}"
+  echo "summary: $((passed + js_passed)) passed, $((failed > 0 ? failed : ${#failed_stages[@]})) failed"
+  exit 1
+fi
+echo "summary: $((passed + js_passed)) passed, 0 failed"
