@@ -21,6 +21,10 @@ stage() {
 
 bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 
+# The app embeds ui/dist at compile time, so the UI is built before anything compiles src-tauri.
+if [ -f ui/package.json ]; then
+  stage "ui build" npm --prefix ui run build --silent
+fi
 stage "cargo fmt"      cargo fmt --all -- --check
 stage "cargo clippy"   cargo clippy --workspace --all-targets --locked -- -D warnings
 stage "cargo test"     cargo test --workspace --locked
