@@ -3,21 +3,26 @@
 #
 #   scripts/run-app.sh            # debug build, opens the window
 #   RELEASE=1 scripts/run-app.sh  # release build
+#   scripts/run-app.sh --headless # no window: render and check the examples with the CLI
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_apt=()
-pkg-config --exists webkit2gtk-4.1 2>/dev/null || need_apt+=(libwebkit2gtk-4.1-dev)
-command -v cc >/dev/null || need_apt+=(build-essential)
-command -v pkg-config >/dev/null || need_apt+=(pkg-config)
-fc-list 2>/dev/null | grep -qi "Liberation Serif" || need_apt+=(fonts-liberation2)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "Cài các gói hệ thống còn thiếu: ${need_apt[*]}"
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
-  $sudo_cmd apt-get update
-  $sudo_cmd apt-get install -y "${need_apt[@]}"
+if [ "${1:-}" = "--headless" ]; then
+  # The main job without a window: render every example draft to .docx and check each one.
+  bash scripts/setup.sh --app-only
+  cargo build --locked --release --bin vanban
+  vanban=${CARGO_TARGET_DIR:-target}/release/vanban
+  mkdir -p out
+  for draft in examples/*.toml; do
+    out="out/$(basename "${draft%.toml}").docx"
+    "$vanban" render "$draft" -o "$out"
+    "$vanban" check "$out" || true
+  done
+  echo "Các tệp .docx đã xuất nằm trong out/"
+  exit 0
 fi
+
+bash scripts/setup.sh --app-only
 command -v npm >/dev/null || { echo "Cần Node.js >= 20.19 và npm: hãy cài rồi chạy lại." >&2; exit 1; }
 
 (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build --silent)
