@@ -4,6 +4,7 @@ pub mod cli;
 pub mod draft;
 pub mod fsutil;
 pub mod layout;
+pub mod library;
 pub mod markup;
 pub mod model;
 pub mod template;

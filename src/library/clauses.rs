@@ -1,0 +1,615 @@
+//! Reusable clauses (điều khoản mẫu): legal bases, slogans, standard sentences, with tags,
+//! suitable document types, validity for legal bases, usage statistics and edit history.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use super::error::{LibraryError, Result};
+use super::fold::fold;
+use super::Library;
+
+/// What a clause is for, i.e. where in a document it goes (nhóm điều khoản).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Căn cứ: the legal bases at the top of the body.
+    CanCu,
+    /// Mở đầu: opening sentences ("Thực hiện ..., ... xây dựng Kế hoạch ... như sau:").
+    MoDau,
+    /// Mục đích.
+    MucDich,
+    /// Yêu cầu.
+    YeuCau,
+    /// Nội dung.
+    NoiDung,
+    /// Tổ chức thực hiện.
+    ToChucThucHien,
+    /// Kết thúc: closing sentences ("Trên đây là ...").
+    KetThuc,
+    /// Nơi nhận: recipient lines.
+    NoiNhan,
+    /// Phương châm, khẩu hiệu: slogans ("Dân biết, dân bàn, ...").
+    PhuongCham,
+    /// Khác: anything else.
+    Khac,
+}
+
+impl Category {
+    /// All categories, in document order.
+    pub const ALL: [Category; 10] = [
+        Self::CanCu,
+        Self::MoDau,
+        Self::MucDich,
+        Self::YeuCau,
+        Self::NoiDung,
+        Self::ToChucThucHien,
+        Self::KetThuc,
+        Self::NoiNhan,
+        Self::PhuongCham,
+        Self::Khac,
+    ];
+
+    /// The stored slug ("can_cu").
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::CanCu => "can_cu",
+            Self::MoDau => "mo_dau",
+            Self::MucDich => "muc_dich",
+            Self::YeuCau => "yeu_cau",
+            Self::NoiDung => "noi_dung",
+            Self::ToChucThucHien => "to_chuc_thuc_hien",
+            Self::KetThuc => "ket_thuc",
+            Self::NoiNhan => "noi_nhan",
+            Self::PhuongCham => "phuong_cham",
+            Self::Khac => "khac",
+        }
+    }
+
+    /// The Vietnamese label ("Căn cứ").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::CanCu => "Căn cứ",
+            Self::MoDau => "Mở đầu",
+            Self::MucDich => "Mục đích",
+            Self::YeuCau => "Yêu cầu",
+            Self::NoiDung => "Nội dung",
+            Self::ToChucThucHien => "Tổ chức thực hiện",
+            Self::KetThuc => "Kết thúc",
+            Self::NoiNhan => "Nơi nhận",
+            Self::PhuongCham => "Phương châm, khẩu hiệu",
+            Self::Khac => "Khác",
+        }
+    }
+
+    /// Reads a slug or a label, with or without diacritics ("can cu", "Căn cứ", "can_cu").
+    pub fn parse(text: &str) -> Option<Category> {
+        let key = fold(text).replace(['_', '-', ','], " ");
+        let key: Vec<&str> = key.split_whitespace().collect();
+        Self::ALL.into_iter().find(|c| {
+            let slug = c.slug().replace('_', " ");
+            let label = fold(c.label()).replace(',', " ");
+            key == slug.split_whitespace().collect::<Vec<_>>()
+                || key == label.split_whitespace().collect::<Vec<_>>()
+                || (*c == Self::PhuongCham
+                    && (key == ["khau", "hieu"] || key == ["phuong", "cham"]))
+        })
+    }
+}
+
+impl std::fmt::Display for Category {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Whether a legal basis still applies (hiệu lực).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Validity {
+    /// Còn hiệu lực.
+    #[default]
+    InForce,
+    /// Đã được thay thế bởi another document (named in `by`).
+    Replaced {
+        /// The replacing document, e.g. "Nghị định số 30/2020/NĐ-CP".
+        by: String,
+    },
+    /// Hết hiệu lực.
+    Expired,
+}
+
+impl Validity {
+    fn to_columns(&self) -> (&'static str, Option<&str>) {
+        match self {
+            Self::InForce => ("in_force", None),
+            Self::Replaced { by } => ("replaced", Some(by.as_str())),
+            Self::Expired => ("expired", None),
+        }
+    }
+
+    fn from_columns(state: &str, by: Option<String>) -> Validity {
+        match state {
+            "replaced" => Self::Replaced {
+                by: by.unwrap_or_default(),
+            },
+            "expired" => Self::Expired,
+            _ => Self::InForce,
+        }
+    }
+
+    /// Vietnamese description ("còn hiệu lực", "đã được thay thế bởi ...").
+    pub fn describe(&self) -> String {
+        match self {
+            Self::InForce => "còn hiệu lực".to_owned(),
+            Self::Replaced { by } => format!("đã được thay thế bởi {by}"),
+            Self::Expired => "đã hết hiệu lực".to_owned(),
+        }
+    }
+}
+
+/// The editable fields of a clause (for adding, editing and importing).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct NewClause {
+    /// Short title shown in lists ("Căn cứ Luật Tổ chức chính quyền địa phương").
+    pub title: String,
+    /// The text inserted into a draft; may hold Tera variables such as `{{ nam }}`.
+    pub text: String,
+    /// Where it goes in a document.
+    pub category: Category,
+    /// Free tags ("dân vận", "cải cách hành chính").
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Template slugs of the document types it suits ("ke-hoach"); empty = any.
+    #[serde(default)]
+    pub doc_types: Vec<String>,
+    /// The document it cites or comes from ("Luật số 77/2015/QH13").
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Validity of a legal basis.
+    #[serde(default)]
+    pub validity: Validity,
+}
+
+/// A stored clause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Clause {
+    /// Row id.
+    pub id: i64,
+    /// Current content.
+    #[serde(flatten)]
+    pub fields: NewClause,
+    /// Times inserted into a draft.
+    pub use_count: i64,
+    /// Last insertion ("2025-07-01T08:30:00").
+    pub last_used: Option<String>,
+    /// Creation time.
+    pub created_at: String,
+    /// Last edit time.
+    pub updated_at: String,
+    /// Edit counter: 1 for a new clause, +1 per edit.
+    pub version: i64,
+}
+
+/// An earlier version of a clause, kept when it was edited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ClauseVersion {
+    /// Version number (1 = as first written).
+    pub version: i64,
+    /// Content of that version.
+    #[serde(flatten)]
+    pub fields: NewClause,
+    /// When that version was replaced by the next.
+    pub saved_at: String,
+}
+
+impl NewClause {
+    /// Trims the fields, normalises tags, and checks that the text is a valid template.
+    pub fn validate(mut self) -> Result<NewClause> {
+        self.title = self.title.trim().to_owned();
+        self.text = self.text.trim().to_owned();
+        if self.title.is_empty() {
+            return Err(LibraryError::invalid(
+                "title",
+                "tiêu đề không được để trống",
+            ));
+        }
+        if self.text.is_empty() {
+            return Err(LibraryError::invalid(
+                "text",
+                "nội dung không được để trống",
+            ));
+        }
+        variables(&self.text).map_err(|reason| {
+            LibraryError::invalid("text", format!("mẫu Tera sai cú pháp: {reason}"))
+        })?;
+        let clean = |v: Vec<String>| {
+            let mut v: Vec<String> = v
+                .into_iter()
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        self.tags = clean(self.tags);
+        self.doc_types = clean(self.doc_types);
+        if let Some(bad) = self.doc_types.iter().find(|d| {
+            !d.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        }) {
+            return Err(LibraryError::invalid(
+                "doc_types",
+                format!(
+                    "\"{bad}\" không phải tên mẫu văn bản (chữ thường không dấu, vd. ke-hoach)"
+                ),
+            ));
+        }
+        self.source = self
+            .source
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        if let Validity::Replaced { by } = &mut self.validity {
+            *by = by.trim().to_owned();
+            if by.is_empty() {
+                return Err(LibraryError::invalid(
+                    "validity",
+                    "căn cứ đã bị thay thế phải ghi văn bản thay thế",
+                ));
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// The Tera variables a clause text uses (`{{ nam }}` → "nam"), or the syntax error.
+pub fn variables(text: &str) -> std::result::Result<Vec<String>, String> {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(Vec::<&str>::new());
+    tera.add_raw_template("clause", text)
+        .map_err(|e| tera_reason(&e))?;
+    let mut vars: Vec<String> = tera
+        .get_template_variables("clause")
+        .map_err(|e| tera_reason(&e))?
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    vars.sort();
+    Ok(vars)
+}
+
+fn tera_reason(e: &tera::Error) -> String {
+    use std::error::Error as _;
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s
+}
+
+/// Fills a clause's Tera variables (`{{ nam }}`) with the given values; text output, no
+/// HTML escaping. A variable without a value is an error naming it.
+pub fn fill(clause: &Clause, values: &BTreeMap<String, String>) -> Result<String> {
+    let vars = variables(&clause.fields.text).map_err(|reason| LibraryError::Template {
+        title: clause.fields.title.clone(),
+        reason,
+    })?;
+    let missing: Vec<&str> = vars
+        .iter()
+        .filter(|v| !values.contains_key(v.as_str()))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        return Err(LibraryError::Template {
+            title: clause.fields.title.clone(),
+            reason: format!("thiếu giá trị cho biến {}", missing.join(", ")),
+        });
+    }
+    let mut ctx = tera::Context::new();
+    for (k, v) in values {
+        ctx.insert(k.clone(), v);
+    }
+    tera::Tera::one_off(&clause.fields.text, &ctx, false).map_err(|e| LibraryError::Template {
+        title: clause.fields.title.clone(),
+        reason: tera_reason(&e),
+    })
+}
+
+const CLAUSE_COLUMNS: &str = "id, title, text, category, source, validity, replaced_by, \
+     use_count, last_used, created_at, updated_at, version";
+
+fn category_from_sql(s: &str) -> Category {
+    Category::ALL
+        .into_iter()
+        .find(|c| c.slug() == s)
+        .unwrap_or(Category::Khac)
+}
+
+pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<Option<Clause>> {
+    let row = conn
+        .prepare_cached(&format!(
+            "SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id = ?1"
+        ))?
+        .query_row([id], |r| {
+            Ok(Clause {
+                id: r.get(0)?,
+                fields: NewClause {
+                    title: r.get(1)?,
+                    text: r.get(2)?,
+                    category: category_from_sql(&r.get::<_, String>(3)?),
+                    tags: Vec::new(),
+                    doc_types: Vec::new(),
+                    source: r.get(4)?,
+                    validity: Validity::from_columns(&r.get::<_, String>(5)?, r.get(6)?),
+                },
+                use_count: r.get(7)?,
+                last_used: r.get(8)?,
+                created_at: r.get(9)?,
+                updated_at: r.get(10)?,
+                version: r.get(11)?,
+            })
+        })
+        .optional()?;
+    let Some(mut clause) = row else {
+        return Ok(None);
+    };
+    clause.fields.tags = strings(
+        conn,
+        "SELECT tag FROM clause_tags WHERE clause_id = ?1 ORDER BY tag",
+        id,
+    )?;
+    clause.fields.doc_types = strings(
+        conn,
+        "SELECT doc_type FROM clause_doc_types WHERE clause_id = ?1 ORDER BY doc_type",
+        id,
+    )?;
+    Ok(Some(clause))
+}
+
+fn strings(conn: &rusqlite::Connection, sql: &str, id: i64) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Inserts a validated clause inside an open transaction; returns its id.
+pub(crate) fn insert(tx: &rusqlite::Connection, c: &NewClause, now: &str) -> Result<i64> {
+    let (validity, by) = c.validity.to_columns();
+    tx.prepare_cached(
+        "INSERT INTO clauses (title, text, category, source, validity, replaced_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+    )?
+    .execute(params![c.title, c.text, c.category.slug(), c.source, validity, by, now])?;
+    let id = tx.last_insert_rowid();
+    write_lists(tx, id, c)?;
+    reindex(tx, id)?;
+    Ok(id)
+}
+
+fn write_lists(tx: &rusqlite::Connection, id: i64, c: &NewClause) -> Result<()> {
+    tx.prepare_cached("DELETE FROM clause_tags WHERE clause_id = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM clause_doc_types WHERE clause_id = ?1")?
+        .execute([id])?;
+    for t in &c.tags {
+        tx.prepare_cached("INSERT OR IGNORE INTO clause_tags (clause_id, tag) VALUES (?1, ?2)")?
+            .execute(params![id, t])?;
+    }
+    for d in &c.doc_types {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO clause_doc_types (clause_id, doc_type) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, d])?;
+    }
+    Ok(())
+}
+
+/// Rewrites the search index row of clause `id` from its current content.
+pub(crate) fn reindex(tx: &rusqlite::Connection, id: i64) -> Result<()> {
+    tx.prepare_cached("DELETE FROM clause_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    let (title, text, source): (String, String, Option<String>) = tx
+        .prepare_cached("SELECT title, text, source FROM clauses WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let tags = strings(tx, "SELECT tag FROM clause_tags WHERE clause_id = ?1", id)?;
+    let extra = format!("{} {}", tags.join(" "), source.unwrap_or_default());
+    tx.prepare_cached(
+        "INSERT INTO clause_fts (rowid, title, body, extra) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, fold(&title), fold(&text), fold(&extra)])?;
+    Ok(())
+}
+
+impl Library {
+    /// Adds a clause; returns it as stored.
+    pub fn add_clause(&mut self, clause: NewClause) -> Result<Clause> {
+        let clause = clause.validate()?;
+        let now = self.now_text();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id = insert(&tx, &clause, &now)?;
+        tx.commit()?;
+        self.clause(id)
+    }
+
+    /// The clause with this id.
+    pub fn clause(&self, id: i64) -> Result<Clause> {
+        load(&self.conn, id)?.ok_or(LibraryError::NotFound {
+            what: "điều khoản",
+            id,
+        })
+    }
+
+    /// Replaces a clause's content, keeping the previous content in its history.
+    /// Saving identical content changes nothing.
+    pub fn edit_clause(&mut self, id: i64, clause: NewClause) -> Result<Clause> {
+        let clause = clause.validate()?;
+        let now = self.now_text();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let old = load(&tx, id)?.ok_or(LibraryError::NotFound {
+            what: "điều khoản",
+            id,
+        })?;
+        if old.fields == clause {
+            return Ok(old);
+        }
+        archive(&tx, &old, &now)?;
+        let (validity, by) = clause.validity.to_columns();
+        tx.execute(
+            "UPDATE clauses SET title = ?2, text = ?3, category = ?4, source = ?5, validity = ?6,
+                 replaced_by = ?7, updated_at = ?8, version = version + 1 WHERE id = ?1",
+            params![
+                id,
+                clause.title,
+                clause.text,
+                clause.category.slug(),
+                clause.source,
+                validity,
+                by,
+                now
+            ],
+        )?;
+        write_lists(&tx, id, &clause)?;
+        reindex(&tx, id)?;
+        tx.commit()?;
+        self.clause(id)
+    }
+
+    /// Marks a legal basis as replaced or expired (or in force again), keeping history.
+    pub fn set_validity(&mut self, id: i64, validity: Validity) -> Result<Clause> {
+        let mut fields = self.clause(id)?.fields;
+        fields.validity = validity;
+        self.edit_clause(id, fields)
+    }
+
+    /// Earlier versions of a clause, newest first (the current one is not included).
+    pub fn clause_history(&self, id: i64) -> Result<Vec<ClauseVersion>> {
+        self.clause(id)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT version, title, text, category, source, validity, replaced_by, tags, doc_types, saved_at
+             FROM clause_versions WHERE clause_id = ?1 ORDER BY version DESC",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            let tags: String = r.get(7)?;
+            let doc_types: String = r.get(8)?;
+            Ok(ClauseVersion {
+                version: r.get(0)?,
+                fields: NewClause {
+                    title: r.get(1)?,
+                    text: r.get(2)?,
+                    category: category_from_sql(&r.get::<_, String>(3)?),
+                    source: r.get(4)?,
+                    validity: Validity::from_columns(&r.get::<_, String>(5)?, r.get(6)?),
+                    tags: serde_json::from_str(&tags).unwrap_or_default(),
+                    doc_types: serde_json::from_str(&doc_types).unwrap_or_default(),
+                },
+                saved_at: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records that a clause was inserted into a draft (usage count and time, used in ranking)
+    /// and returns its text with the variables filled.
+    pub fn use_clause(&mut self, id: i64, values: &BTreeMap<String, String>) -> Result<String> {
+        let clause = self.clause(id)?;
+        let text = fill(&clause, values)?;
+        let now = self.now_text();
+        self.conn.execute(
+            "UPDATE clauses SET use_count = use_count + 1, last_used = ?2 WHERE id = ?1",
+            params![id, now],
+        )?;
+        Ok(text)
+    }
+
+    /// Deletes a clause and its history.
+    pub fn delete_clause(&mut self, id: i64) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute("DELETE FROM clauses WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(LibraryError::NotFound {
+                what: "điều khoản",
+                id,
+            });
+        }
+        tx.execute("DELETE FROM clause_fts WHERE rowid = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every clause, by id (for export).
+    pub fn all_clauses(&self) -> Result<Vec<Clause>> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM clauses ORDER BY id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| self.clause(id)).collect()
+    }
+}
+
+fn archive(tx: &Transaction<'_>, old: &Clause, now: &str) -> Result<()> {
+    let (validity, by) = old.fields.validity.to_columns();
+    tx.execute(
+        "INSERT INTO clause_versions
+             (clause_id, version, title, text, category, source, validity, replaced_by, tags, doc_types, saved_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            old.id,
+            old.version,
+            old.fields.title,
+            old.fields.text,
+            old.fields.category.slug(),
+            old.fields.source,
+            validity,
+            by,
+            serde_json::to_string(&old.fields.tags).unwrap_or_else(|_| "[]".into()),
+            serde_json::to_string(&old.fields.doc_types).unwrap_or_else(|_| "[]".into()),
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_parses_slugs_and_labels() {
+        assert_eq!(Category::parse("can_cu"), Some(Category::CanCu));
+        assert_eq!(Category::parse("Căn cứ"), Some(Category::CanCu));
+        assert_eq!(
+            Category::parse("to chuc thuc hien"),
+            Some(Category::ToChucThucHien)
+        );
+        assert_eq!(Category::parse("khẩu hiệu"), Some(Category::PhuongCham));
+        assert_eq!(Category::parse("không có"), None);
+    }
+
+    #[test]
+    fn variables_and_syntax_errors() {
+        assert_eq!(
+            variables("năm {{ nam }} của {{ co_quan }}").unwrap(),
+            ["co_quan", "nam"]
+        );
+        assert!(variables("năm {{ nam ").is_err());
+    }
+}

@@ -1,0 +1,81 @@
+//! Versioned migrations (`PRAGMA user_version`): entry N upgrades a file from version N to
+//! N + 1. Opening an older file upgrades it in one transaction; a newer file is refused.
+
+use rusqlite::{Transaction, TransactionBehavior};
+
+use super::error::{LibraryError, Result};
+use super::{clauses, transfer, Library};
+
+/// One schema step: plain SQL, or Rust code that needs the library's own logic
+/// (folding text for the index, loading the starter content).
+enum Step {
+    Sql(&'static str),
+    Rust(fn(&Transaction<'_>, &str) -> Result<()>),
+}
+
+/// The migrations, in order. Append only: never edit a step that has shipped.
+const MIGRATIONS: &[&[Step]] = &[
+    &[Step::Sql(include_str!("migrations/0001_clauses.sql"))],
+    &[
+        Step::Sql(include_str!("migrations/0002_bodies_drafts_register.sql")),
+        // The index was rebuilt with a new column: fill it from the clauses.
+        Step::Rust(reindex_clauses),
+    ],
+    &[Step::Rust(load_starter)],
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Upgrades the file to [`SCHEMA_VERSION`] (no-op when current).
+pub(crate) fn migrate(lib: &mut Library) -> Result<()> {
+    let now = lib.now_text();
+    let path = lib.path.clone();
+    let tx = lib
+        .conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the write lock: another process may have upgraded meanwhile.
+    let found: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(LibraryError::NewerSchema {
+            path,
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    for steps in &MIGRATIONS[found as usize..] {
+        for step in *steps {
+            match step {
+                Step::Sql(sql) => tx.execute_batch(sql)?,
+                Step::Rust(f) => f(&tx, &now)?,
+            }
+        }
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn reindex_clauses(tx: &Transaction<'_>, _now: &str) -> Result<()> {
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM clauses")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        clauses::reindex(tx, id)?;
+    }
+    Ok(())
+}
+
+/// The starter set: real legal bases, slogans, closing sentences, bodies, signers and
+/// Nơi nhận lists taken from the example documents (see `starter.json`).
+pub(crate) const STARTER_JSON: &str = include_str!("starter.json");
+
+fn load_starter(tx: &Transaction<'_>, now: &str) -> Result<()> {
+    let file = transfer::parse(STARTER_JSON)?;
+    transfer::import_into(tx, &file, now)?;
+    Ok(())
+}

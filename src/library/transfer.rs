@@ -1,0 +1,303 @@
+//! Import and export of the shareable part of the library (clauses, bodies, signers, Nơi nhận
+//! lists) as one JSON file, so an office can share its library.
+//!
+//! Import is all or nothing: every row is checked (shape, then content, then references
+//! such as a superior body), every bad row is reported with its section, index and reason,
+//! and nothing is written unless all rows are good. Rows already in the library are skipped.
+
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::bodies::{self, NewBody, NewSigner, RecipientList};
+use super::clauses::{self, NewClause};
+use super::error::{LibraryError, Result};
+use super::Library;
+
+/// The `format` value of a library file.
+pub const FORMAT: &str = "vanban-thu-vien";
+
+/// The content of a library JSON file, every row valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// File format version (1).
+    pub version: u32,
+    /// Issuing bodies; a superior must come before the bodies under it (or be in the library).
+    pub bodies: Vec<NewBody>,
+    /// Signers.
+    pub signers: Vec<NewSigner>,
+    /// Nơi nhận lists.
+    pub recipient_lists: Vec<RecipientList>,
+    /// Clauses.
+    pub clauses: Vec<NewClause>,
+}
+
+/// One rejected row of an import file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Rejection {
+    /// Section: "clauses", "bodies", "signers", "recipient_lists" (or "" for the file).
+    pub section: String,
+    /// 0-based index of the row in its section.
+    pub index: usize,
+    /// Title or name of the row, when it has one.
+    pub label: Option<String>,
+    /// Why, in Vietnamese.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.section.is_empty() {
+            return f.write_str(&self.reason);
+        }
+        write!(f, "{}[{}]", self.section, self.index)?;
+        if let Some(l) = &self.label {
+            write!(f, " \"{l}\"")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportSummary {
+    /// Rows added.
+    pub added: usize,
+    /// Rows already present, left as they were.
+    pub skipped: usize,
+}
+
+/// Parses and validates a library file. Malformed JSON gives its line and column; rows of
+/// the wrong shape or with bad content are all reported together.
+pub fn parse(json: &str) -> Result<LibraryFile> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| LibraryError::MalformedJson {
+            line: e.line(),
+            column: e.column(),
+            reason: e.to_string(),
+        })?;
+    let file_err = |reason: String| LibraryError::ImportRejected {
+        rejected: vec![Rejection {
+            section: String::new(),
+            index: 0,
+            label: None,
+            reason,
+        }],
+    };
+    let serde_json::Value::Object(mut top) = value else {
+        return Err(file_err(
+            "tệp phải là một đối tượng JSON { \"clauses\": [...], ... }".into(),
+        ));
+    };
+    match top.remove("format") {
+        None => {}
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(file_err(format!(
+                "\"format\" phải là \"{FORMAT}\", không phải {other}"
+            )))
+        }
+    }
+    top.remove("version");
+    let mut rejected = Vec::new();
+    let bodies = section(&mut top, "bodies", &mut rejected, NewBody::validate);
+    let signers = section(&mut top, "signers", &mut rejected, NewSigner::validate);
+    let recipient_lists = section(
+        &mut top,
+        "recipient_lists",
+        &mut rejected,
+        RecipientList::validate,
+    );
+    let clauses = section(&mut top, "clauses", &mut rejected, NewClause::validate);
+    for key in top.keys() {
+        rejected.push(Rejection {
+            section: String::new(),
+            index: 0,
+            label: None,
+            reason: format!("phần \"{key}\" không được hỗ trợ (chỉ có clauses, bodies, signers, recipient_lists)"),
+        });
+    }
+    if !rejected.is_empty() {
+        return Err(LibraryError::ImportRejected { rejected });
+    }
+    Ok(LibraryFile {
+        format: FORMAT.into(),
+        version: 1,
+        bodies,
+        signers,
+        recipient_lists,
+        clauses,
+    })
+}
+
+fn section<T: DeserializeOwned>(
+    top: &mut serde_json::Map<String, serde_json::Value>,
+    name: &str,
+    rejected: &mut Vec<Rejection>,
+    validate: fn(T) -> Result<T>,
+) -> Vec<T> {
+    let rows = match top.remove(name) {
+        None | Some(serde_json::Value::Null) => return Vec::new(),
+        Some(serde_json::Value::Array(rows)) => rows,
+        Some(_) => {
+            rejected.push(Rejection {
+                section: name.into(),
+                index: 0,
+                label: None,
+                reason: "phải là một mảng JSON [...]".into(),
+            });
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for (index, row) in rows.into_iter().enumerate() {
+        let guess = row
+            .get("title")
+            .or_else(|| row.get("name"))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned);
+        let reject = |reason: String| Rejection {
+            section: name.into(),
+            index,
+            label: guess.clone(),
+            reason,
+        };
+        match serde_json::from_value::<T>(row) {
+            Err(e) => rejected.push(reject(shape_reason(&e))),
+            Ok(v) => match validate(v) {
+                Ok(v) => out.push(v),
+                Err(e) => rejected.push(Rejection {
+                    label: guess.clone(),
+                    ..reject(e.to_string())
+                }),
+            },
+        }
+    }
+    out
+}
+
+fn shape_reason(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    if let Some(f) = s.strip_prefix("missing field ") {
+        format!("thiếu trường {f}")
+    } else if let Some(f) = s.strip_prefix("unknown field ") {
+        format!("trường không được hỗ trợ {f}")
+    } else if s.starts_with("unknown variant") {
+        format!("giá trị không hợp lệ ({s})")
+    } else {
+        format!("dữ liệu sai kiểu ({s})")
+    }
+}
+
+/// Writes a parsed file inside an open transaction. Any row that fails (e.g. an unknown
+/// superior body) is collected; if there is one, the caller must roll back.
+pub(crate) fn import_into(
+    conn: &rusqlite::Connection,
+    file: &LibraryFile,
+    now: &str,
+) -> Result<ImportSummary> {
+    let mut summary = ImportSummary::default();
+    let mut rejected = Vec::new();
+    let mut note = |section: &str, index: usize, label: &str, r: Result<Option<i64>>| match r {
+        Ok(Some(_)) => summary.added += 1,
+        Ok(None) => summary.skipped += 1,
+        Err(e) => rejected.push(Rejection {
+            section: section.into(),
+            index,
+            label: Some(label.to_owned()),
+            reason: e.to_string(),
+        }),
+    };
+    for (i, b) in file.bodies.iter().enumerate() {
+        note("bodies", i, &b.name, bodies::insert_body(conn, b));
+    }
+    for (i, s) in file.signers.iter().enumerate() {
+        note("signers", i, &s.name, bodies::insert_signer(conn, s));
+    }
+    for (i, l) in file.recipient_lists.iter().enumerate() {
+        note(
+            "recipient_lists",
+            i,
+            &l.name,
+            bodies::insert_recipients(conn, l),
+        );
+    }
+    for (i, c) in file.clauses.iter().enumerate() {
+        let r = clause_exists(conn, c).and_then(|exists| {
+            if exists {
+                Ok(None)
+            } else {
+                clauses::insert(conn, c, now).map(Some)
+            }
+        });
+        note("clauses", i, &c.title, r);
+    }
+    if rejected.is_empty() {
+        Ok(summary)
+    } else {
+        Err(LibraryError::ImportRejected { rejected })
+    }
+}
+
+fn clause_exists(conn: &rusqlite::Connection, c: &NewClause) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM clauses WHERE title = ?1 AND text = ?2 AND category = ?3")?
+        .query_row(params![c.title, c.text, c.category.slug()], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+impl Library {
+    /// Imports a library JSON text in one transaction: all rows or none.
+    pub fn import_json(&mut self, json: &str) -> Result<ImportSummary> {
+        let file = parse(json)?;
+        let now = self.now_text();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let summary = import_into(&tx, &file, &now)?; // dropping `tx` on error rolls back
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// The shareable content of the library (no drafts, no register).
+    pub fn export(&self) -> Result<LibraryFile> {
+        // Superiors first, so the file imports in order.
+        let mut pending = self.bodies()?;
+        let mut bodies = Vec::with_capacity(pending.len());
+        let mut placed = std::collections::HashSet::new();
+        while !pending.is_empty() {
+            let before = pending.len();
+            pending.retain(|b| {
+                if b.superior_id.is_none_or(|s| placed.contains(&s)) {
+                    placed.insert(b.id);
+                    bodies.push(b.fields.clone());
+                    false
+                } else {
+                    true
+                }
+            });
+            if pending.len() == before {
+                // A cycle cannot be created through the API; keep the rest as they are.
+                bodies.extend(pending.drain(..).map(|b| b.fields));
+            }
+        }
+        Ok(LibraryFile {
+            format: FORMAT.into(),
+            version: 1,
+            bodies,
+            signers: self.signers()?.into_iter().map(|s| s.fields).collect(),
+            recipient_lists: self.recipient_lists()?,
+            clauses: self.all_clauses()?.into_iter().map(|c| c.fields).collect(),
+        })
+    }
+
+    /// [`Library::export`] as pretty JSON.
+    pub fn export_json(&self) -> Result<String> {
+        Ok(serde_json::to_string_pretty(&self.export()?).unwrap_or_default())
+    }
+}
