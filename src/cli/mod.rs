@@ -12,6 +12,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::template::Templates;
 
+pub mod library;
+
 /// Top-level arguments of `vanban`.
 #[derive(Debug, Parser)]
 #[command(
@@ -50,6 +52,14 @@ pub enum Command {
     New(draft_cmds::NewArgs),
     /// Liệt kê các loại văn bản (mẫu) hiện có.
     Templates(draft_cmds::TemplatesArgs),
+    /// Thư viện điều khoản mẫu: tìm, thêm, sửa, xem lịch sử, nhập/xuất JSON.
+    Clauses(library::ClausesArgs),
+    /// Dự thảo đã lưu: danh sách, xem, khôi phục phiên bản cũ, xuất/nhập tệp dự thảo.
+    Drafts(library::DraftsArgs),
+    /// Sổ văn bản đi: cấp số, xem sổ.
+    Register(library::RegisterArgs),
+    /// Tệp thư viện: sao lưu, kiểm tra toàn vẹn.
+    Db(library::DbArgs),
 }
 
 /// Runs the CLI and maps the outcome to a process exit code.
@@ -58,6 +68,10 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::New(args) => draft_cmds::new(&args),
         Command::Templates(args) => draft_cmds::templates(&args),
+        Command::Clauses(a) => library::clauses(a),
+        Command::Drafts(a) => library::drafts(a),
+        Command::Register(a) => library::register(a),
+        Command::Db(a) => library::db(a),
     }
 }
 
