@@ -7,4 +7,5 @@ pub mod layout;
 pub mod library;
 pub mod markup;
 pub mod model;
+pub mod preview;
 pub mod template;
