@@ -8,4 +8,5 @@ pub mod library;
 pub mod markup;
 pub mod model;
 pub mod preview;
+pub mod reader;
 pub mod template;

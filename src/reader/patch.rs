@@ -1,0 +1,654 @@
+//! The patcher (sửa tệp .docx): applies mechanical edits to `word/document.xml` and writes a new
+//! package. Every other part is copied byte for byte (compressed data included); property
+//! children are inserted in ECMA-376 schema order so strict readers keep them.
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+use crate::layout::{HalfPoints, Twips};
+
+use super::error::PatchError;
+use super::limits::{Limits, Package};
+use super::model::Alignment;
+use super::walk::{self, FieldStack, Inline};
+use super::xml::{self, Element, Node};
+
+/// Which body paragraphs an edit applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// One paragraph by `Paragraph::index`.
+    Paragraph(usize),
+    /// Every body paragraph.
+    All,
+}
+
+/// One mechanical edit (một sửa đổi tự động).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocxEdit {
+    /// Replaces every occurrence of `find` in the paragraph's visible text (`Paragraph::text()`),
+    /// even when it spans runs: the replacement takes the formatting of the run where the match
+    /// starts. Fails with `TextNotFound` when there is no occurrence.
+    ReplaceText {
+        /// `Paragraph::index`.
+        paragraph: usize,
+        /// Text to find (non-empty).
+        find: String,
+        /// Replacement.
+        replace: String,
+    },
+    /// Sets direct run formatting on every run of the target (and on its paragraph marks).
+    SetRunProps {
+        /// Which paragraphs.
+        target: Target,
+        /// Font for all script slots (theme font references are removed).
+        font: Option<String>,
+        /// Size (`w:sz` and `w:szCs`).
+        size: Option<HalfPoints>,
+        /// Bold on/off.
+        bold: Option<bool>,
+        /// Italic on/off.
+        italic: Option<bool>,
+        /// Single underline on, or off.
+        underline: Option<bool>,
+    },
+    /// Sets direct paragraph properties.
+    SetParagraphProps {
+        /// Which paragraphs.
+        target: Target,
+        /// `w:keepNext`.
+        keep_next: Option<bool>,
+        /// `w:keepLines`.
+        keep_lines: Option<bool>,
+        /// `w:pageBreakBefore`.
+        page_break_before: Option<bool>,
+        /// `w:jc`.
+        alignment: Option<Alignment>,
+    },
+    /// Sets page margins of one section (`Some(i)`) or all (`None`).
+    SetMargins {
+        /// Section index, or all.
+        section: Option<usize>,
+        /// Lề trên.
+        top: Option<Twips>,
+        /// Lề dưới.
+        bottom: Option<Twips>,
+        /// Lề trái.
+        left: Option<Twips>,
+        /// Lề phải.
+        right: Option<Twips>,
+    },
+    /// Sets the paper size of one section or all (e.g. A4: 11906 × 16838).
+    SetPageSize {
+        /// Section index, or all.
+        section: Option<usize>,
+        /// Width.
+        width: Twips,
+        /// Height.
+        height: Twips,
+    },
+    /// Turns the different-first-page setting (`w:titlePg`) on or off.
+    SetTitlePage {
+        /// Section index, or all.
+        section: Option<usize>,
+        /// On or off.
+        value: bool,
+    },
+}
+
+/// ECMA-376 order of `w:rPr` children (CT_RPr).
+const RPR_ORDER: &[&str] = &[
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+    "ins",
+    "del",
+    "moveFrom",
+    "moveTo",
+    "rPrChange",
+];
+
+/// ECMA-376 order of `w:pPr` children (CT_PPr).
+const PPR_ORDER: &[&str] = &[
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+];
+
+/// ECMA-376 order of `w:sectPr` children (CT_SectPr).
+const SECTPR_ORDER: &[&str] = &[
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+];
+
+/// Applies `edits` in order to a .docx and returns the new file. Refuses signed or protected
+/// documents. Only `word/document.xml` (the main part) is rewritten.
+pub fn apply_edits(bytes: &[u8], edits: &[DocxEdit]) -> Result<Vec<u8>, PatchError> {
+    let limits = Limits::default();
+    let info = super::read_docx(bytes, &limits)?;
+    if info.signed {
+        return Err(PatchError::Signed);
+    }
+    if info.protected {
+        return Err(PatchError::Protected);
+    }
+    let mut pkg = Package::open(bytes, &limits)?;
+    let main = super::main_part(&mut pkg, &limits)?;
+    let mut doc = super::package::read_xml(&mut pkg, &main, &limits)?
+        .ok_or_else(|| super::ReadError::NotDocx { part: main.clone() })?;
+
+    {
+        let root = &mut doc.root;
+        let body_pos = root
+            .children
+            .iter()
+            .position(|n| matches!(n, Node::Element(e) if e.is_w("body")))
+            .ok_or_else(|| PatchError::InvalidEdit("văn bản không có phần thân (w:body)".into()))?;
+        let Node::Element(body) = &mut root.children[body_pos] else {
+            return Err(PatchError::InvalidEdit("w:body".into()));
+        };
+        for edit in edits {
+            apply_one(body, edit)?;
+        }
+    }
+
+    let new_main = xml::write(&doc);
+    rezip(bytes, &main, &new_main)
+}
+
+fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
+    let paths = walk::paragraph_paths(body);
+    let pick = |target: Target| -> Result<Vec<Vec<usize>>, PatchError> {
+        match target {
+            Target::All => Ok(paths.clone()),
+            Target::Paragraph(i) => {
+                paths
+                    .get(i)
+                    .cloned()
+                    .map(|p| vec![p])
+                    .ok_or(PatchError::NoSuchParagraph {
+                        index: i,
+                        count: paths.len(),
+                    })
+            }
+        }
+    };
+    match edit {
+        DocxEdit::ReplaceText {
+            paragraph,
+            find,
+            replace,
+        } => {
+            if find.is_empty() {
+                return Err(PatchError::InvalidEdit("chuỗi cần tìm rỗng".into()));
+            }
+            let path = pick(Target::Paragraph(*paragraph))?.remove(0);
+            let p = walk::at_path_mut(body, &path).ok_or(PatchError::NoSuchParagraph {
+                index: *paragraph,
+                count: paths.len(),
+            })?;
+            if !replace_text(p, find, replace) {
+                return Err(PatchError::TextNotFound {
+                    paragraph: *paragraph,
+                    find: find.clone(),
+                });
+            }
+        }
+        DocxEdit::SetRunProps {
+            target,
+            font,
+            size,
+            bold,
+            italic,
+            underline,
+        } => {
+            for path in pick(*target)? {
+                let Some(p) = walk::at_path_mut(body, &path) else {
+                    continue;
+                };
+                let mut run_paths = Vec::new();
+                {
+                    let mut items = Vec::new();
+                    walk::inline(p, &mut FieldStack::default(), &mut items);
+                    for it in items {
+                        if let Inline::Run { path, .. } = it {
+                            run_paths.push(path);
+                        }
+                    }
+                }
+                let set = |rpr: &mut Element| {
+                    set_rpr(rpr, font.as_deref(), *size, *bold, *italic, *underline);
+                };
+                for rp in run_paths {
+                    if let Some(r) = walk::at_path_mut(p, &rp) {
+                        set(ensure_first_child(r, "rPr"));
+                    }
+                }
+                let ppr = ensure_first_child(p, "pPr");
+                set(ensure_child(ppr, "rPr", PPR_ORDER));
+            }
+        }
+        DocxEdit::SetParagraphProps {
+            target,
+            keep_next,
+            keep_lines,
+            page_break_before,
+            alignment,
+        } => {
+            for path in pick(*target)? {
+                let Some(p) = walk::at_path_mut(body, &path) else {
+                    continue;
+                };
+                let ppr = ensure_first_child(p, "pPr");
+                for (name, v) in [
+                    ("keepNext", keep_next),
+                    ("keepLines", keep_lines),
+                    ("pageBreakBefore", page_break_before),
+                ] {
+                    if let Some(v) = v {
+                        set_on_off(ppr, name, *v, PPR_ORDER);
+                    }
+                }
+                if let Some(a) = alignment {
+                    let v = match a {
+                        Alignment::Left => "left",
+                        Alignment::Center => "center",
+                        Alignment::Right => "right",
+                        Alignment::Justify => "both",
+                        Alignment::Distribute => "distribute",
+                    };
+                    ensure_child(ppr, "jc", PPR_ORDER).set_attr_w("val", v);
+                }
+            }
+        }
+        DocxEdit::SetMargins {
+            section,
+            top,
+            bottom,
+            left,
+            right,
+        } => {
+            for s in sections(body, *section)? {
+                let m = ensure_child(s, "pgMar", SECTPR_ORDER);
+                for (name, v) in [
+                    ("top", top),
+                    ("bottom", bottom),
+                    ("left", left),
+                    ("right", right),
+                ] {
+                    if let Some(v) = v {
+                        m.set_attr_w(name, &v.0.to_string());
+                    }
+                }
+                // All seven attributes are required by the schema.
+                for (name, default) in [
+                    ("top", "1440"),
+                    ("right", "1440"),
+                    ("bottom", "1440"),
+                    ("left", "1440"),
+                    ("header", "720"),
+                    ("footer", "720"),
+                    ("gutter", "0"),
+                ] {
+                    if m.attr_w(name).is_none() {
+                        m.set_attr_w(name, default);
+                    }
+                }
+            }
+        }
+        DocxEdit::SetPageSize {
+            section,
+            width,
+            height,
+        } => {
+            for s in sections(body, *section)? {
+                let sz = ensure_child(s, "pgSz", SECTPR_ORDER);
+                sz.set_attr_w("w", &width.0.to_string());
+                sz.set_attr_w("h", &height.0.to_string());
+                if width < height {
+                    sz.remove_attr_w("orient");
+                } else {
+                    sz.set_attr_w("orient", "landscape");
+                }
+            }
+        }
+        DocxEdit::SetTitlePage { section, value } => {
+            for s in sections(body, *section)? {
+                if *value {
+                    let t = ensure_child(s, "titlePg", SECTPR_ORDER);
+                    t.remove_attr_w("val");
+                } else {
+                    s.children
+                        .retain(|n| !matches!(n, Node::Element(e) if e.is_w("titlePg")));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The `w:sectPr` elements an edit applies to; a body without one gets one.
+fn sections(body: &mut Element, which: Option<usize>) -> Result<Vec<&mut Element>, PatchError> {
+    let mut paths = walk::section_paths(body);
+    if paths.is_empty() {
+        body.children.push(Node::Element(Element::new_w("sectPr")));
+        paths = vec![vec![body.children.len() - 1]];
+    }
+    let count = paths.len();
+    let chosen: Vec<Vec<usize>> = match which {
+        None => paths,
+        Some(i) => vec![paths
+            .get(i)
+            .cloned()
+            .ok_or(PatchError::NoSuchSection { index: i, count })?],
+    };
+    // Section elements never nest, so their paths are disjoint.
+    Ok(split_paths_mut(body, chosen))
+}
+
+/// Mutable references to several disjoint descendants by path.
+fn split_paths_mut(root: &mut Element, mut paths: Vec<Vec<usize>>) -> Vec<&mut Element> {
+    paths.sort();
+    paths.dedup();
+    fn go<'a>(
+        e: &'a mut Element,
+        depth: usize,
+        paths: &[Vec<usize>],
+        out: &mut Vec<&'a mut Element>,
+    ) {
+        if paths.iter().any(|p| p.len() == depth) {
+            out.push(e);
+            return;
+        }
+        for (i, n) in e.children.iter_mut().enumerate() {
+            let sub: Vec<Vec<usize>> = paths
+                .iter()
+                .filter(|p| p.len() > depth && p[depth] == i)
+                .cloned()
+                .collect();
+            if sub.is_empty() {
+                continue;
+            }
+            if let Node::Element(c) = n {
+                go(c, depth + 1, &sub, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(root, 0, &paths, &mut out);
+    out
+}
+
+/// Replaces every occurrence of `find` in the paragraph's visible text. Returns whether any was found.
+fn replace_text(p: &mut Element, find: &str, replace: &str) -> bool {
+    // Pieces of visible text in order: (w:t path if editable, text).
+    let mut pieces: Vec<(Option<Vec<usize>>, String)> = Vec::new();
+    {
+        let mut items = Vec::new();
+        walk::inline(p, &mut FieldStack::default(), &mut items);
+        for it in items {
+            if let Inline::Text { text, path, .. } = it {
+                pieces.push((path, text));
+            }
+        }
+    }
+    let full: String = pieces.iter().map(|(_, t)| t.as_str()).collect();
+    let matches: Vec<(usize, usize)> = full
+        .match_indices(find)
+        .map(|(s, m)| (s, s + m.len()))
+        .collect();
+    if matches.is_empty() {
+        return false;
+    }
+    // A match may only remove editable text.
+    let mut start = 0;
+    let mut new_texts: Vec<Option<String>> = Vec::with_capacity(pieces.len());
+    let mut ok = true;
+    for (path, text) in &pieces {
+        let (ps, pe) = (start, start + text.len());
+        start = pe;
+        let touched = matches.iter().any(|&(ms, me)| ms < pe && me > ps);
+        if !touched {
+            new_texts.push(None);
+            continue;
+        }
+        if path.is_none() {
+            ok = false;
+            break;
+        }
+        let mut s = String::with_capacity(text.len() + replace.len());
+        let mut pos = ps;
+        for &(ms, me) in &matches {
+            if me <= ps || ms >= pe {
+                continue;
+            }
+            let cut_start = ms.max(ps);
+            s.push_str(&full[pos..cut_start]);
+            if ms >= ps {
+                s.push_str(replace);
+            }
+            pos = me.min(pe);
+        }
+        s.push_str(&full[pos..pe]);
+        new_texts.push(Some(s));
+    }
+    if !ok {
+        return false;
+    }
+    for ((path, _), new) in pieces.iter().zip(new_texts) {
+        let (Some(path), Some(new)) = (path, new) else {
+            continue;
+        };
+        if let Some(t) = walk::at_path_mut(p, path) {
+            let needs_preserve =
+                new.starts_with(char::is_whitespace) || new.ends_with(char::is_whitespace);
+            t.children = if new.is_empty() {
+                Vec::new()
+            } else {
+                vec![Node::Text(new)]
+            };
+            if needs_preserve && !t.attrs.iter().any(|a| a.name == "xml:space") {
+                t.attrs.push(xml::Attr {
+                    name: "xml:space".into(),
+                    ns: xml::Ns::Other,
+                    value: "preserve".into(),
+                });
+            }
+        }
+    }
+    true
+}
+
+fn set_rpr(
+    rpr: &mut Element,
+    font: Option<&str>,
+    size: Option<HalfPoints>,
+    bold: Option<bool>,
+    italic: Option<bool>,
+    underline: Option<bool>,
+) {
+    if let Some(f) = font {
+        let fonts = ensure_child(rpr, "rFonts", RPR_ORDER);
+        for a in ["asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"] {
+            fonts.remove_attr_w(a);
+        }
+        for a in ["ascii", "hAnsi", "eastAsia", "cs"] {
+            fonts.set_attr_w(a, f);
+        }
+    }
+    if let Some(sz) = size {
+        ensure_child(rpr, "sz", RPR_ORDER).set_attr_w("val", &sz.0.to_string());
+        ensure_child(rpr, "szCs", RPR_ORDER).set_attr_w("val", &sz.0.to_string());
+    }
+    if let Some(b) = bold {
+        set_explicit(rpr, "b", b);
+    }
+    if let Some(i) = italic {
+        set_explicit(rpr, "i", i);
+    }
+    if let Some(u) = underline {
+        ensure_child(rpr, "u", RPR_ORDER).set_attr_w("val", if u { "single" } else { "none" });
+    }
+}
+
+/// A toggle property set absolutely: `<w:b/>` or `<w:b w:val="0"/>` (a plain removal would let
+/// the style's value show through).
+fn set_explicit(rpr: &mut Element, name: &str, on: bool) {
+    let e = ensure_child(rpr, name, RPR_ORDER);
+    if on {
+        e.remove_attr_w("val");
+    } else {
+        e.set_attr_w("val", "0");
+    }
+}
+
+fn set_on_off(parent: &mut Element, name: &str, on: bool, order: &[&str]) {
+    let e = ensure_child(parent, name, order);
+    if on {
+        e.remove_attr_w("val");
+    } else {
+        e.set_attr_w("val", "0");
+    }
+}
+
+/// The child `w:<local>`, inserted at its schema position when absent.
+fn ensure_child<'a>(parent: &'a mut Element, local: &str, order: &[&str]) -> &'a mut Element {
+    let pos = parent
+        .children
+        .iter()
+        .position(|n| matches!(n, Node::Element(e) if e.is_w(local)));
+    if pos.is_none() {
+        let rank = |name: &str| order.iter().position(|o| *o == name).unwrap_or(order.len());
+        let mine = rank(local);
+        let at = parent
+            .children
+            .iter()
+            .position(
+                |n| matches!(n, Node::Element(e) if e.ns == xml::Ns::W && rank(e.local()) > mine),
+            )
+            .unwrap_or(parent.children.len());
+        parent
+            .children
+            .insert(at, Node::Element(Element::new_w(local)));
+    }
+    parent
+        .elements_mut()
+        .find(|e| e.is_w(local))
+        .expect("the child was found or just inserted")
+}
+
+/// `w:rPr` of a run / `w:pPr` of a paragraph: always the first child.
+fn ensure_first_child<'a>(parent: &'a mut Element, local: &str) -> &'a mut Element {
+    ensure_child(parent, local, &[local])
+}
+
+/// Writes a new package: the main part replaced (Deflate), every other entry copied raw.
+fn rezip(original: &[u8], main: &str, new_main: &[u8]) -> Result<Vec<u8>, PatchError> {
+    let werr = |e: &dyn std::fmt::Display| PatchError::Write(e.to_string());
+    let mut archive = ZipArchive::new(Cursor::new(original)).map_err(|e| werr(&e))?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(original.len() + 4096)));
+    let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let file = archive.by_index_raw(i).map_err(|e| werr(&e))?;
+        if file.name().eq_ignore_ascii_case(main) {
+            let name = file.name().to_string();
+            drop(file);
+            out.start_file(name, opts).map_err(|e| werr(&e))?;
+            out.write_all(new_main).map_err(|e| werr(&e))?;
+        } else {
+            out.raw_copy_file(file).map_err(|e| werr(&e))?;
+        }
+    }
+    let cursor = out.finish().map_err(|e| werr(&e))?;
+    Ok(cursor.into_inner())
+}

@@ -1,0 +1,293 @@
+//! Walks shared by the reader and the patcher, so both count paragraphs and see text the same
+//! way: which `w:p` get a global index, and which pieces of a paragraph are visible text.
+
+use super::model::FieldKind;
+use super::xml::{Element, Node, Ns};
+
+/// Elements whose children are walked for paragraphs (tables, rows, cells, content controls).
+fn is_block_container(e: &Element) -> bool {
+    e.ns == Ns::W
+        && matches!(
+            e.local(),
+            "tbl" | "tr" | "tc" | "sdt" | "sdtContent" | "customXml"
+        )
+}
+
+/// Every `w:p` under `container` in document order, paragraphs inside tables included,
+/// text boxes and deleted content excluded: the one definition of `Paragraph::index`.
+pub(crate) fn paragraphs(container: &Element) -> Vec<&Element> {
+    let mut out = Vec::new();
+    fn go<'a>(e: &'a Element, out: &mut Vec<&'a Element>) {
+        for c in e.elements() {
+            if c.is_w("p") {
+                out.push(c);
+            } else if is_block_container(c) {
+                go(c, out);
+            }
+        }
+    }
+    go(container, &mut out);
+    out
+}
+
+/// Paths (child positions from `container`) of the same paragraphs as [`paragraphs`].
+pub(crate) fn paragraph_paths(container: &Element) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    fn go(e: &Element, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        for (i, n) in e.children.iter().enumerate() {
+            let Node::Element(c) = n else { continue };
+            path.push(i);
+            if c.is_w("p") {
+                out.push(path.clone());
+            } else if is_block_container(c) {
+                go(c, path, out);
+            }
+            path.pop();
+        }
+    }
+    go(container, &mut Vec::new(), &mut out);
+    out
+}
+
+/// The element at a path of child positions.
+pub(crate) fn at_path_mut<'a>(root: &'a mut Element, path: &[usize]) -> Option<&'a mut Element> {
+    let mut cur = root;
+    for &i in path {
+        cur = match cur.children.get_mut(i)? {
+            Node::Element(e) => e,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// Every `w:sectPr` of a body in order: inside paragraph properties, then the body's own.
+pub(crate) fn section_paths(body: &Element) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    for p in paragraph_paths(body) {
+        let mut cur = body;
+        for &i in &p {
+            if let Some(Node::Element(e)) = cur.children.get(i) {
+                cur = e;
+            }
+        }
+        if let Some((pi, ppr)) = cur.children.iter().enumerate().find_map(|(i, n)| match n {
+            Node::Element(e) if e.is_w("pPr") => Some((i, e)),
+            _ => None,
+        }) {
+            if let Some(si) = ppr
+                .children
+                .iter()
+                .position(|n| matches!(n, Node::Element(e) if e.is_w("sectPr")))
+            {
+                let mut path = p.clone();
+                path.push(pi);
+                path.push(si);
+                out.push(path);
+            }
+        }
+    }
+    if let Some(si) = body
+        .children
+        .iter()
+        .position(|n| matches!(n, Node::Element(e) if e.is_w("sectPr")))
+    {
+        out.push(vec![si]);
+    }
+    out
+}
+
+/// Open fields, carried across paragraphs (a complex field may span several).
+#[derive(Debug, Default)]
+pub(crate) struct FieldStack {
+    open: Vec<OpenField>,
+}
+
+#[derive(Debug)]
+struct OpenField {
+    instr: String,
+    kind: Option<FieldKind>,
+    in_result: bool,
+}
+
+impl FieldStack {
+    /// Whether text now is visible (not inside any field instruction).
+    fn visible(&self) -> bool {
+        self.open.iter().all(|f| f.in_result)
+    }
+
+    /// The innermost field whose result is being shown.
+    fn current(&self) -> Option<FieldKind> {
+        self.open.last().and_then(|f| f.kind.clone())
+    }
+}
+
+/// What the inline walk reports, in order.
+#[derive(Debug)]
+pub(crate) enum Inline<'a> {
+    /// A run starts (`w:r`), with its path from the paragraph.
+    Run { run: &'a Element, path: Vec<usize> },
+    /// Visible text. `path` is the `w:t` element when the text is editable, `None` for tabs,
+    /// breaks and symbols.
+    Text {
+        text: String,
+        path: Option<Vec<usize>>,
+        field: Option<FieldKind>,
+    },
+    /// A footnote mark.
+    FootnoteRef(i64),
+    /// A picture, chart or embedded object.
+    Drawing,
+    /// A page break.
+    PageBreak,
+    /// A field was closed (or, for a simple field, seen).
+    Field(FieldKind),
+}
+
+/// Walks the inline content of a paragraph, reporting runs and visible text in order.
+pub(crate) fn inline<'a>(p: &'a Element, fields: &mut FieldStack, out: &mut Vec<Inline<'a>>) {
+    let mut path = Vec::new();
+    walk_inline(p, fields, &mut path, out);
+}
+
+fn walk_inline<'a>(
+    e: &'a Element,
+    fields: &mut FieldStack,
+    path: &mut Vec<usize>,
+    out: &mut Vec<Inline<'a>>,
+) {
+    for (i, n) in e.children.iter().enumerate() {
+        let Node::Element(c) = n else { continue };
+        if c.ns != Ns::W {
+            continue; // mc:AlternateContent and foreign markup: not body text
+        }
+        path.push(i);
+        match c.local() {
+            "r" => {
+                out.push(Inline::Run {
+                    run: c,
+                    path: path.clone(),
+                });
+                walk_run(c, fields, path, out);
+            }
+            "hyperlink" | "smartTag" | "customXml" | "ins" | "moveTo" | "sdt" | "sdtContent"
+            | "dir" | "bdo" => walk_inline(c, fields, path, out),
+            "fldSimple" => {
+                let kind = FieldKind::from_instruction(c.attr_w("instr").unwrap_or(""));
+                fields.open.push(OpenField {
+                    instr: String::new(),
+                    kind: Some(kind.clone()),
+                    in_result: true,
+                });
+                walk_inline(c, fields, path, out);
+                fields.open.pop();
+                out.push(Inline::Field(kind));
+            }
+            _ => {} // pPr, del, moveFrom, bookmarks, proofErr, ...
+        }
+        path.pop();
+    }
+}
+
+fn walk_run<'a>(
+    r: &'a Element,
+    fields: &mut FieldStack,
+    path: &mut Vec<usize>,
+    out: &mut Vec<Inline<'a>>,
+) {
+    for (i, n) in r.children.iter().enumerate() {
+        let Node::Element(c) = n else { continue };
+        if c.ns != Ns::W {
+            if c.local() == "AlternateContent" {
+                out.push(Inline::Drawing);
+            }
+            continue;
+        }
+        path.push(i);
+        let visible = fields.visible();
+        let text = |t: &str| Inline::Text {
+            text: t.to_string(),
+            path: None,
+            field: fields.current(),
+        };
+        match c.local() {
+            "t" if visible => out.push(Inline::Text {
+                text: c.own_text(),
+                path: Some(path.clone()),
+                field: fields.current(),
+            }),
+            "tab" | "ptab" if visible => out.push(text("\t")),
+            "br" | "cr" if visible => {
+                if c.attr_w("type") == Some("page") {
+                    out.push(Inline::PageBreak);
+                }
+                out.push(text("\n"));
+            }
+            "noBreakHyphen" if visible => out.push(text("-")),
+            "sym" if visible => {
+                let ch = c
+                    .attr_w("char")
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}');
+                out.push(text(&ch.to_string()));
+            }
+            "footnoteReference" => {
+                if let Some(id) = c.attr_w("id").and_then(|v| v.trim().parse().ok()) {
+                    out.push(Inline::FootnoteRef(id));
+                }
+            }
+            "drawing" | "pict" | "object" => out.push(Inline::Drawing),
+            "instrText" => {
+                if let Some(f) = fields.open.last_mut() {
+                    if !f.in_result {
+                        f.instr.push_str(&c.own_text());
+                    }
+                }
+            }
+            "fldChar" => match c.attr_w("fldCharType") {
+                Some("begin") => fields.open.push(OpenField {
+                    instr: String::new(),
+                    kind: None,
+                    in_result: false,
+                }),
+                Some("separate") => {
+                    if let Some(f) = fields.open.last_mut() {
+                        f.kind = Some(FieldKind::from_instruction(&f.instr));
+                        f.in_result = true;
+                    }
+                }
+                Some("end") => {
+                    if let Some(f) = fields.open.pop() {
+                        out.push(Inline::Field(
+                            f.kind
+                                .unwrap_or_else(|| FieldKind::from_instruction(&f.instr)),
+                        ));
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        path.pop();
+    }
+}
+
+impl FieldStack {
+    /// Called at the end of each paragraph: an instruction never spans paragraphs, so a field
+    /// still in its instruction is treated as showing its result (a stray `begin` must not
+    /// hide the rest of the document).
+    pub(crate) fn end_paragraph(&mut self) {
+        for f in &mut self.open {
+            if !f.in_result {
+                f.kind = Some(FieldKind::from_instruction(&f.instr));
+                f.in_result = true;
+            }
+        }
+    }
+}
+
+/// How many paragraphs [`paragraphs`] finds under an optional container.
+pub(crate) fn paragraphs_count(container: Option<&Element>) -> usize {
+    container.map_or(0, |c| paragraphs(c).len())
+}
