@@ -9,6 +9,7 @@ mod body;
 mod date;
 mod number;
 mod numbering;
+mod plain;
 mod recipients;
 mod signer;
 pub mod text;
@@ -17,6 +18,7 @@ pub use body::{Block, Body, Inline, Span, Table};
 pub use date::{IssueDate, PlaceDate};
 pub use number::ReferenceNumber;
 pub use numbering::{label_blocks, part_label, roman, BlockLabel};
+pub use plain::plain_text;
 pub use recipients::Recipients;
 pub use signer::{Authority, Signer};
 
