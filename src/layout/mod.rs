@@ -214,7 +214,61 @@ pub struct Layout {
     pub footnote: TextStyle,
     /// Distance of the page-number header from the top edge.
     pub header_distance: Twips,
+    /// Trích yếu of a công văn, under the số ký hiệu (Ô 5b): "V/v ..." (state), italic (Party).
+    pub cong_van_subject: TextStyle,
+    /// Dấu chỉ mức độ khẩn / độ mật, under the số ký hiệu (Ô 10a, 10b).
+    pub mark: TextStyle,
 }
+
+/// Drawn lines (đường kẻ) under the issuing body, the tiêu ngữ and the trích yếu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Rules {
+    /// Thickness in eighths of a point (`w:sz` of a border): 6 = 0.75 pt.
+    pub weight: u8,
+    /// Length of a short line as a percentage of the text line above it (1/3 to 1/2).
+    pub short_percent: Range<u8>,
+}
+
+/// Lines: solid, 0.75 pt; short lines 40 % of the text above (spec §1.4 rows 2b, 5a: 1/3–1/2).
+pub const RULES: Rules = Rules {
+    weight: 6,
+    short_percent: Range {
+        min: 33,
+        max: 50,
+        preferred: 40,
+    },
+};
+
+/// Vertical gaps between the fixed parts of page 1 and the end (khoảng cách), in twips.
+/// Not set by the rules; chosen to match the decree's diagram and real documents [I].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Gaps {
+    /// Above the tên loại (or the Kính gửi of a công văn), below the header.
+    pub before_title: Twips,
+    /// Above the first body paragraph, below the trích yếu and its line.
+    pub before_body: Twips,
+    /// Above the "Phần thứ ..." line of a part.
+    pub before_part: Twips,
+    /// Above the signature and Nơi nhận table, below the last body paragraph.
+    pub before_signature: Twips,
+    /// Above the "Nơi nhận" under two side-by-side signature blocks.
+    pub before_joint_recipients: Twips,
+    /// Above the trích yếu of a công văn and the marks under the số (6 pt, spec §1.4 5b).
+    pub under_number: Twips,
+}
+
+/// The gaps Vanban writes: 12 pt above the title, 12 pt above the body, 6 pt above a part,
+/// 6 pt above the signature.
+pub const GAPS: Gaps = Gaps {
+    before_title: Twips(240),
+    before_body: Twips(240),
+    before_part: Twips(120),
+    before_signature: Twips(120),
+    before_joint_recipients: Twips(240),
+    under_number: Twips(120),
+};
 
 /// The layout facts for a system of rules.
 pub fn layout(system: System) -> &'static Layout {
@@ -288,6 +342,8 @@ static STATE: Layout = Layout {
     page_number: style(13, 14, 14, false, false, Case::AsTyped),
     footnote: style(10, 12, 12, false, false, Case::AsTyped),
     header_distance: Twips(567),
+    cong_van_subject: style(12, 13, 12, false, false, Case::AsTyped),
+    mark: style(13, 14, 13, true, false, Case::Upper),
 };
 
 /// HD 36-HD/VPTW (spec §3, §7). Fixed margins 20/20/30/15 mm; Party sizes are larger.
@@ -341,6 +397,8 @@ static PARTY: Layout = Layout {
     page_number: style(14, 14, 14, false, false, Case::AsTyped),
     footnote: style(10, 12, 12, false, false, Case::AsTyped),
     header_distance: Twips(567),
+    cong_van_subject: style(12, 12, 12, false, true, Case::AsTyped),
+    mark: style(14, 14, 14, true, false, Case::Upper),
 };
 
 #[cfg(test)]
