@@ -1,5 +1,6 @@
 //! `vanban new`, `vanban render`, `vanban templates`: drafts in, .docx out.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -30,6 +31,21 @@ pub struct NewArgs {
     /// Năm ban hành (mặc định: năm nay).
     #[arg(long)]
     pub year: Option<i32>,
+    #[command(flatten)]
+    pub templates: TemplateArgs,
+}
+
+/// Arguments of `vanban render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Bản thảo .toml.
+    pub draft: PathBuf,
+    /// Tệp .docx xuất ra.
+    #[arg(short, long, required_unless_present = "text")]
+    pub output: Option<PathBuf>,
+    /// In nội dung văn bản dạng văn bản thuần ra màn hình thay vì xuất .docx.
+    #[arg(long)]
+    pub text: bool,
     #[command(flatten)]
     pub templates: TemplateArgs,
 }
@@ -66,6 +82,35 @@ pub fn new(args: &NewArgs) -> ExitCode {
         def.label,
         draft.to_toml()
     );
+    ExitCode::SUCCESS
+}
+
+/// Renders a draft file to .docx, atomically: no output file on any error.
+pub fn render(args: &RenderArgs) -> ExitCode {
+    let source = match std::fs::read_to_string(&args.draft) {
+        Ok(s) => s,
+        Err(e) => return fail(format!("không đọc được {}: {e}", args.draft.display()), 2),
+    };
+    let templates = match args.templates.load() {
+        Ok(t) => t,
+        Err(e) => return fail(e, 2),
+    };
+    let document = match Draft::from_toml(&source).and_then(|d| d.render(&templates)) {
+        Ok(d) => d,
+        Err(e) => return fail(format!("{}: {e}", args.draft.display()), 1),
+    };
+    let Some(output) = args.output.as_deref().filter(|_| !args.text) else {
+        print!("{}", crate::model::plain_text(&document));
+        return ExitCode::SUCCESS;
+    };
+    let bytes = match crate::docx::write_docx(&document) {
+        Ok(b) => b,
+        Err(e) => return fail(e, 1),
+    };
+    if let Err(e) = crate::fsutil::atomic_write(output, &bytes) {
+        return fail(e, 1);
+    }
+    eprintln!("đã xuất {} ({} byte)", output.display(), bytes.len());
     ExitCode::SUCCESS
 }
 

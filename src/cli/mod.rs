@@ -50,6 +50,8 @@ impl TemplateArgs {
 pub enum Command {
     /// In ra bản thảo mẫu của một loại văn bản (để sửa rồi `vanban render`).
     New(draft_cmds::NewArgs),
+    /// Xuất bản thảo (.toml) ra tệp .docx (hoặc xem dạng văn bản thuần với --text).
+    Render(draft_cmds::RenderArgs),
     /// Liệt kê các loại văn bản (mẫu) hiện có.
     Templates(draft_cmds::TemplatesArgs),
     /// Thư viện điều khoản mẫu: tìm, thêm, sửa, xem lịch sử, nhập/xuất JSON.
@@ -67,6 +69,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::New(args) => draft_cmds::new(&args),
+        Command::Render(args) => draft_cmds::render(&args),
         Command::Templates(args) => draft_cmds::templates(&args),
         Command::Clauses(a) => library::clauses(a),
         Command::Drafts(a) => library::drafts(a),

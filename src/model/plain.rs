@@ -35,7 +35,13 @@ pub fn plain_text(doc: &Document) -> String {
         System::Party => line(&mut out, "ĐẢNG CỘNG SẢN VIỆT NAM"),
     }
     line(&mut out, &doc.place_date.render(system));
-    for mark in [doc.urgency.map(|u| u.label()), doc.secrecy.map(|s| s.label())].into_iter().flatten() {
+    for mark in [
+        doc.urgency.map(|u| u.label()),
+        doc.secrecy.map(|s| s.label()),
+    ]
+    .into_iter()
+    .flatten()
+    {
         line(&mut out, mark);
     }
     out.push('\n');
@@ -46,7 +52,10 @@ pub fn plain_text(doc: &Document) -> String {
         line(&mut out, &doc.subject);
     }
     if !doc.addressees.is_empty() {
-        line(&mut out, &format!("Kính gửi: {}", doc.addressees.join("; ")));
+        line(
+            &mut out,
+            &format!("Kính gửi: {}", doc.addressees.join("; ")),
+        );
     }
     out.push('\n');
 
@@ -60,20 +69,33 @@ pub fn plain_text(doc: &Document) -> String {
                 .rows
                 .iter()
                 .map(|r| {
-                    let cells: Vec<String> =
-                        r.iter().map(|c| inline(c, &mut footnote, &mut notes)).collect();
+                    let cells: Vec<String> = r
+                        .iter()
+                        .map(|c| inline(c, &mut footnote, &mut notes))
+                        .collect();
                     format!("| {} |", cells.join(" | "))
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Part { title } => {
-                format!("{}\n{}", label.unwrap_or_default(), text::upper(&inline(title, &mut footnote, &mut notes)))
+                format!(
+                    "{}\n{}",
+                    label.unwrap_or_default(),
+                    text::upper(&inline(title, &mut footnote, &mut notes))
+                )
             }
             Block::Section { title } => {
-                format!("{} {}", label.unwrap_or_default(), text::upper(&inline(title, &mut footnote, &mut notes)))
+                format!(
+                    "{} {}",
+                    label.unwrap_or_default(),
+                    text::upper(&inline(title, &mut footnote, &mut notes))
+                )
             }
             other => {
-                let content = other.inline().map(|c| inline(c, &mut footnote, &mut notes)).unwrap_or_default();
+                let content = other
+                    .inline()
+                    .map(|c| inline(c, &mut footnote, &mut notes))
+                    .unwrap_or_default();
                 match label {
                     Some(l) => format!("{l} {content}"),
                     None => content,
