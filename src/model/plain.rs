@@ -103,7 +103,7 @@ pub fn plain_text(doc: &Document) -> String {
             }
         };
         if i == last && doc.closing_mark {
-            body.push_str("./.");
+            body.push_str(if body.ends_with('.') { "/." } else { "./." });
         }
         line(&mut out, &body);
     }
