@@ -1,0 +1,28 @@
+//! Golden tests of templates and numbering: each example draft rendered through its template
+//! and shown as plain text (numbers, punctuation, casing, footnotes, signatures, Nơi nhận),
+//! compared with a reviewed insta snapshot.
+
+use std::path::Path;
+
+use vanban::draft::Draft;
+use vanban::model::plain_text;
+use vanban::template::Templates;
+
+#[test]
+fn examples_render_as_reviewed() {
+    let templates = Templates::builtin().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 5);
+    for path in paths {
+        let draft = Draft::from_toml(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let doc = draft.render(&templates).unwrap();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        insta::assert_snapshot!(name, plain_text(&doc));
+    }
+}
