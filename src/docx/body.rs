@@ -89,11 +89,12 @@ impl<'a> BodyWriter<'a> {
             id,
             content: vec![para],
         };
+        // add_footnote_reference resets the run properties: set them after it.
         let mut r = Run::new()
+            .add_footnote_reference(footnote)
             .style("FootnoteReference")
             .fonts(fonts())
-            .size(usize::from(style.size.preferred.0))
-            .add_footnote_reference(footnote);
+            .size(usize::from(style.size.preferred.0));
         r.run_property = r.run_property.vert_align(VertAlignType::SuperScript);
         r
     }

@@ -78,7 +78,8 @@ fn left_top(doc: &Document, l: &Layout) -> Vec<Paragraph> {
 }
 
 fn left_bottom(doc: &Document, l: &Layout) -> Vec<Paragraph> {
-    let mut ps = vec![centred_line(&doc.number_line(), &l.number)];
+    let mut ps = vec![centred_line(&doc.number_line(), &l.number)
+        .line_spacing(single(GAPS.under_number, Twips(0)))];
     if doc.doc_type.is_cong_van() && !doc.subject.trim().is_empty() {
         let subject = match doc.system {
             System::State => format!("{SUBJECT_PREFIX}{}", doc.subject.trim()),
@@ -133,7 +134,8 @@ pub(super) fn header_table(doc: &Document, l: &Layout) -> Table {
     let widths = [l.columns.left, l.columns.right];
     let mut right = right_top(doc, l);
     let date_row_right = match doc.system {
-        System::State => vec![place_date(doc, l)],
+        // Same space above as the số, so both sit on one line (Ô 3 and Ô 4).
+        System::State => vec![place_date(doc, l).line_spacing(single(GAPS.under_number, Twips(0)))],
         System::Party => {
             right.push(place_date(doc, l).line_spacing(single(GAPS.under_number, Twips(0))));
             vec![]

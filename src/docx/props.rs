@@ -3,7 +3,7 @@
 
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing as DocxLineSpacing, LineSpacingType, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, Run, RunFonts, SpecialIndentType,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
 };
 
 use crate::layout::{Case, LineSpacing, TextStyle, Twips, FONT, RULES};
@@ -130,7 +130,10 @@ pub(super) fn rule(width: Twips, room: Twips) -> Paragraph {
                 .after(0),
         )
         .size(2);
-    p.property = p.property.set_border(border);
+    // Only the bottom side: docx-rs's default border set would draw a box.
+    p.property = p
+        .property
+        .set_borders(ParagraphBorders::with_empty().set(border));
     p
 }
 

@@ -344,10 +344,7 @@ pub fn state_draft() -> Document {
         }],
         recipients: Recipients {
             electronic: true,
-            items: vec![
-                "LĐVP".into(),
-                "Các phòng, ban, đơn vị trực thuộc VP".into(),
-            ],
+            items: vec!["LĐVP".into(), "Các phòng, ban, đơn vị trực thuộc VP".into()],
             archive: "VT, HCTC-QTTV".into(),
         },
     }
@@ -384,7 +381,9 @@ pub fn all() -> Vec<(&'static str, Document)> {
 
 /// Where tests write their files: under the target directory, never committed.
 pub fn out_dir(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx").join(test);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("docx")
+        .join(test);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

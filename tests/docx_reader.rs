@@ -1,0 +1,420 @@
+//! Reads exported .docx files back with python-docx (an independent reader, see
+//! tests/py/inspect_docx.py) and checks them against the layout facts and the rules:
+//! page, fonts on every run, size / weight / slant / case of each element, the lines,
+//! page numbers from page 2, footnotes, keep-together of the end.
+
+mod docx_support;
+
+use std::process::Command;
+
+use serde_json::Value;
+use vanban::docx::{text_width, MOTTO, NATIONAL_TITLE, PARTY_TITLE};
+use vanban::layout::{layout, Layout, TextStyle, FONT, RULES};
+use vanban::model::{text, Document, System};
+
+fn inspect(stem: &str, doc: &Document) -> Value {
+    let dir = docx_support::out_dir("reader");
+    let path = docx_support::write(&dir, stem, doc);
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/py/inspect_docx.py");
+    let out = docx_support::run(Command::new(docx_support::python()).arg(script).arg(&path));
+    serde_json::from_str(&out).unwrap()
+}
+
+fn paragraphs(v: &Value) -> &Vec<Value> {
+    v["paragraphs"].as_array().unwrap()
+}
+
+/// The index of the first paragraph whose text is exactly `text`.
+fn find(v: &Value, text: &str) -> usize {
+    paragraphs(v)
+        .iter()
+        .position(|p| p["text"] == text)
+        .unwrap_or_else(|| panic!("no paragraph {text:?}"))
+}
+
+/// Every run of paragraph `i` has the element's size, bold, italic and underline.
+fn assert_style(v: &Value, i: usize, style: &TextStyle, what: &str) {
+    let p = &paragraphs(v)[i];
+    let runs = p["runs"].as_array().unwrap();
+    assert!(!runs.is_empty(), "{what}: no runs");
+    for r in runs {
+        assert_eq!(
+            r["size_pt"].as_f64().unwrap(),
+            f64::from(style.size.preferred.as_pt()),
+            "{what}: size of {r}"
+        );
+        assert!(
+            style.size.contains(style.size.preferred),
+            "{what}: size within the rule's range"
+        );
+        assert_eq!(r["bold"] == true, style.bold, "{what}: bold of {r}");
+        assert_eq!(r["italic"] == true, style.italic, "{what}: italic of {r}");
+        assert_eq!(
+            r["underline"] == true,
+            style.underline,
+            "{what}: underline of {r}"
+        );
+    }
+}
+
+fn assert_upper(v: &Value, i: usize, what: &str) {
+    let t = paragraphs(v)[i]["text"].as_str().unwrap();
+    assert_eq!(t, text::upper(t), "{what} must be IN HOA");
+}
+
+fn assert_centred(v: &Value, i: usize, what: &str) {
+    assert_eq!(
+        paragraphs(v)[i]["alignment"],
+        "CENTER (1)",
+        "{what} must be centred"
+    );
+}
+
+/// Width of the bottom-border line of paragraph `i`, which spans `room`.
+fn line_width(v: &Value, i: usize, room: i32) -> i32 {
+    let p = &paragraphs(v)[i];
+    assert_eq!(
+        p["border_bottom"], "single",
+        "paragraph {i} is a solid line: {p}"
+    );
+    assert_eq!(
+        p["border_sides"],
+        serde_json::json!(["bottom"]),
+        "a line, not a box: {p}"
+    );
+    let l = p["left_indent"].as_i64().unwrap_or(0) as i32;
+    let r = p["right_indent"].as_i64().unwrap_or(0) as i32;
+    room - l - r
+}
+
+fn common_checks(v: &Value, doc: &Document) {
+    let l = layout(doc.system);
+    // A4 portrait, margins per the layout and within the rule's ranges.
+    let page = &v["page"];
+    assert_eq!(page["width"], 11906);
+    assert_eq!(page["height"], 16838);
+    for (key, m) in [
+        ("top", l.margins.top),
+        ("bottom", l.margins.bottom),
+        ("left", l.margins.left),
+        ("right", l.margins.right),
+    ] {
+        let got = page[key].as_i64().unwrap() as i32;
+        assert_eq!(got, m.preferred.0, "margin {key}");
+        assert!(m.min.0 <= got && got <= m.max.0, "margin {key} in range");
+    }
+    // Times New Roman on all four slots of every run, and in the defaults.
+    for p in paragraphs(v) {
+        for r in p["runs"].as_array().unwrap() {
+            for slot in ["ascii", "hAnsi", "eastAsia", "cs"] {
+                assert_eq!(r["fonts"][slot], FONT, "{slot} of run {r} in {}", p["text"]);
+            }
+            assert!(r["size_pt"].is_number(), "run without size: {r}");
+        }
+    }
+    for slot in ["ascii", "hAnsi", "eastAsia", "cs"] {
+        assert_eq!(v["defaults"]["fonts"][slot], FONT);
+    }
+    assert_eq!(v["defaults"]["lang"], "vi-VN");
+    // Page number: a PAGE field in the header of pages 2+, nothing on page 1.
+    assert_eq!(page["different_first_page"], true);
+    assert_eq!(v["header"]["has_page_field"], true);
+    assert_eq!(v["first_page_header"]["text"], "");
+    assert_eq!(v["first_page_header"]["has_page_field"], false);
+
+    // Header: issuing bodies, số, date.
+    for issuer in &doc.issuers {
+        let name = text::upper(issuer.name.trim());
+        let i = paragraphs(v)
+            .iter()
+            .position(|p| p["text"].as_str().unwrap().starts_with(&name))
+            .unwrap();
+        assert_style(v, i, &l.issuing_body, "tên cơ quan ban hành");
+        assert_upper(v, i, "tên cơ quan ban hành");
+        if let Some(sup) = &issuer.superior {
+            let j = find(v, &text::upper(sup));
+            assert_style(v, j, &l.superior_body, "cơ quan chủ quản");
+        }
+    }
+    let i = find(v, &doc.number_line());
+    assert_style(v, i, &l.number, "số ký hiệu");
+    assert_centred(v, i, "số ký hiệu");
+    let i = find(v, &doc.place_date.render(doc.system));
+    assert_style(v, i, &l.place_date, "địa danh, ngày tháng");
+
+    // Tên loại and trích yếu.
+    if !doc.doc_type.is_cong_van() {
+        let i = find(v, &doc.type_line());
+        assert_style(v, i, &l.doc_type_name, "tên loại");
+        assert_upper(v, i, "tên loại");
+        assert_centred(v, i, "tên loại");
+        let subject = &paragraphs(v)[i + 1];
+        assert_eq!(
+            subject["text"].as_str().unwrap().replace('\n', " "),
+            doc.subject.replace('\n', " ")
+        );
+        assert_style(v, i + 1, &l.subject, "trích yếu");
+        assert_centred(v, i + 1, "trích yếu");
+        check_subject_rule(v, i + 2, doc, l);
+    }
+
+    // Body: justified, first-line indent, spacing after; ends with "./.".
+    let first_body = paragraphs(v)
+        .iter()
+        .position(|p| p["alignment"] == "JUSTIFY (3)" && p["first_line_indent"].as_i64() > Some(0))
+        .unwrap();
+    let p = &paragraphs(v)[first_body];
+    assert_eq!(p["alignment"], "JUSTIFY (3)");
+    assert_eq!(
+        p["first_line_indent"].as_i64().unwrap() as i32,
+        l.body_layout.first_line_indent.preferred.0
+    );
+    assert_eq!(
+        p["space_after"].as_i64().unwrap() as i32,
+        l.body_layout.paragraph_spacing.preferred.0
+    );
+    let last_body = paragraphs(v)
+        .iter()
+        .rposition(|p| p["alignment"] == "JUSTIFY (3)" && p["first_line_indent"].as_i64() > Some(0))
+        .unwrap();
+    let last = &paragraphs(v)[last_body];
+    if doc.closing_mark {
+        assert!(last["text"].as_str().unwrap().ends_with("./."), "{last}");
+    }
+    assert_eq!(
+        last["keep_with_next"], true,
+        "the end keeps with the signature"
+    );
+
+    // Nơi nhận.
+    let i = find(v, "Nơi nhận:");
+    assert_style(v, i, &l.recipients_heading, "Nơi nhận");
+    let lines = doc.recipients.lines(doc.system);
+    for line in &lines {
+        let j = find(v, line);
+        assert_style(v, j, &l.recipients_item, "dòng nơi nhận");
+        assert_eq!(paragraphs(v)[j]["alignment"], "LEFT (0)");
+    }
+    assert!(lines.last().unwrap().starts_with("- Lưu"));
+
+    // Signature blocks: authority line bold upper, position, name bold.
+    for signer in &doc.signers {
+        for (line, is_authority) in signer.title_lines(doc.system) {
+            let j = find(v, &line);
+            let style = if is_authority {
+                &l.signer_authority
+            } else {
+                &l.signer_position
+            };
+            assert_style(v, j, style, "quyền hạn, chức vụ");
+            assert_upper(v, j, "quyền hạn, chức vụ");
+        }
+        let j = find(v, signer.name.trim());
+        assert_style(v, j, &l.signer_name, "họ tên người ký");
+    }
+    // The signature table never splits across pages.
+    let last_table = v["tables"].as_array().unwrap().last().unwrap();
+    assert_eq!(last_table["cant_split"][0], true);
+}
+
+fn check_subject_rule(v: &Value, i: usize, doc: &Document, l: &Layout) {
+    let text_area = l.columns.left.0 + l.columns.right.0;
+    match doc.system {
+        System::State => {
+            let widest = doc
+                .subject
+                .lines()
+                .map(|s| text_width(s, l.subject.size.preferred, true, false).0)
+                .max()
+                .unwrap()
+                .min(text_area);
+            let w = line_width(v, i, text_area);
+            assert!(
+                w * 100 >= widest * i32::from(RULES.short_percent.min) - 100
+                    && w * 100 <= widest * i32::from(RULES.short_percent.max) + 100,
+                "line under the trích yếu is 1/3 to 1/2 of the text: {w} of {widest}"
+            );
+        }
+        System::Party => assert_eq!(paragraphs(v)[i]["text"], "-----"),
+    }
+}
+
+fn check_state_header(v: &Value, l: &Layout) {
+    let i = find(v, NATIONAL_TITLE);
+    assert_style(v, i, &l.national_title, "quốc hiệu");
+    assert_upper(v, i, "quốc hiệu");
+    // On one line: its measured width fits the right column.
+    let w = text_width(NATIONAL_TITLE, l.national_title.size.preferred, true, false);
+    assert!(w < l.columns.right, "quốc hiệu fits on one line");
+    let i = find(v, MOTTO);
+    assert_style(v, i, &l.motto, "tiêu ngữ");
+    // A solid line under the tiêu ngữ, as long as the text (within 2 %).
+    let expect = text_width(MOTTO, l.motto.size.preferred, true, false).0;
+    let got = line_width(v, i + 1, l.columns.right.0);
+    assert!((got - expect).abs() * 50 <= expect, "{got} vs {expect}");
+}
+
+fn check_party_header(v: &Value, l: &Layout) {
+    let i = find(v, PARTY_TITLE);
+    assert_style(v, i, &l.national_title, "tiêu đề ĐẢNG CỘNG SẢN VIỆT NAM");
+    let expect = text_width(PARTY_TITLE, l.national_title.size.preferred, true, false).0;
+    let got = line_width(v, i + 1, l.columns.right.0);
+    assert!((got - expect).abs() * 50 <= expect, "{got} vs {expect}");
+    assert!(
+        paragraphs(v).iter().any(|p| p["text"] == "*"),
+        "a * under the issuing body"
+    );
+    assert!(
+        paragraphs(v).iter().all(|p| p["text"] != NATIONAL_TITLE),
+        "no quốc hiệu in a Party document"
+    );
+}
+
+#[test]
+fn state_chi_thi_reads_back_per_nd30() {
+    let doc = docx_support::state_chi_thi();
+    let v = inspect("state-chi-thi", &doc);
+    common_checks(&v, &doc);
+    let l = layout(System::State);
+    check_state_header(&v, l);
+    // State: the short line under the issuing body is 1/3 to 1/2 of the name's width.
+    let name = text::upper(&doc.issuers[0].name);
+    let i = find(&v, &name);
+    let widest = text_width(&name, l.issuing_body.size.preferred, true, false)
+        .0
+        .min(l.columns.left.0);
+    let w = line_width(&v, i + 1, l.columns.left.0);
+    assert!(
+        w * 3 >= widest - 30 && w * 2 <= widest + 30,
+        "{w} of {widest}"
+    );
+    assert_eq!(find(&v, "Số: 03/CT-UBND"), find(&v, &doc.number_line()));
+    assert!(find(&v, "Xuân Lộc, ngày 12 tháng 7 năm 2023") > 0);
+    assert_eq!(v["footnotes"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn party_bao_cao_has_real_footnotes_and_parts() {
+    let doc = docx_support::party_bao_cao();
+    let v = inspect("party-bao-cao", &doc);
+    common_checks(&v, &doc);
+    let l = layout(System::Party);
+    check_party_header(&v, l);
+    assert!(find(&v, "Số 245-BC/TU") > 0);
+    // Footnotes: one footnotes.xml entry per Span::Footnote, numbered, and referenced.
+    let expected = doc.body.footnotes();
+    let notes = v["footnotes"].as_array().unwrap();
+    assert_eq!(notes.len(), expected.len());
+    assert!(notes.len() >= 3);
+    for (n, text) in notes.iter().zip(&expected) {
+        assert_eq!(n["has_number"], true);
+        assert_eq!(n["text"].as_str().unwrap().trim(), text.trim());
+    }
+    assert_eq!(
+        v["footnote_references"].as_u64().unwrap() as usize,
+        notes.len()
+    );
+    // Parts and sections: labels computed, sections upper case and bold.
+    let i = find(&v, "Phần thứ nhất");
+    assert_style(&v, i, &l.part_label, "Phần");
+    assert!(find(&v, "Phần thứ hai") > i);
+    let j = find(&v, "I- KẾT QUẢ CÔNG TÁC DÂN VẬN CỦA HỆ THỐNG CHÍNH TRỊ");
+    assert_style(&v, j, &l.section, "mục");
+    let k = find(&v, "1. Sự lãnh đạo, chỉ đạo của cấp ủy đảng");
+    assert_style(&v, k, &l.heading, "khoản có tiêu đề");
+    // Inline italics survive.
+    let quoted = paragraphs(&v)
+        .iter()
+        .flat_map(|p| p["runs"].as_array().unwrap())
+        .find(|r| r["text"] == "“Dân vận khéo”")
+        .unwrap();
+    assert_eq!(quoted["italic"], true);
+}
+
+#[test]
+fn joint_party_plan_stacks_issuers_and_puts_two_signers_side_by_side() {
+    let doc = docx_support::joint_party_ke_hoach();
+    let v = inspect("joint-party-ke-hoach", &doc);
+    common_checks(&v, &doc);
+    check_party_header(&v, layout(System::Party));
+    // The shared superior is printed once.
+    let sup = text::upper("Tỉnh ủy Kiên Giang");
+    assert_eq!(
+        paragraphs(&v).iter().filter(|p| p["text"] == sup).count(),
+        1
+    );
+    assert!(find(&v, "Số 415-KH/BDVTU-BCSĐUBND") > 0);
+    // Two signature blocks in one row, Nơi nhận in the row below, at the left.
+    let a = &paragraphs(&v)[find(&v, "Lâm Minh Thành")]["where"];
+    let b = &paragraphs(&v)[find(&v, "Nguyễn Văn Phích")]["where"];
+    let n = &paragraphs(&v)[find(&v, "Nơi nhận:")]["where"];
+    let cell = |w: &Value| -> (String, u32, u32) {
+        let s = w.as_str().unwrap();
+        let mut it = s.split(':');
+        let t = it.next().unwrap().to_string();
+        (
+            t,
+            it.next().unwrap().parse().unwrap(),
+            it.next().unwrap().parse().unwrap(),
+        )
+    };
+    let (ta, ra, ca) = cell(a);
+    let (tb, rb, cb) = cell(b);
+    let (tn, rn, cn) = cell(n);
+    assert!(ta == tb && tb == tn);
+    assert_eq!((ra, rb, rn), (0, 0, 1));
+    assert_eq!((ca, cb, cn), (0, 1, 0));
+    // T/M with a slash; position not bold (HD 36).
+    assert!(find(&v, "T/M BAN CÁN SỰ ĐẢNG") > 0);
+}
+
+#[test]
+fn state_draft_keeps_blanks_for_the_van_thu() {
+    let doc = docx_support::state_draft();
+    let v = inspect("state-draft", &doc);
+    common_checks(&v, &doc);
+    check_state_header(&v, layout(System::State));
+    let nbsp = '\u{a0}';
+    let number = &paragraphs(&v)[find(&v, &doc.number_line())];
+    let t = number["text"].as_str().unwrap();
+    assert!(
+        t.starts_with("Số:") && t.ends_with("/KH-VP") && t.contains(nbsp),
+        "{t}"
+    );
+    let i = find(&v, &doc.place_date.render(System::State));
+    let t = paragraphs(&v)[i]["text"].as_str().unwrap();
+    assert!(t.contains(&format!("ngày {nbsp}")) && t.ends_with("tháng 02 năm 2024"));
+    assert!(find(&v, "Gửi bản điện tử:") > find(&v, "Nơi nhận:"));
+    // The table of figures has borders and a bold header row.
+    assert!(find(&v, "Nội dung") > 0);
+    let header_cell = &paragraphs(&v)[find(&v, "Nội dung")];
+    assert_eq!(header_cell["runs"][0]["bold"], true);
+}
+
+#[test]
+fn state_cong_van_has_vv_under_the_number_and_kinh_gui() {
+    let doc = docx_support::state_cong_van();
+    let v = inspect("state-cong-van", &doc);
+    common_checks(&v, &doc);
+    let l = layout(System::State);
+    let number = find(&v, "Số: 125/UBND-NV");
+    let vv = find(&v, &format!("V/v {}", doc.subject));
+    assert_eq!(vv, number + 1, "V/v right under the số");
+    assert_style(&v, vv, &l.cong_van_subject, "trích yếu công văn");
+    assert!(
+        paragraphs(&v).iter().all(|p| p["text"] != "CÔNG VĂN"),
+        "no tên loại for a công văn"
+    );
+    let khan = find(&v, "KHẨN");
+    assert_style(&v, khan, &l.mark, "dấu khẩn");
+    let kg = paragraphs(&v)
+        .iter()
+        .find(|p| p["text"].as_str().unwrap().starts_with("Kính gửi:"))
+        .unwrap();
+    let t = kg["text"].as_str().unwrap();
+    assert!(
+        t.contains("- Các cơ quan chuyên môn thuộc UBND huyện;"),
+        "{t}"
+    );
+    assert!(t.ends_with("- UBND các xã, thị trấn."), "{t}");
+}
