@@ -418,3 +418,23 @@ fn state_cong_van_has_vv_under_the_number_and_kinh_gui() {
     );
     assert!(t.ends_with("- UBND các xã, thị trấn."), "{t}");
 }
+
+#[test]
+fn the_five_examples_read_back_per_their_rules() {
+    for (stem, doc) in docx_support::examples() {
+        let v = inspect(&stem, &doc);
+        common_checks(&v, &doc);
+        let l = layout(doc.system);
+        match doc.system {
+            System::State => check_state_header(&v, l),
+            System::Party => check_party_header(&v, l),
+        }
+        let expected = doc.body.footnotes().len();
+        assert_eq!(v["footnotes"].as_array().unwrap().len(), expected, "{stem}");
+        assert_eq!(
+            v["footnote_references"].as_u64().unwrap() as usize,
+            expected,
+            "{stem}"
+        );
+    }
+}

@@ -96,12 +96,10 @@ fn dark_share(pgm: &[u8]) -> f64 {
     pixels.iter().filter(|p| **p < 128).count() as f64 / (w * h) as f64
 }
 
-#[test]
-fn libreoffice_lays_out_every_fixture() {
-    let dir = docx_support::out_dir("render");
-    for (stem, doc) in docx_support::all() {
-        let docx = docx_support::write(&dir, stem, &doc);
-        let pdf = to_pdf(&docx, &dir);
+fn check_rendering(dir: &Path, stem: &str, doc: &vanban::model::Document) {
+    {
+        let docx = docx_support::write(dir, stem, doc);
+        let pdf = to_pdf(&docx, dir);
         let n = pages(&pdf);
         assert!(n >= 1);
         let first = page_text(&pdf, 1);
@@ -132,6 +130,22 @@ fn libreoffice_lays_out_every_fixture() {
             let dark = render_page(&pdf, 2);
             assert!(dark > 0.002, "{stem}: page 2 looks blank ({dark})");
         }
+    }
+}
+
+#[test]
+fn libreoffice_lays_out_every_fixture() {
+    let dir = docx_support::out_dir("render");
+    for (stem, doc) in docx_support::all() {
+        check_rendering(&dir, stem, &doc);
+    }
+}
+
+#[test]
+fn libreoffice_lays_out_the_five_examples() {
+    let dir = docx_support::out_dir("render-examples");
+    for (stem, doc) in docx_support::examples() {
+        check_rendering(&dir, &stem, &doc);
     }
 }
 

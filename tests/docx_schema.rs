@@ -62,6 +62,16 @@ fn every_fixture_is_schema_valid() {
 }
 
 #[test]
+fn the_five_examples_are_schema_valid() {
+    let dir = docx_support::out_dir("schema-examples");
+    for (stem, doc) in docx_support::examples() {
+        let path = docx_support::write(&dir, &stem, &doc);
+        let findings = schema_findings(&path);
+        assert!(findings.is_empty(), "{stem}: {findings:#?}");
+    }
+}
+
+#[test]
 fn the_validator_does_catch_out_of_order_properties() {
     // Guard against a validator that finds nothing: a run property out of order is reported.
     let dir = docx_support::out_dir("schema");

@@ -422,3 +422,29 @@ pub fn run(cmd: &mut Command) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The five real documents re-created as drafts under `examples/`, rendered to Documents
+/// through `vanban::draft::Draft` and the built-in templates.
+pub fn examples() -> Vec<(String, Document)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let templates = vanban::template::Templates::builtin().unwrap();
+    let mut out = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let source = std::fs::read_to_string(&path).unwrap();
+        let draft = vanban::draft::Draft::from_toml(&source)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let doc = draft
+            .render(&templates)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        out.push((stem, doc));
+    }
+    assert_eq!(out.len(), 5, "the five examples");
+    out
+}
