@@ -22,5 +22,11 @@ fn export_bindings() {
         .with_large_int("number");
     export::<crate::error::AppError>(&cfg);
     export::<crate::commands::AppInfo>(&cfg);
+    export::<crate::commands::drafts::OpenDraft>(&cfg);
+    export::<crate::commands::preview::PreviewResult>(&cfg);
+    export::<crate::commands::clauses::ClauseChoice>(&cfg);
+    export::<vanban::library::DraftSummary>(&cfg);
+    export::<vanban::library::DraftVersion>(&cfg);
+    export::<vanban::library::SavedDraft>(&cfg);
     assert!(out_dir().join("AppError.ts").exists());
 }

@@ -10,7 +10,8 @@ use serde::Serialize;
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[error("{message}")]
 pub struct AppError {
-    /// Stable code the UI may branch on, e.g. `template`, `io`, `library`, `cancelled`.
+    /// Stable code the UI may branch on: `cancelled`, `io`, `library`, `draft`, `template`,
+    /// `locked`, `internal`.
     pub code: String,
     /// What happened and what to do, in Vietnamese.
     pub message: String,
@@ -25,14 +26,27 @@ impl AppError {
         }
     }
 
-    /// The user closed a file dialog without choosing a file.
-    pub fn cancelled() -> Self {
-        Self::new("cancelled", "Đã hủy.")
-    }
-
     /// A file could not be read or written.
-    pub fn io(what: &str, err: &std::io::Error) -> Self {
+    pub fn io(what: &str, err: &dyn std::fmt::Display) -> Self {
         Self::new("io", format!("Không {what} được: {err}"))
+    }
+}
+
+impl From<vanban::library::LibraryError> for AppError {
+    fn from(e: vanban::library::LibraryError) -> Self {
+        Self::new("library", e.to_string())
+    }
+}
+
+impl From<vanban::draft::DraftError> for AppError {
+    fn from(e: vanban::draft::DraftError) -> Self {
+        Self::new("draft", format!("Bản thảo có lỗi: {e}"))
+    }
+}
+
+impl From<vanban::template::TemplateError> for AppError {
+    fn from(e: vanban::template::TemplateError) -> Self {
+        Self::new("template", format!("Mẫu văn bản có lỗi: {e}"))
     }
 }
 
@@ -45,10 +59,24 @@ mod tests {
 
     #[test]
     fn serializes_as_code_and_message() {
-        let json = serde_json::to_value(AppError::cancelled()).unwrap();
+        let json = serde_json::to_value(AppError::new("cancelled", "Đã hủy.")).unwrap();
         assert_eq!(
             json,
             serde_json::json!({"code": "cancelled", "message": "Đã hủy."})
+        );
+    }
+
+    #[test]
+    fn core_errors_keep_their_vietnamese_message() {
+        let e: AppError = vanban::draft::Draft::from_toml("template = ")
+            .unwrap_err()
+            .into();
+        assert_eq!(e.code, "draft");
+        assert!(
+            e.message
+                .starts_with("Bản thảo có lỗi: bản thảo không hợp lệ: dòng 1"),
+            "{}",
+            e.message
         );
     }
 }

@@ -21,7 +21,20 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![commands::app_info])
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_templates,
+            commands::drafts::new_draft,
+            commands::drafts::open_draft,
+            commands::drafts::save_draft,
+            commands::drafts::close_draft,
+            commands::drafts::recent_drafts,
+            commands::drafts::draft_history,
+            commands::drafts::restore_version,
+            commands::preview::preview_draft,
+            commands::clauses::search_clauses,
+            commands::clauses::use_clause,
+        ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("Vanban không khởi động được cửa sổ: {e}");

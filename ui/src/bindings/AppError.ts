@@ -5,7 +5,8 @@
  */
 export type AppError = { 
 /**
- * Stable code the UI may branch on, e.g. `template`, `io`, `library`, `cancelled`.
+ * Stable code the UI may branch on: `cancelled`, `io`, `library`, `draft`, `template`,
+ * `locked`, `internal`.
  */
 code: string, 
 /**

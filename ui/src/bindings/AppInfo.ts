@@ -11,4 +11,8 @@ version: string,
 /**
  * Where the data lives.
  */
-data_dir: string, };
+data_dir: string, 
+/**
+ * The draft that was open when the app stopped without closing it (crash recovery).
+ */
+recovered_draft: number | null, };
