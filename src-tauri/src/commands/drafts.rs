@@ -112,7 +112,7 @@ pub fn recent_drafts(state: State<'_, AppState>) -> AppResult<Vec<DraftSummary>>
 #[tauri::command]
 pub fn draft_history(state: State<'_, AppState>, id: i64) -> AppResult<Vec<DraftVersion>> {
     let mut v = state.library().draft_history(id)?;
-    v.sort_by(|a, b| b.version.cmp(&a.version));
+    v.sort_by_key(|d| std::cmp::Reverse(d.version));
     Ok(v)
 }
 
