@@ -45,9 +45,13 @@ pub fn render_lenient(draft: &Draft, templates: &Templates) -> Lenient {
             }
             Err(err) => {
                 let field = field_of(&err);
+                let message = match &err {
+                    DraftError::Missing { label, .. } => format!("Chưa điền: {label}."),
+                    other => other.to_string(),
+                };
                 problems.push(DraftProblem {
                     field: field.clone(),
-                    message: err.to_string(),
+                    message,
                 });
                 let patched = matches!(err, DraftError::Missing { .. }) && fill(&mut work, &field);
                 if !patched {

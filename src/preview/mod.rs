@@ -354,7 +354,15 @@ fn body(doc: &Document, l: &Layout, flow: &mut Flow) {
     for (i, (block, label)) in doc.body.blocks.iter().zip(labels).enumerate() {
         let last = i + 1 == n;
         let mut notes = Vec::new();
-        let closing = if last && doc.closing_mark { "./." } else { "" };
+        // "./." closes the body; a final full stop becomes part of it ("... này./.").
+        let ends_with_stop = block
+            .inline()
+            .is_some_and(|i| i.plain_text().trim_end().ends_with('.'));
+        let closing = match (last && doc.closing_mark, ends_with_stop) {
+            (false, _) => "",
+            (true, true) => "/.",
+            (true, false) => "./.",
+        };
         let para = |style: &TextStyle, align: &str, extra: &str| {
             format!(
                 "{};text-indent:{indent:.1}pt;margin-bottom:{after:.1}pt;line-height:{:.1}pt{extra}",

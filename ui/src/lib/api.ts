@@ -21,3 +21,30 @@ export async function call<T>(cmd: string, args?: Record<string, unknown>): Prom
     throw toAppError(e);
   }
 }
+
+import type { AppInfo } from "../bindings/AppInfo";
+import type { ClauseChoice } from "../bindings/ClauseChoice";
+import type { Draft } from "../bindings/Draft";
+import type { DraftSummary } from "../bindings/DraftSummary";
+import type { DraftVersion } from "../bindings/DraftVersion";
+import type { OpenDraft } from "../bindings/OpenDraft";
+import type { PreviewResult } from "../bindings/PreviewResult";
+import type { SavedDraft } from "../bindings/SavedDraft";
+import type { System } from "../bindings/System";
+import type { TemplateDef } from "../bindings/TemplateDef";
+
+/** The shell's commands, typed with the generated bindings. */
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  listTemplates: () => call<TemplateDef[]>("list_templates"),
+  recentDrafts: () => call<DraftSummary[]>("recent_drafts"),
+  newDraft: (template: string, system: System) => call<OpenDraft>("new_draft", { template, system }),
+  openDraft: (id: number) => call<OpenDraft>("open_draft", { id }),
+  saveDraft: (id: number, draft: Draft) => call<SavedDraft>("save_draft", { id, draft }),
+  closeDraft: () => call<void>("close_draft"),
+  draftHistory: (id: number) => call<DraftVersion[]>("draft_history", { id }),
+  restoreVersion: (id: number, version: number) => call<OpenDraft>("restore_version", { id, version }),
+  previewDraft: (draft: Draft) => call<PreviewResult>("preview_draft", { draft }),
+  searchClauses: (text: string, docType: string | null) => call<ClauseChoice[]>("search_clauses", { text, docType }),
+  useClause: (id: number, values: Record<string, string>) => call<string>("use_clause", { id, values }),
+};

@@ -1,0 +1,105 @@
+// A secretary drafts a Kế hoạch: header, two sections, a clause found without diacritics,
+// the preview follows; then the app is killed mid-edit and the draft is found intact.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appPid, freshDataDir, screenshot, startApp, stopApp } from "./harness.mjs";
+
+/** Types into the field with data-field=`path` (an input, or a block editor's line `line`). */
+async function fill(browser, path, text, line = 0) {
+  const wrapper = await browser.$(`[data-field="${path}"]`);
+  const tag = await wrapper.getTagName();
+  const el = tag === "fieldset" ? (await wrapper.$$("textarea"))[line] : wrapper;
+  await el.click();
+  await el.setValue(text);
+  return el;
+}
+
+async function previewText(browser) {
+  return browser.execute(() => document.querySelector(".pages")?.textContent ?? "");
+}
+
+async function waitSaved(browser) {
+  await browser.waitUntil(
+    async () => (await (await browser.$(".save-state")).getAttribute("data-save-state")) === "saved",
+    { timeout: 10_000, timeoutMsg: "autosave did not finish" },
+  );
+}
+
+test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm không dấu, xem trước; tắt đột ngột rồi mở lại", async () => {
+  const dataDir = freshDataDir("editor");
+  let app = await startApp({ dataDir });
+  const { browser } = app;
+  try {
+    await (await browser.$('[data-template="ke-hoach"]')).click();
+    await (await browser.$('[data-ready="editor"]')).waitForExist({ timeout: 10_000 });
+
+    await fill(browser, "issuers[0].superior", "UBND TỈNH BẮC KẠN");
+    await fill(browser, "issuers[0].name", "VĂN PHÒNG");
+    await fill(browser, "issuers[0].abbr", "VP");
+    await fill(browser, "place", "Bắc Kạn");
+    await fill(browser, "subject", "Triển khai phong trào thi đua “Dân vận khéo” năm 2024");
+    await fill(browser, "fields.mo_dau", "Thực hiện Kế hoạch số 89/KH-UBND ngày 20/02/2024 của UBND tỉnh, Văn phòng xây dựng Kế hoạch như sau:");
+    // Section I: two lines, the second added with Enter.
+    const first = await fill(browser, "fields.muc_dich_yeu_cau", "Nâng cao nhận thức của công chức về công tác dân vận.");
+    await first.click();
+    await browser.keys(["End", "Enter"]);
+    // Enter added a second line and focused it.
+    const second = (await (await browser.$('[data-field="fields.muc_dich_yeu_cau"]')).$$("textarea"))[1];
+    assert.ok(await second.isFocused(), "Enter moves to a new line");
+    await second.addValue("Gắn với nhiệm vụ chính trị của cơ quan.");
+    // Section II: a line, then a new line filled from the clause picker.
+    const nd = await fill(browser, "fields.noi_dung", "Tuyên truyền sâu rộng trong cán bộ, công chức.");
+    await nd.click();
+    await browser.keys(["End", "Enter"]);
+    await browser.keys(["Control", "k"]);
+    await browser.keys(["Control"]); // release the modifier
+    const search = await browser.$('[data-action="clause-search"]');
+    await search.waitForExist({ timeout: 5_000 });
+    await search.setValue("day manh cai cach");
+    const hit = await browser.$("[data-clause]");
+    await hit.waitForExist({ timeout: 5_000 });
+    assert.match(await hit.getText(), /Đẩy mạnh cải cách hành chính/);
+    await screenshot(app, "02-clause-picker");
+    await search.click();
+    await browser.keys(["Enter"]);
+    await (await browser.$('[data-dialog="clauses"]')).waitForExist({ reverse: true, timeout: 5_000 });
+    await fill(browser, "fields.to_chuc_thuc_hien", "Các phòng, đơn vị tổ chức thực hiện Kế hoạch này.");
+
+    // The preview follows what was typed.
+    await browser.waitUntil(async () => /đẩy mạnh cải cách/i.test(await previewText(browser)), {
+      timeout: 5_000,
+      timeoutMsg: "the inserted clause never reached the preview",
+    });
+    const text = await previewText(browser);
+    for (const want of ["VĂN PHÒNG", "UBND TỈNH BẮC KẠN", "KẾ HOẠCH", "Bắc Kạn, ngày", "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "Gắn với nhiệm vụ chính trị", "Tuyên truyền sâu rộng"]) {
+      assert.ok(text.includes(want), `preview lacks ${want}`);
+    }
+    await browser.waitUntil(async () => (await (await browser.$(".badge")).getText()) === "0", {
+      timeout: 5_000,
+      timeoutMsg: "problems left once the form is filled",
+    });
+    await waitSaved(browser);
+    await screenshot(app, "03-editor-filled");
+
+    // Type more, wait for autosave, then kill the app without letting it close.
+    await fill(browser, "fields.ket_thuc", "Trên đây là Kế hoạch triển khai phong trào “Dân vận khéo” năm 2024 của Văn phòng.");
+    await waitSaved(browser);
+    process.kill(appPid(app), "SIGKILL");
+    await stopApp(app);
+
+    app = await startApp({ dataDir });
+    const b2 = app.browser;
+    await (await b2.$('[data-ready="editor"]')).waitForExist({ timeout: 10_000 });
+    assert.match(await (await b2.$('[role="status"]')).getText(), /khôi phục/);
+    const ket = await b2.$('[data-field="fields.ket_thuc"] textarea');
+    assert.equal(await ket.getValue(), "Trên đây là Kế hoạch triển khai phong trào “Dân vận khéo” năm 2024 của Văn phòng.");
+    assert.equal(await (await b2.$('[data-field="subject"]')).getValue(), "Triển khai phong trào thi đua “Dân vận khéo” năm 2024");
+    await b2.waitUntil(async () => /đẩy mạnh cải cách/i.test(await previewText(b2)), { timeout: 5_000 });
+    await screenshot(app, "04-recovered-after-kill");
+  } catch (e) {
+    await screenshot(app, "fail-editor").catch(() => {});
+    throw e;
+  } finally {
+    await stopApp(app);
+  }
+});
