@@ -3,6 +3,7 @@
 //! Each subcommand lives in its own module; messages to the user are Vietnamese.
 //! Exit codes: 0 success, 1 findings or a failed operation, 2 unreadable input or bad usage.
 
+mod check;
 mod draft_cmds;
 
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::template::Templates;
 
 pub mod library;
+mod rules;
 
 /// Top-level arguments of `vanban`.
 #[derive(Debug, Parser)]
@@ -62,6 +64,10 @@ pub enum Command {
     Register(library::RegisterArgs),
     /// Tệp thư viện: sao lưu, kiểm tra toàn vẹn.
     Db(library::DbArgs),
+    /// Kiểm tra thể thức một tệp .docx hoặc bản thảo (NĐ 30/2020, HD 36).
+    Check(check::CheckArgs),
+    /// Liệt kê các quy tắc kiểm tra thể thức, hoặc giải thích một quy tắc.
+    Rules(rules::RulesArgs),
 }
 
 /// Runs the CLI and maps the outcome to a process exit code.
@@ -75,6 +81,8 @@ pub fn main() -> ExitCode {
         Command::Drafts(a) => library::drafts(a),
         Command::Register(a) => library::register(a),
         Command::Db(a) => library::db(a),
+        Command::Check(a) => check::run(&a),
+        Command::Rules(a) => rules::run(&a),
     }
 }
 

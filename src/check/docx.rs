@@ -1,0 +1,269 @@
+//! The .docx front end: reads a file with [`crate::reader`], flattens it into the neutral
+//! [`View`] (paragraphs in reading order with their effective formatting, page setup,
+//! header fields) and recognises its elements. Also applies safe fixes to a .docx.
+
+use super::fix::Edit;
+use super::recognize::recognize;
+use super::registry::FixSafety;
+use super::report::Report;
+use super::view::{Align, CellPos, Detected, Origin, PageSetup, Para, Parts, Run, Spacing, View};
+use super::{run, CheckError, CheckOptions};
+use crate::reader::{
+    self, Alignment, BodyItem, DocxEdit, FieldKind, HeaderFooterKind, Limits, LineRule, Target,
+};
+
+fn align(a: Option<Alignment>) -> Align {
+    match a {
+        Some(Alignment::Center) => Align::Center,
+        Some(Alignment::Right) => Align::Right,
+        Some(Alignment::Justify | Alignment::Distribute) => Align::Justify,
+        _ => Align::Left,
+    }
+}
+
+fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
+    let runs = p
+        .runs
+        .iter()
+        .filter(|r| !r.hidden && r.is_footnote_ref.is_none())
+        .map(|r| Run {
+            text: r.text.clone(),
+            font: r.font().map(str::to_string),
+            size: r.size,
+            bold: r.bold,
+            italic: r.italic,
+            underline: r.underline,
+            caps: r.caps,
+        })
+        .collect();
+    let line = p.spacing.line.map(|v| {
+        let v = v.max(0) as u32;
+        match p.spacing.line_rule {
+            Some(LineRule::Exact) => Spacing::Exact(v),
+            Some(LineRule::AtLeast) => Spacing::AtLeast(v),
+            _ => Spacing::Auto(v),
+        }
+    });
+    let first_line = match (p.indent.first_line, p.indent.hanging) {
+        (Some(f), _) => Some(f.0),
+        (None, Some(h)) => Some(-h.0),
+        _ => None,
+    };
+    Para {
+        index: p.index,
+        text: p.text(),
+        runs,
+        align: align(p.alignment),
+        first_line_indent: first_line,
+        space_after: p.spacing.after.map(|t| t.0.max(0) as u32),
+        space_before: p.spacing.before.map(|t| t.0.max(0) as u32),
+        line,
+        bottom_border: p
+            .border_bottom
+            .as_ref()
+            .is_some_and(reader::Border::is_visible),
+        has_drawing: p.has_drawing,
+        keep_next: p.keep_next,
+        keep_lines: p.keep_lines,
+        cell,
+        field: None,
+    }
+}
+
+fn flatten(items: &[BodyItem], out: &mut Vec<Para>, tables: &mut usize, outer: Option<CellPos>) {
+    for item in items {
+        match item {
+            BodyItem::Paragraph(p) => out.push(para_of(p, outer)),
+            BodyItem::Table(t) => {
+                let table = *tables;
+                *tables += 1;
+                for (r, row) in t.rows.iter().enumerate() {
+                    for (c, cell) in row.cells.iter().enumerate() {
+                        // Nested tables keep the position of the outer cell.
+                        let pos = outer.unwrap_or(CellPos {
+                            table,
+                            row: r,
+                            col: c,
+                        });
+                        flatten(&cell.blocks, out, tables, Some(pos));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn page_of(doc: &reader::DocxFile) -> Option<PageSetup> {
+    let s = doc.sections.first()?;
+    let has_page = |h: Option<&reader::HeaderFooter>| {
+        h.is_some_and(|h| h.fields().iter().any(|f| **f == FieldKind::Page))
+    };
+    let header_default = doc.header(HeaderFooterKind::Default);
+    let header_first = doc.header(HeaderFooterKind::First);
+    let footers_have = doc
+        .footers
+        .iter()
+        .filter(|f| f.section == 0 && (f.kind != HeaderFooterKind::First || s.title_page))
+        .any(|f| has_page(Some(f)));
+    let number_para = header_default.and_then(|h| {
+        h.paragraphs()
+            .into_iter()
+            .find(|p| p.fields.contains(&FieldKind::Page))
+    });
+    let number_size = number_para.and_then(|p| {
+        p.runs
+            .iter()
+            .find(|r| r.field == Some(FieldKind::Page))
+            .or_else(|| p.runs.first())
+            .and_then(|r| r.size)
+            .or(p.mark.size)
+    });
+    Some(PageSetup {
+        width: s.page_size_declared.then_some(s.page_width),
+        height: s.page_size_declared.then_some(s.page_height),
+        top: s.margins_declared.then_some(s.margins.top),
+        bottom: s.margins_declared.then_some(s.margins.bottom),
+        left: s.margins_declared.then_some(s.margins.left),
+        right: s.margins_declared.then_some(s.margins.right),
+        title_page: s.title_page,
+        page_field_in_header: has_page(header_default),
+        page_field_in_first_header: s.title_page && has_page(header_first),
+        page_field_in_footer: footers_have,
+        page_number_size: number_size,
+        page_number_align: number_para.map(|p| align(p.alignment)),
+    })
+}
+
+/// Builds the checked view of a read .docx and recognises its elements.
+pub fn view_of(doc: &reader::DocxFile) -> View {
+    let mut paras = Vec::new();
+    let mut tables = 0;
+    flatten(&doc.blocks, &mut paras, &mut tables, None);
+    let mut view = View {
+        origin: Origin::Docx,
+        paras,
+        page: page_of(doc),
+        parts: Parts::default(),
+        detected: Detected::Unknown,
+        system: None,
+        mixed: false,
+        doc_type: None,
+        protected: doc.protected,
+        signed: doc.signed,
+    };
+    recognize(&mut view);
+    view
+}
+
+/// Reads and checks a .docx.
+pub fn check_docx(bytes: &[u8], file: &str, opts: &CheckOptions) -> Result<Report, CheckError> {
+    let doc = reader::read_docx(bytes, &Limits::default())?;
+    let view = view_of(&doc);
+    run(&view, Some(bytes), file, opts)
+}
+
+/// Why fixes could not be applied.
+#[derive(Debug, thiserror::Error)]
+pub enum FixError {
+    /// The file is signed or protected: it is never changed.
+    #[error("tệp đã ký số hoặc được bảo vệ: chỉ kiểm tra, không sửa")]
+    Protected,
+    /// The patcher refused.
+    #[error(transparent)]
+    Patch(#[from] reader::PatchError),
+}
+
+fn to_docx_edit(e: &Edit) -> DocxEdit {
+    match e.clone() {
+        Edit::ReplaceText {
+            paragraph,
+            find,
+            replace,
+        } => DocxEdit::ReplaceText {
+            paragraph,
+            find,
+            replace,
+        },
+        Edit::RunProps {
+            paragraph,
+            font,
+            size,
+            bold,
+            italic,
+            underline,
+        } => DocxEdit::SetRunProps {
+            target: Target::Paragraph(paragraph),
+            font,
+            size,
+            bold,
+            italic,
+            underline,
+        },
+        Edit::KeepNext { paragraph } => DocxEdit::SetParagraphProps {
+            target: Target::Paragraph(paragraph),
+            keep_next: Some(true),
+            keep_lines: None,
+            page_break_before: None,
+            alignment: None,
+        },
+        Edit::Margins {
+            top,
+            bottom,
+            left,
+            right,
+        } => DocxEdit::SetMargins {
+            section: None,
+            top,
+            bottom,
+            left,
+            right,
+        },
+        Edit::PageSize { width, height } => DocxEdit::SetPageSize {
+            section: None,
+            width,
+            height,
+        },
+        Edit::TitlePage => DocxEdit::SetTitlePage {
+            section: None,
+            value: true,
+        },
+    }
+}
+
+/// Applies the fixes of `report` that are safe (and guarded ones when `guarded`), returning
+/// the new file and the ids of the rules whose fixes were applied. Text edits that no longer
+/// find their text (an earlier edit changed it) are skipped, never forced.
+pub fn apply_fixes(
+    bytes: &[u8],
+    report: &Report,
+    guarded: bool,
+) -> Result<(Vec<u8>, Vec<String>), FixError> {
+    if report.protected || report.signed {
+        return Err(FixError::Protected);
+    }
+    let mut current = bytes.to_vec();
+    let mut applied = Vec::new();
+    for d in &report.diagnostics {
+        let Some(fix) = &d.fix else { continue };
+        let ok = match fix.safety {
+            FixSafety::Safe => true,
+            FixSafety::Guarded => guarded,
+            _ => false,
+        };
+        if !ok || fix.edits.is_empty() {
+            continue;
+        }
+        let edits: Vec<DocxEdit> = fix.edits.iter().map(to_docx_edit).collect();
+        match reader::apply_edits(&current, &edits) {
+            Ok(next) => {
+                current = next;
+                if !applied.contains(&d.rule) {
+                    applied.push(d.rule.clone());
+                }
+            }
+            Err(reader::PatchError::TextNotFound { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok((current, applied))
+}

@@ -1,0 +1,251 @@
+//! Format checker (kiểm tra thể thức): one rule set, two front ends.
+//!
+//! A .docx is read by [`crate::reader`], turned into a neutral [`view::View`] and its
+//! elements are recognised ([`recognize`]); a draft's [`crate::model::Document`] becomes the
+//! same view directly ([`draft`]), its elements known. The rules of the versioned rule sets
+//! ([`registry`]) then run over the view ([`rules`]) and produce a [`report::Report`] with
+//! per-rule and per-element status and a coverage line. Safe fixes become edits of the
+//! .docx ([`fix`]); profiles tighten rules ([`profile`]); single occurrences are ignored per
+//! document ([`ignore`]).
+
+pub mod docx;
+pub mod draft;
+pub mod fix;
+pub mod ignore;
+pub mod profile;
+pub mod recognize;
+pub mod registry;
+pub mod report;
+pub mod rules;
+pub mod view;
+
+use registry::{RuleSet, Severity};
+use report::{Coverage, Diagnostic, ElementResult, Ignored, Location, Report, RuleResult, Status};
+use rules::{Ctx, Outcome};
+use view::{Element, View};
+
+use crate::model::{Document, System};
+
+pub use docx::{apply_fixes, check_docx, FixError};
+
+/// Options of one check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Office profile.
+    pub profile: Option<profile::Profile>,
+    /// A rule set chosen explicitly (e.g. "HD05-2026"); must match the document's system.
+    pub ruleset: Option<String>,
+    /// Run layout-level checks through LibreOffice (slow: about a second).
+    pub layout_engine: bool,
+    /// Occurrences ignored for this document.
+    pub ignores: Vec<ignore::Ignore>,
+}
+
+/// Why a check could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    /// The .docx could not be read.
+    #[error(transparent)]
+    Read(#[from] crate::reader::ReadError),
+    /// The rule set named does not exist or belongs to the other system.
+    #[error("bộ quy tắc «{0}» không tồn tại hoặc không dùng cho hệ thể thức của văn bản")]
+    Ruleset(String),
+}
+
+/// The rule set that judges a document of `system` under `opts`.
+pub fn ruleset_for(system: System, opts: &CheckOptions) -> Result<&'static RuleSet, CheckError> {
+    let chosen = opts.ruleset.clone().or_else(|| {
+        opts.profile.as_ref().and_then(|p| match system {
+            System::State => p.state_ruleset.clone(),
+            System::Party => p.party_ruleset.clone(),
+        })
+    });
+    match chosen {
+        Some(id) => registry::ruleset(&id)
+            .filter(|s| s.system == system)
+            .ok_or(CheckError::Ruleset(id)),
+        None => Ok(registry::default_ruleset(system)),
+    }
+}
+
+/// Checks a draft's document: elements are known, formatting is the writer's.
+pub fn check_document(
+    doc: &Document,
+    file: &str,
+    opts: &CheckOptions,
+) -> Result<Report, CheckError> {
+    let view = draft::view_of(doc);
+    run(&view, None, file, opts)
+}
+
+/// Runs every rule of the applicable rule set over a view.
+pub fn run(
+    view: &View,
+    bytes: Option<&[u8]>,
+    file: &str,
+    opts: &CheckOptions,
+) -> Result<Report, CheckError> {
+    let system = view.system.unwrap_or(System::State);
+    let set = ruleset_for(system, opts)?;
+    let ctx = Ctx {
+        view,
+        set,
+        layout: &set.layout,
+        facts: &set.facts,
+        system,
+        layout_engine: opts.layout_engine,
+        bytes,
+    };
+    let header_end = [
+        view.parts.dia_danh_ngay,
+        view.parts.so_ky_hieu,
+        view.parts.star,
+        view.parts.ten_loai,
+        view.parts.trich_yeu.last().copied(),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    let mut diagnostics = Vec::new();
+    let mut results = Vec::new();
+    let mut disabled = Vec::new();
+    for rule in &set.rules {
+        let level = opts.profile.as_ref().and_then(|p| p.level(&rule.id));
+        let severity = match level {
+            Some(profile::Level::Off) => {
+                disabled.push(rule.id.clone());
+                continue;
+            }
+            Some(profile::Level::Error) => Severity::Error,
+            Some(profile::Level::Warning) if !rule.evidence.is_law() => Severity::Warning,
+            _ => rule.severity,
+        };
+        let outcome = match rules::check(&rule.check) {
+            Some(f) => f(&ctx),
+            None => Outcome::NotEvaluated(format!("chưa có cách kiểm tra «{}»", rule.check)),
+        };
+        let locate = |para: Option<usize>| -> Location {
+            let Some(i) = para else {
+                return Location::default();
+            };
+            let p = view.para(i);
+            Location {
+                paragraph: (view.origin == view::Origin::Docx).then_some(p.index),
+                page: header_end.filter(|&h| i <= h).map(|_| 1),
+                field: p.field.clone(),
+            }
+        };
+        let diag = |message: String, para: Option<usize>, fix, review| Diagnostic {
+            rule: rule.id.clone(),
+            severity,
+            element: rule.element,
+            message,
+            needs_review: review,
+            fix,
+            location: locate(para),
+            clause: rule.clause.clone(),
+            evidence: rule.evidence,
+        };
+        let (status, reason) = match outcome {
+            Outcome::Checked(found) if found.is_empty() => (Status::Passed, None),
+            Outcome::Checked(found) => {
+                for f in found {
+                    diagnostics.push(diag(f.message, f.para, f.fix, false));
+                }
+                (Status::Failed, None)
+            }
+            Outcome::NotApplicable => (Status::NotApplicable, None),
+            Outcome::NotEvaluated(why) => (Status::NotEvaluated, Some(why)),
+            Outcome::Review(why, para) => {
+                diagnostics.push(diag(why.clone(), para, None, true));
+                (Status::NeedsReview, Some(why))
+            }
+        };
+        results.push(RuleResult {
+            rule: rule.id.clone(),
+            element: rule.element,
+            status,
+            reason,
+        });
+    }
+
+    // Ignored occurrences leave the diagnostics but stay visible in the report.
+    let mut ignored = Vec::new();
+    diagnostics.retain(|d| match opts.ignores.iter().find(|ig| ig.matches(d)) {
+        Some(ig) => {
+            ignored.push(Ignored {
+                diagnostic: d.clone(),
+                reason: ig.reason.clone(),
+            });
+            false
+        }
+        None => true,
+    });
+    for r in &mut results {
+        if r.status == Status::Failed && !diagnostics.iter().any(|d| d.rule == r.rule) {
+            r.status = Status::Ignored;
+        }
+    }
+    diagnostics.sort_by_key(|d| (d.location.paragraph.unwrap_or(usize::MAX), d.rule.clone()));
+
+    let elements = Element::ALL
+        .iter()
+        .filter_map(|&e| {
+            let mine: Vec<&RuleResult> = results.iter().filter(|r| r.element == e).collect();
+            if mine.is_empty() {
+                return None;
+            }
+            let has = |s: Status| mine.iter().any(|r| r.status == s);
+            let not_evaluated = mine
+                .iter()
+                .filter(|r| r.status == Status::NotEvaluated)
+                .count();
+            let status = if has(Status::Failed) {
+                Status::Failed
+            } else if has(Status::NeedsReview) {
+                Status::NeedsReview
+            } else if not_evaluated == mine.len() {
+                Status::NotEvaluated
+            } else if mine
+                .iter()
+                .all(|r| r.status == Status::NotApplicable || r.status == Status::NotEvaluated)
+            {
+                Status::NotApplicable
+            } else {
+                Status::Passed
+            };
+            Some(ElementResult {
+                element: e,
+                status,
+                not_evaluated,
+            })
+        })
+        .collect();
+    let evaluated = results
+        .iter()
+        .filter(|r| r.status != Status::NotEvaluated)
+        .count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && !d.needs_review)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    Ok(Report {
+        file: file.to_string(),
+        system: view.detected,
+        ruleset: set.id.clone(),
+        diagnostics,
+        ignored,
+        coverage: Coverage {
+            evaluated,
+            total: results.len(),
+            disabled,
+        },
+        rules: results,
+        elements,
+        errors,
+        warnings,
+        protected: view.protected,
+        signed: view.signed,
+    })
+}

@@ -1,0 +1,422 @@
+//! Recognition (nhận dạng): finds the elements of an administrative document among the
+//! paragraphs of a .docx, by text and position. Works on the neutral [`View`], so it does
+//! not depend on how the file was read.
+//!
+//! Header: quốc hiệu / tiêu ngữ or "ĐẢNG CỘNG SẢN VIỆT NAM" (NFC, either tone placement),
+//! issuing bodies (upper-case lines left of or above the số), "Số", the date phrase, "V/v".
+//! Title: a tên loại from the [`DocTypeTable`], then the trích yếu. Footer: "Nơi nhận:" and
+//! its items; signature blocks (quyền hạn TM./KT./T/M..., chức vụ, họ tên) in table cells
+//! or plain paragraphs. Everything between title and footer is the body.
+
+use crate::check::rules::upper_key;
+use crate::check::view::{Align, Detected, Para, Parts, View};
+use crate::layout::{DocType, DocTypeTable};
+use crate::model::System;
+
+use super::rules::footer_authority as authority_of;
+use super::rules::{is_line_text, is_upper, parse_date, parse_number};
+
+const HEADER_SPAN: usize = 40;
+
+fn key(p: &Para) -> String {
+    upper_key(&p.text)
+}
+
+fn is_quoc_hieu(k: &str) -> bool {
+    k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+}
+
+fn is_tieu_ngu(k: &str) -> bool {
+    k.contains("ĐỘC LẬP") && k.contains("TỰ DO") && k.contains("HẠNH PHÚC")
+}
+
+fn is_dang(k: &str) -> bool {
+    k.trim() == "ĐẢNG CỘNG SẢN VIỆT NAM"
+}
+
+fn is_numeric_date(t: &str) -> bool {
+    let t = t.trim();
+    let Some((place, rest)) = t.split_once(',') else {
+        return false;
+    };
+    let parts: Vec<&str> = rest.trim().split('/').collect();
+    place.chars().count() < 40
+        && parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn looks_like_date(t: &str) -> bool {
+    parse_date(t).is_some()
+        || is_numeric_date(t)
+        || (t.chars().count() < 90
+            && t.contains("ngày")
+            && t.contains("tháng")
+            && t.contains("năm"))
+}
+
+/// The type named by a tên loại line, comparing NFC upper case with either tone placement.
+pub fn doc_type_by_title(text: &str) -> Option<DocType> {
+    let k = upper_key(text);
+    DocTypeTable::builtin()
+        .iter()
+        .find(|t| upper_key(&t.name) == k)
+        .cloned()
+}
+
+/// A short line in thường that can be a signer's name: two to seven words, no final
+/// punctuation, not a sentence.
+fn is_name_line(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    (2..=7).contains(&words)
+        && t.chars().count() <= 45
+        && !t.ends_with(['.', ';', ',', ':'])
+        && !is_upper(t)
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.starts_with('(')
+}
+
+/// A body heading in capitals ("I. MỤC ĐÍCH", "PHẦN I") rather than a signature line.
+fn is_heading_label(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or_default();
+    let roman = first
+        .trim_end_matches(['.', '-', ')'])
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    (roman && first.len() > 1 && first.ends_with(['.', '-']))
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || ["PHẦN", "CHƯƠNG", "MỤC", "ĐIỀU"].contains(&upper_key(first).as_str())
+}
+
+fn signature_head(p: &Para) -> bool {
+    let t = p.text.trim();
+    !t.is_empty()
+        && (authority_of(t).is_some()
+            || (is_upper(t)
+                && t.chars().count() <= 70
+                && !is_heading_label(t)
+                && t.chars().any(char::is_alphabetic)))
+}
+
+/// Recognises the parts of `view.paras` and sets parts, system, type and joint flags.
+pub fn recognize(view: &mut View) {
+    let paras = &view.paras;
+    let n = paras.len();
+    let span = n.min(HEADER_SPAN);
+    let keys: Vec<String> = paras.iter().map(key).collect();
+    let mut parts = Parts::default();
+
+    parts.quoc_hieu = (0..span).find(|&i| is_quoc_hieu(&keys[i]));
+    parts.tieu_ngu = (0..span).find(|&i| is_tieu_ngu(&keys[i]));
+    parts.dang = (0..span).find(|&i| is_dang(&keys[i]));
+    parts.so_ky_hieu = (0..span).find(|&i| {
+        let t = paras[i].text.trim();
+        t.chars().count() < 80 && parse_number(t).is_some()
+    });
+    parts.dia_danh_ngay = (0..span).find(|&i| {
+        Some(i) != parts.so_ky_hieu
+            && looks_like_date(&paras[i].text)
+            && !paras[i].text.contains("Căn cứ")
+    });
+
+    // The công văn's "V/v ..." under the số.
+    let vv = (0..span).find(|&i| {
+        let t = paras[i].text.trim_start();
+        t.starts_with("V/v") || t.starts_with("V/V")
+    });
+
+    let known: Vec<usize> = [
+        parts.quoc_hieu,
+        parts.tieu_ngu,
+        parts.dang,
+        parts.so_ky_hieu,
+        parts.dia_danh_ngay,
+        vv,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut header_end = known.iter().copied().max().unwrap_or(0);
+
+    // Issuing bodies: upper-case lines of the header that are not the right column's.
+    // Columns are compared by (table, column): the header table may put the số in a
+    // second row under the issuing body.
+    let column = |i: usize| paras[i].cell.map(|c| (c.table, c.col));
+    let right_col = parts.quoc_hieu.or(parts.dang).and_then(column);
+    let left_col = parts.so_ky_hieu.and_then(column);
+    let limit = parts.so_ky_hieu.unwrap_or(header_end.max(8).min(span));
+    let mut bodies: Vec<usize> = (0..limit.min(n))
+        .filter(|&i| {
+            let p = &paras[i];
+            let t = p.text.trim();
+            let col = column(i);
+            !known.contains(&i)
+                && !t.is_empty()
+                && t != "*"
+                && !is_line_text(t)
+                && is_upper(t)
+                && t.chars().any(char::is_alphabetic)
+                && (col.is_none() || col != right_col || right_col == left_col)
+                && (left_col.is_none() || col == left_col || col.is_none())
+                && doc_type_by_title(t).is_none()
+        })
+        .collect();
+    if parts.so_ky_hieu.is_none() {
+        bodies.truncate(3);
+    }
+    let bold = |i: &usize| {
+        paras[*i].visible_runs().all(|r| r.bold) && paras[*i].visible_runs().next().is_some()
+    };
+    if let Some(first_bold) = bodies.iter().position(bold) {
+        parts.chu_quan = bodies[..first_bold].to_vec();
+        parts.ban_hanh = bodies[first_bold..].to_vec();
+    } else if let Some((&last, rest)) = bodies.split_last() {
+        parts.chu_quan = rest.to_vec();
+        parts.ban_hanh = vec![last];
+    }
+    if let Some(&last) = parts.ban_hanh.last() {
+        parts.star = (last + 1..(last + 3).min(n)).find(|&i| paras[i].text.trim() == "*");
+        header_end = header_end.max(parts.star.unwrap_or(last));
+    }
+
+    // Tên loại and trích yếu.
+    let mut doc_type = None;
+    if let Some(v) = vv {
+        parts.trich_yeu = vec![v];
+        doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
+    }
+    let search_from = header_end + 1;
+    if let Some(t) = (search_from..(search_from + 6).min(n))
+        .find(|&i| doc_type_by_title(&paras[i].text).is_some())
+    {
+        parts.ten_loai = Some(t);
+        doc_type = doc_type_by_title(&paras[t].text);
+        header_end = t;
+        let mut j = t + 1;
+        while j < n && parts.trich_yeu.len() < 4 {
+            let p = &paras[j];
+            let txt = p.text.trim();
+            if txt.is_empty() {
+                if parts.trich_yeu.is_empty() {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if is_line_text(txt) {
+                parts.trich_yeu_mark = Some(j);
+                header_end = j;
+                break;
+            }
+            let centred = p.align == Align::Center;
+            if !centred || txt.starts_with("Căn cứ") || txt.starts_with("Kính gửi") {
+                break;
+            }
+            parts.trich_yeu.push(j);
+            header_end = j;
+            j += 1;
+        }
+    } else if vv.is_none() {
+        // No title line: the số may still name the type.
+        if let Some(nl) = parts.so_ky_hieu.and_then(|i| parse_number(&paras[i].text)) {
+            let system = if nl.sep == '/' {
+                System::State
+            } else {
+                System::Party
+            };
+            let abbr = match system {
+                System::State => nl.symbol.split('-').next(),
+                System::Party => nl.symbol.split('/').next(),
+            };
+            doc_type = abbr
+                .and_then(|a| DocTypeTable::builtin().by_abbreviation(system, a))
+                .cloned();
+        }
+        // A Party công văn prints its trích yếu under the số, without "V/v".
+        if let Some(so) = parts.so_ky_hieu {
+            let col = column(so);
+            let next = (so + 1..(so + 4).min(n))
+                .find(|&i| !paras[i].is_blank() || column(i) != col)
+                .filter(|&i| {
+                    column(i) == col && !paras[i].is_blank() && Some(i) != parts.dia_danh_ngay
+                });
+            if let Some(j) = next {
+                parts.trich_yeu = vec![j];
+                header_end = header_end.max(j);
+                if doc_type.is_none() {
+                    doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
+                }
+            }
+        }
+    }
+
+    // Footer: Nơi nhận and signature blocks.
+    parts.noi_nhan = (header_end + 1..n).find(|&i| keys[i].starts_with("NƠI NHẬN"));
+    if let Some(h) = parts.noi_nhan {
+        let cell = paras[h].cell;
+        let mut j = h + 1;
+        while j < n {
+            let p = &paras[j];
+            if cell.is_some() {
+                if p.cell != cell {
+                    break;
+                }
+            } else {
+                let t = p.text.trim();
+                if t.is_empty() {
+                    if parts.noi_nhan_items.is_empty() {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if signature_head(p) && !t.starts_with('-') {
+                    break;
+                }
+            }
+            if !p.is_blank() && !p.text.trim().starts_with("Gửi bản điện tử") {
+                parts.noi_nhan_items.push(j);
+            }
+            j += 1;
+        }
+    }
+
+    // Signature blocks in table cells after the title.
+    let excluded: Vec<usize> = known.clone();
+    let mut cells: Vec<(crate::check::view::CellPos, Vec<usize>)> = Vec::new();
+    for (i, p) in paras.iter().enumerate().skip(header_end + 1) {
+        if let Some(c) = p.cell {
+            match cells.last_mut() {
+                Some((pos, v)) if *pos == c => v.push(i),
+                _ => cells.push((c, vec![i])),
+            }
+        }
+    }
+    for (_, members) in &cells {
+        let lines: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| !paras[i].is_blank())
+            .collect();
+        let (Some(&first), Some(&last)) = (lines.first(), lines.last()) else {
+            continue;
+        };
+        if Some(first) == parts.noi_nhan || lines.iter().any(|i| excluded.contains(i)) {
+            continue;
+        }
+        let head = signature_head(&paras[first]);
+        let named =
+            is_name_line(&paras[last].text) || lines.len() == 1 || is_upper(&paras[last].text);
+        let only_caps_then_name = lines[..lines.len() - 1]
+            .iter()
+            .all(|&i| is_upper(&paras[i].text) || paras[i].text.trim().starts_with('('));
+        if head && named && only_caps_then_name && lines.len() <= 8 {
+            parts.chu_ky.push(members.clone());
+        }
+    }
+
+    // Plain-paragraph signature: the last run of capitals lines followed by a name.
+    if parts.chu_ky.is_empty() {
+        let mut found: Option<Vec<usize>> = None;
+        let mut i = header_end + 1;
+        while i < n {
+            let p = &paras[i];
+            if p.cell.is_none()
+                && signature_head(p)
+                && Some(i) != parts.noi_nhan
+                && !parts.noi_nhan_items.contains(&i)
+            {
+                let mut block = vec![i];
+                let mut j = i + 1;
+                let mut ok = false;
+                while j < n && j < i + 10 {
+                    let q = &paras[j];
+                    let t = q.text.trim();
+                    if q.cell.is_some() || Some(j) == parts.noi_nhan {
+                        break;
+                    }
+                    if t.is_empty()
+                        || t.starts_with('(')
+                        || (is_upper(t) && t.chars().count() <= 70)
+                    {
+                        block.push(j);
+                        j += 1;
+                        continue;
+                    }
+                    if is_name_line(t) {
+                        block.push(j);
+                        ok = true;
+                    }
+                    break;
+                }
+                if ok || (j >= n && block.len() >= 2) {
+                    found = Some(block.clone());
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if let Some(b) = found {
+            parts.chu_ky.push(b);
+        }
+    }
+
+    // Body: between the title and the first footer paragraph.
+    let footer_start = parts
+        .chu_ky
+        .iter()
+        .flatten()
+        .copied()
+        .chain(parts.noi_nhan)
+        .min()
+        .unwrap_or(n);
+    let footer_start = match paras.get(footer_start).and_then(|p| p.cell) {
+        // The whole footer table belongs to the footer.
+        Some(c) => (0..footer_start)
+            .rev()
+            .take_while(|&i| paras[i].cell.is_some_and(|d| d.table == c.table))
+            .last()
+            .unwrap_or(footer_start),
+        None => footer_start,
+    };
+    parts.noi_dung = (header_end + 1..footer_start).collect();
+
+    // System.
+    let qh = parts.quoc_hieu.is_some();
+    let dang = parts.dang.is_some();
+    let number = parts.so_ky_hieu.and_then(|i| parse_number(&paras[i].text));
+    let mut detected = match (qh, dang) {
+        (true, true) => Detected::Joint,
+        (true, false) => Detected::State,
+        (false, true) => Detected::Party,
+        (false, false) => Detected::Unknown,
+    };
+    let system = match detected {
+        Detected::State => Some(System::State),
+        Detected::Party => Some(System::Party),
+        _ => number.as_ref().map(|nl| {
+            if nl.colon || nl.sep == '/' {
+                System::State
+            } else {
+                System::Party
+            }
+        }),
+    };
+    let mixed = qh && dang;
+    let joint_symbol = number.as_ref().is_some_and(|nl| match nl.sep {
+        '/' => nl.symbol.split('-').count() >= 3,
+        _ => nl.symbol.split('/').nth(1).is_some_and(|a| a.contains('-')),
+    });
+    if detected != Detected::Unknown && (joint_symbol || parts.chu_ky.len() >= 2) {
+        detected = Detected::Joint;
+    }
+
+    view.parts = parts;
+    view.detected = detected;
+    view.system = system;
+    view.mixed = mixed;
+    view.doc_type = doc_type;
+}

@@ -1,0 +1,196 @@
+//! Helpers shared by the checks: text keys and the style comparison of one element.
+
+use super::{Ctx, Finding, Outcome};
+use crate::check::fix::{Edit, Fix};
+use crate::check::view::Para;
+use crate::layout::{Case, TextStyle};
+use crate::model::text;
+
+/// Upper-case comparison key: NFC, single spaces, and one tone placement for "OA/OE/UY"
+/// ("HOÀ" and "HÒA", "UỶ" and "ỦY" compare equal), so both spellings are accepted.
+pub fn upper_key(s: &str) -> String {
+    let mut k = text::upper(&text::squash_spaces(s));
+    for (old, new) in [
+        ("OÀ", "ÒA"),
+        ("OÁ", "ÓA"),
+        ("OẢ", "ỎA"),
+        ("OÃ", "ÕA"),
+        ("OẠ", "ỌA"),
+        ("OÈ", "ÒE"),
+        ("OÉ", "ÓE"),
+        ("OẺ", "ỎE"),
+        ("OẼ", "ÕE"),
+        ("OẸ", "ỌE"),
+        ("UỲ", "ÙY"),
+        ("UÝ", "ÚY"),
+        ("UỶ", "ỦY"),
+        ("UỸ", "ŨY"),
+        ("UỴ", "ỤY"),
+    ] {
+        if k.contains(old) {
+            k = k.replace(old, new);
+        }
+    }
+    k
+}
+
+/// Whether every letter of `s` is upper case.
+pub fn is_upper(s: &str) -> bool {
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| !c.is_lowercase())
+}
+
+/// A paragraph that is only a drawn-line substitute: underscores, dashes or a rule.
+pub fn is_line_text(s: &str) -> bool {
+    let t = s.trim();
+    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—' | '─'))
+}
+
+/// Whether a line is drawn under paragraph position `i`: a bottom border, a drawing on it
+/// or on the next paragraph, or a next paragraph made only of underscores.
+pub fn has_line_under(ctx: &Ctx, i: usize) -> bool {
+    let paras = &ctx.view.paras;
+    let p = &paras[i];
+    if p.bottom_border || p.has_drawing {
+        return true;
+    }
+    match paras.get(i + 1) {
+        Some(next) if next.cell == p.cell => {
+            (next.is_blank() && (next.has_drawing || next.bottom_border))
+                || (is_line_text(&next.text) && next.text.contains('_'))
+        }
+        _ => false,
+    }
+}
+
+/// Compares the effective formatting of paragraphs against a style fact: size, bold,
+/// italic, underline and case. One finding per paragraph and attribute.
+pub fn style_findings(ctx: &Ctx, paras: &[usize], style: &TextStyle, what: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for &i in paras {
+        let p = ctx.view.para(i);
+        out.extend(para_style(i, p, style, what));
+    }
+    out
+}
+
+/// Reads one on/off attribute of a run.
+type RunFlag = fn(&crate::check::view::Run) -> bool;
+
+fn para_style(i: usize, p: &Para, style: &TextStyle, what: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let runs: Vec<_> = p.visible_runs().collect();
+    if runs.is_empty() {
+        return out;
+    }
+    let bad_size = runs
+        .iter()
+        .filter_map(|r| r.size)
+        .find(|s| !style.size.contains(*s));
+    if let Some(s) = bad_size {
+        let range = if style.size.min == style.size.max {
+            style.size.min.to_string()
+        } else {
+            format!("{}–{}", style.size.min.as_pt(), style.size.max)
+        };
+        out.push(
+            Finding::at(i, format!("{what}: cỡ chữ {s}, quy định {range}.")).with_fix(Fix::edit(
+                format!("đặt cỡ chữ {}", style.size.preferred),
+                Edit::RunProps {
+                    paragraph: p.index,
+                    font: None,
+                    size: Some(style.size.preferred),
+                    bold: None,
+                    italic: None,
+                    underline: None,
+                },
+            )),
+        );
+    }
+    let flag = |get: fn(&crate::check::view::Run) -> bool| -> Option<bool> {
+        let all = runs.iter().all(|r| get(r));
+        let none = runs.iter().all(|r| !get(r));
+        if all {
+            Some(true)
+        } else if none {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let attrs: [(&str, &str, bool, RunFlag); 2] = [
+        ("đậm", "không đậm", style.bold, |r| r.bold),
+        ("nghiêng", "đứng (không nghiêng)", style.italic, |r| {
+            r.italic
+        }),
+    ];
+    for (yes, no, want, get) in attrs {
+        if flag(get) != Some(want) {
+            let (msg, label) = if want { (yes, yes) } else { (no, no) };
+            let mut edit = Edit::RunProps {
+                paragraph: p.index,
+                font: None,
+                size: None,
+                bold: None,
+                italic: None,
+                underline: None,
+            };
+            if let Edit::RunProps { bold, italic, .. } = &mut edit {
+                if yes == "đậm" {
+                    *bold = Some(want);
+                } else {
+                    *italic = Some(want);
+                }
+            }
+            out.push(
+                Finding::at(i, format!("{what} phải {msg}."))
+                    .with_fix(Fix::edit(format!("đặt chữ {label}"), edit)),
+            );
+        }
+    }
+    if style.underline && flag(|r| r.underline) != Some(true) {
+        out.push(
+            Finding::at(i, format!("{what} phải gạch chân.")).with_fix(Fix::edit(
+                "gạch chân",
+                Edit::RunProps {
+                    paragraph: p.index,
+                    font: None,
+                    size: None,
+                    bold: None,
+                    italic: None,
+                    underline: Some(true),
+                },
+            )),
+        );
+    }
+    if style.case == Case::Upper && !runs.iter().all(|r| r.caps || is_upper(&r.text)) {
+        let up = text::upper(&p.text);
+        out.push(
+            Finding::at(i, format!("{what} phải viết IN HOA.")).with_fix(Fix::replace(
+                crate::check::registry::FixSafety::Guarded,
+                p.index,
+                &p.text,
+                &up,
+            )),
+        );
+    }
+    out
+}
+
+/// Outcome of a style check over an element that may be missing.
+pub fn style_outcome(ctx: &Ctx, paras: &[usize], style: &TextStyle, what: &str) -> Outcome {
+    if paras.is_empty() {
+        return Outcome::NotEvaluated(format!("không tìm thấy {what}"));
+    }
+    Outcome::Checked(style_findings(ctx, paras, style, what))
+}
+
+/// Outcome for "is this element there".
+pub fn present(found: bool, what: &str) -> Outcome {
+    if found {
+        Outcome::pass()
+    } else {
+        Outcome::Checked(vec![Finding::doc(format!("Thiếu {what}."))])
+    }
+}

@@ -1,0 +1,352 @@
+//! The checked view (bản xem kiểm tra): one neutral picture of a document that every rule
+//! reads, whichever front end built it (a .docx through recognition, or a draft whose
+//! elements are known).
+//!
+//! Architecture invariant: rules never look at the reader's types or at the draft model;
+//! they see paragraphs with their effective formatting, the page setup and the recognised
+//! elements. That is what makes one rule set serve both front ends.
+
+use serde::{Deserialize, Serialize};
+
+use crate::layout::{DocType, HalfPoints, Twips};
+use crate::model::System;
+
+/// The elements a diagnostic can concern (thành phần thể thức).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Element {
+    /// Khổ giấy, lề trang.
+    Page,
+    /// Phông chữ.
+    Font,
+    /// Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
+    QuocHieu,
+    /// Tiêu ngữ "Độc lập - Tự do - Hạnh phúc".
+    TieuNgu,
+    /// Tiêu đề "ĐẢNG CỘNG SẢN VIỆT NAM".
+    Dang,
+    /// Tên cơ quan chủ quản / cấp trên trực tiếp.
+    CoQuanChuQuan,
+    /// Tên cơ quan ban hành.
+    CoQuanBanHanh,
+    /// Số, ký hiệu.
+    SoKyHieu,
+    /// Địa danh và thời gian ban hành.
+    DiaDanhNgay,
+    /// Tên loại văn bản.
+    TenLoai,
+    /// Trích yếu nội dung.
+    TrichYeu,
+    /// Nội dung.
+    NoiDung,
+    /// Quyền hạn, chức vụ, họ tên và chữ ký.
+    ChuKy,
+    /// Nơi nhận.
+    NoiNhan,
+    /// Số trang.
+    SoTrang,
+    /// Mã Unicode, dấu cách, dấu ngoặc kép.
+    Unicode,
+}
+
+impl Element {
+    /// Every element, in the order of the report.
+    pub const ALL: [Element; 16] = [
+        Element::Page,
+        Element::Font,
+        Element::QuocHieu,
+        Element::TieuNgu,
+        Element::Dang,
+        Element::CoQuanChuQuan,
+        Element::CoQuanBanHanh,
+        Element::SoKyHieu,
+        Element::DiaDanhNgay,
+        Element::TenLoai,
+        Element::TrichYeu,
+        Element::NoiDung,
+        Element::ChuKy,
+        Element::NoiNhan,
+        Element::SoTrang,
+        Element::Unicode,
+    ];
+
+    /// The stable key used in JSON ("so_ky_hieu").
+    pub fn key(self) -> &'static str {
+        match self {
+            Element::Page => "page",
+            Element::Font => "font",
+            Element::QuocHieu => "quoc_hieu",
+            Element::TieuNgu => "tieu_ngu",
+            Element::Dang => "dang",
+            Element::CoQuanChuQuan => "co_quan_chu_quan",
+            Element::CoQuanBanHanh => "co_quan_ban_hanh",
+            Element::SoKyHieu => "so_ky_hieu",
+            Element::DiaDanhNgay => "dia_danh_ngay",
+            Element::TenLoai => "ten_loai",
+            Element::TrichYeu => "trich_yeu",
+            Element::NoiDung => "noi_dung",
+            Element::ChuKy => "chu_ky",
+            Element::NoiNhan => "noi_nhan",
+            Element::SoTrang => "so_trang",
+            Element::Unicode => "unicode",
+        }
+    }
+
+    /// Vietnamese name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Element::Page => "Trang giấy, lề",
+            Element::Font => "Phông chữ",
+            Element::QuocHieu => "Quốc hiệu",
+            Element::TieuNgu => "Tiêu ngữ",
+            Element::Dang => "Tiêu đề \"ĐẢNG CỘNG SẢN VIỆT NAM\"",
+            Element::CoQuanChuQuan => "Tên cơ quan chủ quản",
+            Element::CoQuanBanHanh => "Tên cơ quan ban hành",
+            Element::SoKyHieu => "Số, ký hiệu",
+            Element::DiaDanhNgay => "Địa danh, thời gian",
+            Element::TenLoai => "Tên loại",
+            Element::TrichYeu => "Trích yếu",
+            Element::NoiDung => "Nội dung",
+            Element::ChuKy => "Chữ ký",
+            Element::NoiNhan => "Nơi nhận",
+            Element::SoTrang => "Số trang",
+            Element::Unicode => "Mã chữ, dấu câu",
+        }
+    }
+}
+
+/// Horizontal alignment of a paragraph (căn lề).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// Căn trái (or not stated).
+    #[default]
+    Left,
+    /// Căn giữa.
+    Center,
+    /// Căn phải.
+    Right,
+    /// Căn đều hai bên.
+    Justify,
+}
+
+/// Line spacing of a paragraph as the document states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Spacing {
+    /// A multiple of single spacing in 240ths (`lineRule="auto"`).
+    Auto(u32),
+    /// An exact height in twips.
+    Exact(u32),
+    /// At least this height in twips.
+    AtLeast(u32),
+}
+
+/// One run of text with its effective formatting (after the style cascade).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Run {
+    /// The text.
+    pub text: String,
+    /// Font family (phông chữ) for Latin/Vietnamese text, if known.
+    pub font: Option<String>,
+    /// Size, if known.
+    pub size: Option<HalfPoints>,
+    /// Đậm.
+    pub bold: bool,
+    /// Nghiêng.
+    pub italic: bool,
+    /// Gạch chân.
+    pub underline: bool,
+    /// Shown in capitals by formatting (`w:caps`).
+    pub caps: bool,
+}
+
+/// Where a paragraph sits in a table: table number, row and column (all from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CellPos {
+    /// Table number in the body, in order.
+    pub table: usize,
+    /// Row.
+    pub row: usize,
+    /// Column.
+    pub col: usize,
+}
+
+/// One paragraph (đoạn) of the document body with its effective formatting.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Para {
+    /// Global paragraph index in the document (what `location.paragraph` reports).
+    pub index: usize,
+    /// The whole text.
+    pub text: String,
+    /// Runs with their effective formatting.
+    pub runs: Vec<Run>,
+    /// Alignment.
+    pub align: Align,
+    /// First-line indent in twips (negative for hanging).
+    pub first_line_indent: Option<i32>,
+    /// Space after in twips.
+    pub space_after: Option<u32>,
+    /// Space before in twips.
+    pub space_before: Option<u32>,
+    /// Line spacing.
+    pub line: Option<Spacing>,
+    /// Has a visible bottom border (a drawn line under the text).
+    pub bottom_border: bool,
+    /// Anchors a drawing or shape (often the short line under a header element).
+    pub has_drawing: bool,
+    /// "Keep with next" (giữ với đoạn sau).
+    pub keep_next: bool,
+    /// "Keep lines together".
+    pub keep_lines: bool,
+    /// Position in a table, if inside one.
+    pub cell: Option<CellPos>,
+    /// The draft field this paragraph shows (`location.field`), for drafts only.
+    pub field: Option<String>,
+}
+
+impl Para {
+    /// A paragraph with text and one run of the given formatting.
+    pub fn with_run(index: usize, text: &str, run: Run) -> Self {
+        Para {
+            index,
+            text: text.to_string(),
+            runs: vec![Run {
+                text: text.to_string(),
+                ..run
+            }],
+            ..Para::default()
+        }
+    }
+
+    /// Runs that carry visible text.
+    pub fn visible_runs(&self) -> impl Iterator<Item = &Run> {
+        self.runs.iter().filter(|r| !r.text.trim().is_empty())
+    }
+
+    /// Whether the paragraph has no visible text.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Page setup of the (first) section (định dạng trang).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PageSetup {
+    /// Paper width.
+    pub width: Option<Twips>,
+    /// Paper height.
+    pub height: Option<Twips>,
+    /// Lề trên.
+    pub top: Option<Twips>,
+    /// Lề dưới.
+    pub bottom: Option<Twips>,
+    /// Lề trái.
+    pub left: Option<Twips>,
+    /// Lề phải.
+    pub right: Option<Twips>,
+    /// Different first page (`w:titlePg`).
+    pub title_page: bool,
+    /// A PAGE field in the default header (numbers from page 2 when `title_page`).
+    pub page_field_in_header: bool,
+    /// A PAGE field in the first-page header (shows a number on page 1).
+    pub page_field_in_first_header: bool,
+    /// A PAGE field in a footer (the number belongs at the top).
+    pub page_field_in_footer: bool,
+    /// Size of the page-number run, if known.
+    pub page_number_size: Option<HalfPoints>,
+    /// Alignment of the page-number paragraph.
+    pub page_number_align: Option<Align>,
+}
+
+/// Which front end built the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// A .docx file: elements were recognised by text and position.
+    Docx,
+    /// A draft of the app: elements are known, formatting is what the writer applies.
+    Draft,
+}
+
+/// The system the document follows, as the checker sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Detected {
+    /// Văn bản hành chính (NĐ 30).
+    State,
+    /// Văn bản của Đảng (HD 36).
+    Party,
+    /// Joint document (liên tịch), judged by the rules of its header.
+    Joint,
+    /// Neither header found.
+    Unknown,
+}
+
+/// The recognised parts of the document: paragraph positions in [`View::paras`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Parts {
+    /// Quốc hiệu.
+    pub quoc_hieu: Option<usize>,
+    /// Tiêu ngữ.
+    pub tieu_ngu: Option<usize>,
+    /// "ĐẢNG CỘNG SẢN VIỆT NAM".
+    pub dang: Option<usize>,
+    /// Cơ quan chủ quản lines.
+    pub chu_quan: Vec<usize>,
+    /// Cơ quan ban hành lines.
+    pub ban_hanh: Vec<usize>,
+    /// The "*" line under a Party issuing body.
+    pub star: Option<usize>,
+    /// Số, ký hiệu.
+    pub so_ky_hieu: Option<usize>,
+    /// Địa danh, ngày.
+    pub dia_danh_ngay: Option<usize>,
+    /// Tên loại.
+    pub ten_loai: Option<usize>,
+    /// Trích yếu lines (for a công văn: the "V/v" line).
+    pub trich_yeu: Vec<usize>,
+    /// A separate line under the trích yếu ("-----" or underscores), if any.
+    pub trich_yeu_mark: Option<usize>,
+    /// Body paragraphs (nội dung), in order.
+    pub noi_dung: Vec<usize>,
+    /// Signature blocks, each a list of paragraphs (quyền hạn, chức vụ, ..., họ tên).
+    pub chu_ky: Vec<Vec<usize>>,
+    /// "Nơi nhận:" heading.
+    pub noi_nhan: Option<usize>,
+    /// Recipient lines under the heading.
+    pub noi_nhan_items: Vec<usize>,
+}
+
+/// The checked view of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// Which front end built it.
+    pub origin: Origin,
+    /// Paragraphs in reading order (tables flattened, cells in row order).
+    pub paras: Vec<Para>,
+    /// Page setup; `None` when unknown.
+    pub page: Option<PageSetup>,
+    /// Recognised parts.
+    pub parts: Parts,
+    /// The system as detected.
+    pub detected: Detected,
+    /// The system whose rules apply (for a joint document, its header's).
+    pub system: Option<System>,
+    /// A joint header mixing state and Party (needs human review).
+    pub mixed: bool,
+    /// The document type, when the tên loại (or the số ký hiệu) names one.
+    pub doc_type: Option<DocType>,
+    /// The .docx is write-protected (checked, never changed).
+    pub protected: bool,
+    /// The .docx carries a digital signature (checked, never changed).
+    pub signed: bool,
+}
+
+impl View {
+    /// The paragraph at position `i` of [`View::paras`].
+    pub fn para(&self, i: usize) -> &Para {
+        &self.paras[i]
+    }
+}
