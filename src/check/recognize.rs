@@ -169,9 +169,11 @@ pub fn recognize(view: &mut View) {
     let bold = |i: &usize| {
         paras[*i].visible_runs().all(|r| r.bold) && paras[*i].visible_runs().next().is_some()
     };
-    if let Some(first_bold) = bodies.iter().position(bold) {
-        parts.chu_quan = bodies[..first_bold].to_vec();
-        parts.ban_hanh = bodies[first_bold..].to_vec();
+    if bodies.iter().any(bold) {
+        // A joint header stacks "ISSUER A / SUPERIOR OF B / ISSUER B": weight tells them apart.
+        let (ban_hanh, chu_quan): (Vec<usize>, Vec<usize>) = bodies.iter().partition(|i| bold(i));
+        parts.ban_hanh = ban_hanh;
+        parts.chu_quan = chu_quan;
     } else if let Some((&last, rest)) = bodies.split_last() {
         parts.chu_quan = rest.to_vec();
         parts.ban_hanh = vec![last];
