@@ -69,7 +69,10 @@ pub(super) fn footer_table(doc: &Document, l: &Layout) -> Table {
         ps
     };
     let rows = match doc.signers.as_slice() {
-        [a, b] => {
+        // The lead body (chủ trì, listed first) signs on the right, the co-issuer on the left
+        // (spec §4: common practice; the original Kiên Giang plan is laid out this way).
+        [lead, co] => {
+            let (a, b) = (co, lead);
             let half = Twips((widths[0].0 + widths[1].0) / 2);
             let other = Twips(widths[0].0 + widths[1].0 - half.0);
             let sig_widths = [half, other];

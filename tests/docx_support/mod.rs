@@ -271,17 +271,18 @@ pub fn joint_party_ke_hoach() -> Document {
         body: Body { blocks },
         closing_mark: true,
         signers: vec![
-            Signer {
-                authority: Some(Authority::Tm),
-                on_behalf: Some("Ban cán sự đảng".into()),
-                position: "Bí thư".into(),
-                name: "Lâm Minh Thành".into(),
-            },
+            // Signers follow the issuers: the lead (Ban Dân vận) first; it is printed on the right.
             Signer {
                 authority: None,
                 on_behalf: Some("Ban Dân vận Tỉnh ủy".into()),
                 position: "Trưởng ban".into(),
                 name: "Nguyễn Văn Phích".into(),
+            },
+            Signer {
+                authority: Some(Authority::Tm),
+                on_behalf: Some("Ban cán sự đảng".into()),
+                position: "Bí thư".into(),
+                name: "Lâm Minh Thành".into(),
             },
         ],
         recipients: Recipients {
