@@ -126,16 +126,20 @@ impl<'a> Package<'a> {
         if declared > cap {
             return Err(too_large(&limits, total, declared, cap));
         }
-        let mut out = Vec::with_capacity(file.size().min(cap) as usize);
-        let read = (&mut file)
-            .take(cap + 1)
-            .read_to_end(&mut out)
-            .map_err(|e| ReadError::Corrupt {
-                detail: format!("{stored}: {e}"),
-            })?;
+        // Inflate at most one byte past the declared size: a header that lies is caught as
+        // soon as the data runs past it, never after inflating up to the limit.
+        let mut out = Vec::with_capacity(declared.min(16 << 20) as usize);
+        let result = (&mut file).take(declared + 1).read_to_end(&mut out);
         drop(file);
-        if read as u64 > cap {
-            return Err(too_large(&limits, total, read as u64, cap));
+        let read = result.map_err(|e| ReadError::Corrupt {
+            detail: format!("{stored}: {e}"),
+        })?;
+        if read as u64 > declared {
+            return Err(ReadError::Corrupt {
+                detail: format!(
+                    "{stored}: dữ liệu giải nén dài hơn kích thước khai báo ({declared} byte), có thể là bom ZIP"
+                ),
+            });
         }
         self.total += read as u64;
         Ok(Some(out))
