@@ -539,7 +539,7 @@ fn ke_hoach_tay_son_is_a_mixed_joint_plan_led_by_the_ubnd() {
     assert_eq!(lines[1], "- Ủy ban nhân dân Tỉnh;");
     assert_eq!(
         lines[9],
-        "- Lưu: Ban Dân vận Huyện ủy, Ủy ban nhân dân huyện."
+        "- Lưu: VT, BDVHU."
     );
 
     assert_eq!(
