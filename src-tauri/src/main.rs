@@ -32,6 +32,7 @@ fn main() {
             commands::drafts::draft_history,
             commands::drafts::restore_version,
             commands::preview::preview_draft,
+            commands::export::export_docx,
             commands::clauses::search_clauses,
             commands::clauses::use_clause,
         ])

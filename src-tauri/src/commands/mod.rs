@@ -3,6 +3,7 @@
 
 pub mod clauses;
 pub mod drafts;
+pub mod export;
 pub mod preview;
 
 use serde::Serialize;
