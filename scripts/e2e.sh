@@ -17,6 +17,7 @@ export TAURI_DRIVER=${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.ca
 
 (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build --silent)
 cargo build --locked -p vanban-app
+cargo build --locked --bin vanban
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 export VANBAN_APP_BIN=${VANBAN_APP_BIN:-$CARGO_TARGET_DIR/debug/vanban-app}
 

@@ -537,10 +537,7 @@ fn ke_hoach_tay_son_is_a_mixed_joint_plan_led_by_the_ubnd() {
     let lines = doc.recipients.lines(doc.system);
     assert_eq!(lines.len(), 10);
     assert_eq!(lines[1], "- Ủy ban nhân dân Tỉnh;");
-    assert_eq!(
-        lines[9],
-        "- Lưu: VT, BDVHU."
-    );
+    assert_eq!(lines[9], "- Lưu: VT, BDVHU.");
 
     assert_eq!(
         outline(&doc, is_section),

@@ -26,6 +26,7 @@ fn export_bindings() {
     export::<crate::commands::preview::PreviewResult>(&cfg);
     export::<crate::commands::clauses::ClauseChoice>(&cfg);
     export::<crate::commands::export::ExportResult>(&cfg);
+    export::<crate::commands::check::CheckView>(&cfg);
     export::<vanban::library::DraftSummary>(&cfg);
     export::<vanban::library::DraftVersion>(&cfg);
     export::<vanban::library::SavedDraft>(&cfg);

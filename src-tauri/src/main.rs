@@ -21,6 +21,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(commands::check::Review::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_templates,
@@ -33,6 +34,9 @@ fn main() {
             commands::drafts::restore_version,
             commands::preview::preview_draft,
             commands::export::export_docx,
+            commands::check::review_open,
+            commands::check::review_fix,
+            commands::check::review_save,
             commands::clauses::search_clauses,
             commands::clauses::use_clause,
         ])

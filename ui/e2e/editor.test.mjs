@@ -2,7 +2,10 @@
 // the preview follows; then the app is killed mid-edit and the draft is found intact.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appPid, freshDataDir, screenshot, startApp, stopApp } from "./harness.mjs";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { appPid, cliBinary, freshDataDir, screenshot, startApp, stopApp } from "./harness.mjs";
 
 /** Types into the field with data-field=`path` (an input, or a block editor's line `line`). */
 async function fill(browser, path, text, line = 0) {
@@ -27,7 +30,8 @@ async function waitSaved(browser) {
 
 test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm không dấu, xem trước; tắt đột ngột rồi mở lại", async () => {
   const dataDir = freshDataDir("editor");
-  let app = await startApp({ dataDir });
+  const saveDir = fs.mkdtempSync(path.join(dataDir, "xuat-"));
+  let app = await startApp({ dataDir, env: { VANBAN_TEST_SAVE_DIR: saveDir } });
   const { browser } = app;
   try {
     await (await browser.$('[data-template="ke-hoach"]')).click();
@@ -37,7 +41,8 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     await fill(browser, "issuers[0].name", "VĂN PHÒNG");
     await fill(browser, "issuers[0].abbr", "VP");
     await fill(browser, "place", "Bắc Kạn");
-    await fill(browser, "subject", "Triển khai phong trào thi đua “Dân vận khéo” năm 2024");
+    // Straight quotes on purpose: the checker flags them and offers a one-click fix.
+    await fill(browser, "subject", 'Triển khai phong trào thi đua "Dân vận khéo" năm 2024');
     await fill(browser, "fields.mo_dau", "Thực hiện Kế hoạch số 89/KH-UBND ngày 20/02/2024 của UBND tỉnh, Văn phòng xây dựng Kế hoạch như sau:");
     // Section I: two lines, the second added with Enter.
     const first = await fill(browser, "fields.muc_dich_yeu_cau", "Nâng cao nhận thức của công chức về công tác dân vận.");
@@ -74,12 +79,33 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     for (const want of ["VĂN PHÒNG", "UBND TỈNH BẮC KẠN", "KẾ HOẠCH", "Bắc Kạn, ngày", "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "Gắn với nhiệm vụ chính trị", "Tuyên truyền sâu rộng"]) {
       assert.ok(text.includes(want), `preview lacks ${want}`);
     }
+    // One finding left: the straight quotes (ND30-122), with its fix.
+    const finding = await browser.$('[data-rule="ND30-122"]');
+    await finding.waitForExist({ timeout: 5_000, timeoutMsg: "straight quotes not reported" });
+    await screenshot(app, "03-editor-filled-finding");
+    await (await finding.$('[data-action="fix"]')).click();
     await browser.waitUntil(async () => (await (await browser.$(".badge")).getText()) === "0", {
       timeout: 5_000,
-      timeoutMsg: "problems left once the form is filled",
+      timeoutMsg: "findings left after the one-click fix",
     });
+    assert.equal(await (await browser.$('[data-field="subject"]')).getValue(), "Triển khai phong trào thi đua “Dân vận khéo” năm 2024");
     await waitSaved(browser);
-    await screenshot(app, "03-editor-filled");
+    await screenshot(app, "04-editor-fixed");
+
+    // Ctrl+E exports (the save dialog is replaced by VANBAN_TEST_SAVE_DIR in tests only).
+    await (await browser.$('[data-field="place"]')).click();
+    await browser.keys(["Control", "e"]);
+    await browser.keys(["Control"]);
+    const status = await browser.$('[role="status"]');
+    await status.waitForExist({ timeout: 10_000, timeoutMsg: "no export notice" });
+    assert.match(await status.getText(), /Đã xuất/);
+    const files = fs.readdirSync(saveDir).filter((f) => f.endsWith(".docx"));
+    assert.equal(files.length, 1, `exported files: ${files}`);
+    const exported = path.join(saveDir, files[0]);
+    const check = spawnSync(cliBinary(), ["check", exported, "--format", "json"], { encoding: "utf8" });
+    const report = JSON.parse(check.stdout);
+    assert.equal(check.status, 0, `the exported file does not check clean: ${check.stdout}`);
+    assert.equal(report.diagnostics.filter((d) => d.severity === "error").length, 0);
 
     // Type more, wait for autosave, then kill the app without letting it close.
     await fill(browser, "fields.ket_thuc", "Trên đây là Kế hoạch triển khai phong trào “Dân vận khéo” năm 2024 của Văn phòng.");
@@ -87,7 +113,7 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     process.kill(appPid(app), "SIGKILL");
     await stopApp(app);
 
-    app = await startApp({ dataDir });
+    app = await startApp({ dataDir, env: { VANBAN_TEST_SAVE_DIR: saveDir } });
     const b2 = app.browser;
     await (await b2.$('[data-ready="editor"]')).waitForExist({ timeout: 10_000 });
     assert.match(await (await b2.$('[role="status"]')).getText(), /khôi phục/);
@@ -95,7 +121,7 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     assert.equal(await ket.getValue(), "Trên đây là Kế hoạch triển khai phong trào “Dân vận khéo” năm 2024 của Văn phòng.");
     assert.equal(await (await b2.$('[data-field="subject"]')).getValue(), "Triển khai phong trào thi đua “Dân vận khéo” năm 2024");
     await b2.waitUntil(async () => /đẩy mạnh cải cách/i.test(await previewText(b2)), { timeout: 5_000 });
-    await screenshot(app, "04-recovered-after-kill");
+    await screenshot(app, "05-recovered-after-kill");
   } catch (e) {
     await screenshot(app, "fail-editor").catch(() => {});
     throw e;

@@ -16,6 +16,12 @@ export const repoRoot = path.resolve(here, "..", "..");
 export const artifactsDir = path.join(repoRoot, "target", "e2e");
 fs.mkdirSync(artifactsDir, { recursive: true });
 
+/** Path of the `vanban` CLI built beside the app (used to check exported files). */
+export function cliBinary() {
+  const target = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, "target");
+  return path.join(target, "debug", "vanban");
+}
+
 /** Path of the app binary under test (debug build unless VANBAN_APP_BIN says otherwise). */
 export function appBinary() {
   if (process.env.VANBAN_APP_BIN) return path.resolve(process.env.VANBAN_APP_BIN);

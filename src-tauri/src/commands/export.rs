@@ -24,10 +24,20 @@ pub struct ExportResult {
 /// A file name for the document: "Ke-hoach Trien khai ... .docx" keeps Vietnamese letters
 /// but drops characters file systems refuse.
 pub fn suggested_name(label: &str, subject: &str) -> String {
-    let raw = if subject.trim().is_empty() { label.to_owned() } else { format!("{label} {}", subject.trim()) };
+    let raw = if subject.trim().is_empty() {
+        label.to_owned()
+    } else {
+        format!("{label} {}", subject.trim())
+    };
     let clean: String = raw
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let squashed = clean.split_whitespace().collect::<Vec<_>>().join(" ");
     let short: String = squashed.chars().take(80).collect();
@@ -46,8 +56,13 @@ fn choose_path(app: &AppHandle, name: &str) -> AppResult<PathBuf> {
         .add_filter("Văn bản Word", &["docx"])
         .blocking_save_file()
         .ok_or_else(|| AppError::new("cancelled", "Đã hủy xuất tệp."))?;
-    let mut path = picked.into_path().map_err(|e| AppError::new("io", format!("Đường dẫn không hợp lệ: {e}")))?;
-    if path.extension().is_none_or(|e| !e.eq_ignore_ascii_case("docx")) {
+    let mut path = picked
+        .into_path()
+        .map_err(|e| AppError::new("io", format!("Đường dẫn không hợp lệ: {e}")))?;
+    if path
+        .extension()
+        .is_none_or(|e| !e.eq_ignore_ascii_case("docx"))
+    {
         path.set_extension("docx");
     }
     Ok(path)
@@ -56,14 +71,27 @@ fn choose_path(app: &AppHandle, name: &str) -> AppResult<PathBuf> {
 /// Renders the draft, asks where to save (native dialog) and writes the .docx atomically;
 /// the draft's current content is kept as a checkpoint in its history.
 #[tauri::command]
-pub async fn export_docx(app: AppHandle, state: State<'_, AppState>, id: i64, draft: Draft) -> AppResult<ExportResult> {
+pub async fn export_docx(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    draft: Draft,
+) -> AppResult<ExportResult> {
     let doc = draft.render(&state.templates)?;
-    let bytes = vanban::docx::write_docx(&doc).map_err(|e| AppError::new("export", format!("Không tạo được tệp .docx: {e}")))?;
-    let label = state.templates.get(&draft.template).map(|t| t.label.clone()).unwrap_or_default();
+    let bytes = vanban::docx::write_docx(&doc)
+        .map_err(|e| AppError::new("export", format!("Không tạo được tệp .docx: {e}")))?;
+    let label = state
+        .templates
+        .get(&draft.template)
+        .map(|t| t.label.clone())
+        .unwrap_or_default();
     let path = choose_path(&app, &suggested_name(&label, &draft.subject))?;
     vanban::fsutil::atomic_write(&path, &bytes).map_err(|e| AppError::io("ghi tệp .docx", &e))?;
     state.library().checkpoint_draft(id, &draft.to_toml())?;
-    Ok(ExportResult { path: path.display().to_string(), bytes: bytes.len() })
+    Ok(ExportResult {
+        path: path.display().to_string(),
+        bytes: bytes.len(),
+    })
 }
 
 #[cfg(test)]
@@ -72,7 +100,10 @@ mod tests {
 
     #[test]
     fn suggested_names_are_safe_file_names() {
-        assert_eq!(suggested_name("Kế hoạch", "Triển khai công tác: dân vận/2024."), "Kế hoạch Triển khai công tác dân vận 2024.docx");
+        assert_eq!(
+            suggested_name("Kế hoạch", "Triển khai công tác: dân vận/2024."),
+            "Kế hoạch Triển khai công tác dân vận 2024.docx"
+        );
         assert_eq!(suggested_name("Chỉ thị", "  "), "Chỉ thị.docx");
         assert!(suggested_name("Báo cáo", &"x".repeat(300)).chars().count() <= 85);
     }

@@ -23,7 +23,9 @@ export async function call<T>(cmd: string, args?: Record<string, unknown>): Prom
 }
 
 import type { AppInfo } from "../bindings/AppInfo";
+import type { CheckView } from "../bindings/CheckView";
 import type { ClauseChoice } from "../bindings/ClauseChoice";
+import type { ExportResult } from "../bindings/ExportResult";
 import type { Draft } from "../bindings/Draft";
 import type { DraftSummary } from "../bindings/DraftSummary";
 import type { DraftVersion } from "../bindings/DraftVersion";
@@ -47,4 +49,8 @@ export const api = {
   previewDraft: (draft: Draft) => call<PreviewResult>("preview_draft", { draft }),
   searchClauses: (text: string, docType: string | null) => call<ClauseChoice[]>("search_clauses", { text, docType }),
   useClause: (id: number, values: Record<string, string>) => call<string>("use_clause", { id, values }),
+  exportDocx: (id: number, draft: Draft) => call<ExportResult>("export_docx", { id, draft }),
+  reviewOpen: () => call<CheckView>("review_open"),
+  reviewFix: (index: number | null, guarded: boolean) => call<CheckView>("review_fix", { index, guarded }),
+  reviewSave: () => call<string>("review_save"),
 };

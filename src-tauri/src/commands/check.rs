@@ -1,0 +1,372 @@
+//! Checking (kiểm tra thể thức): the checker's findings as the UI shows them, for the draft
+//! being edited and for any .docx opened in reviewer mode.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use vanban::check::report::{Diagnostic, Report, Status};
+use vanban::check::view::Element;
+use vanban::check::{apply_fixes, check_docx, CheckOptions};
+
+use crate::error::{AppError, AppResult};
+
+/// A proposed fix as the UI shows it (sửa lỗi).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct FixView {
+    /// What it does, in Vietnamese.
+    pub title: String,
+    /// "safe", "guarded" or "suggest".
+    pub safety: String,
+    /// Text before, when the fix changes text.
+    pub before: Option<String>,
+    /// Text after.
+    pub after: Option<String>,
+    /// Whether one click can apply it (safe or guarded, with edits).
+    pub applicable: bool,
+}
+
+/// One finding of the checker (lỗi thể thức).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DiagnosticView {
+    /// Index in the report, to ask for this finding's fix.
+    pub index: usize,
+    /// Rule id ("ND30-303").
+    pub rule: String,
+    /// "error" or "warning".
+    pub severity: String,
+    /// Element id (`so_ky_hieu`, `noi_nhan` ...).
+    pub element: String,
+    /// Element name in Vietnamese.
+    pub element_label: String,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+    /// The clause of the law the rule implements.
+    pub clause: String,
+    /// A person must decide.
+    pub needs_review: bool,
+    /// The fix, if any.
+    pub fix: Option<FixView>,
+    /// Draft field at fault (drafts only).
+    pub field: Option<String>,
+}
+
+/// The findings of one element, for the reviewer's grouped view.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ElementGroup {
+    /// Element id.
+    pub element: String,
+    /// Element name in Vietnamese.
+    pub label: String,
+    /// "passed", "failed", "needs_review", "not_evaluated", "not_applicable", "ignored".
+    pub status: String,
+    /// Its findings.
+    pub diagnostics: Vec<DiagnosticView>,
+}
+
+/// A checker report for the UI.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CheckView {
+    /// File name checked.
+    pub file: String,
+    /// Rule set applied ("ND30-2020").
+    pub ruleset: String,
+    /// Number of errors.
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+    /// Coverage line, e.g. "41 trên 47 quy tắc được đánh giá".
+    pub coverage: String,
+    /// All findings, in document order.
+    pub diagnostics: Vec<DiagnosticView>,
+    /// Findings grouped by element, in the report's element order.
+    pub groups: Vec<ElementGroup>,
+    /// Signed or protected: checked, never changed.
+    pub read_only: bool,
+}
+
+fn snake<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+fn diagnostic_view(index: usize, d: &Diagnostic) -> DiagnosticView {
+    DiagnosticView {
+        index,
+        rule: d.rule.clone(),
+        severity: snake(&d.severity),
+        element: snake(&d.element),
+        element_label: d.element.label().to_owned(),
+        message: d.message.clone(),
+        clause: d.clause.clone(),
+        needs_review: d.needs_review,
+        fix: d.fix.as_ref().map(|f| {
+            let safety = snake(&f.safety);
+            FixView {
+                title: f.title.clone(),
+                applicable: matches!(safety.as_str(), "safe" | "guarded")
+                    && (f.before.is_some() || !f.edits.is_empty()),
+                safety,
+                before: f.before.clone(),
+                after: f.after.clone(),
+            }
+        }),
+        field: d.location.field.clone(),
+    }
+}
+
+/// Converts a checker report for the UI.
+pub fn check_view(r: &Report) -> CheckView {
+    let diagnostics: Vec<DiagnosticView> = r
+        .diagnostics
+        .iter()
+        .enumerate()
+        .map(|(i, d)| diagnostic_view(i, d))
+        .collect();
+    let groups = Element::ALL
+        .iter()
+        .map(|e| {
+            let id = snake(e);
+            let status = r
+                .elements
+                .iter()
+                .find(|x| x.element == *e)
+                .map_or(Status::NotEvaluated, |x| x.status);
+            ElementGroup {
+                label: e.label().to_owned(),
+                status: snake(&status),
+                diagnostics: diagnostics
+                    .iter()
+                    .filter(|d| d.element == id)
+                    .cloned()
+                    .collect(),
+                element: id,
+            }
+        })
+        .collect();
+    CheckView {
+        file: r.file.clone(),
+        ruleset: r.ruleset.clone(),
+        errors: r.errors,
+        warnings: r.warnings,
+        coverage: format!(
+            "{} trên {} quy tắc được đánh giá",
+            r.coverage.evaluated, r.coverage.total
+        ),
+        diagnostics,
+        groups,
+        read_only: r.protected || r.signed,
+    }
+}
+
+/// The .docx open in reviewer mode.
+pub struct ReviewSession {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    report: Report,
+    changed: bool,
+}
+
+/// Reviewer mode state: at most one open file.
+#[derive(Default)]
+pub struct Review(Mutex<Option<ReviewSession>>);
+
+impl Review {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<ReviewSession>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Largest .docx reviewer mode reads (the reader has its own zip limits on top).
+const MAX_FILE: u64 = 64 * 1024 * 1024;
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn check_bytes(bytes: &[u8], path: &Path) -> AppResult<Report> {
+    check_docx(bytes, &file_name(path), &CheckOptions::default()).map_err(|e| {
+        AppError::new(
+            "check",
+            format!("Không kiểm tra được \"{}\": {e}", file_name(path)),
+        )
+    })
+}
+
+/// Opens a .docx for review (native open dialog; `VANBAN_TEST_OPEN_FILE` in tests) and checks it.
+#[tauri::command]
+pub async fn review_open(app: AppHandle, review: State<'_, Review>) -> AppResult<CheckView> {
+    let path = match std::env::var_os("VANBAN_TEST_OPEN_FILE") {
+        Some(p) => PathBuf::from(p),
+        None => app
+            .dialog()
+            .file()
+            .set_title("Mở văn bản .docx để kiểm tra")
+            .add_filter("Văn bản Word", &["docx"])
+            .blocking_pick_file()
+            .ok_or_else(|| AppError::new("cancelled", "Đã hủy."))?
+            .into_path()
+            .map_err(|e| AppError::new("io", format!("Đường dẫn không hợp lệ: {e}")))?,
+    };
+    let size = std::fs::metadata(&path)
+        .map_err(|e| AppError::io(&format!("đọc \"{}\"", file_name(&path)), &e))?
+        .len();
+    if size > MAX_FILE {
+        return Err(AppError::new(
+            "io",
+            format!(
+                "Tệp \"{}\" quá lớn ({} MB).",
+                file_name(&path),
+                size / 1_048_576
+            ),
+        ));
+    }
+    let bytes = std::fs::read(&path)
+        .map_err(|e| AppError::io(&format!("đọc \"{}\"", file_name(&path)), &e))?;
+    let report = check_bytes(&bytes, &path)?;
+    let view = check_view(&report);
+    *review.lock() = Some(ReviewSession {
+        path,
+        bytes,
+        report,
+        changed: false,
+    });
+    Ok(view)
+}
+
+/// Applies fixes to the open file in memory and re-checks it: one finding (`index`), or all
+/// safe ones (and guarded ones when `guarded`) when `index` is absent.
+#[tauri::command]
+pub fn review_fix(
+    review: State<'_, Review>,
+    index: Option<usize>,
+    guarded: bool,
+) -> AppResult<CheckView> {
+    let mut guard = review.lock();
+    let s = guard
+        .as_mut()
+        .ok_or_else(|| AppError::new("review", "Chưa mở văn bản nào để kiểm tra."))?;
+    let mut report = s.report.clone();
+    if let Some(i) = index {
+        let d = report
+            .diagnostics
+            .get(i)
+            .cloned()
+            .ok_or_else(|| AppError::new("review", "Lỗi này không còn trong báo cáo."))?;
+        report.diagnostics = vec![d];
+    }
+    let (bytes, applied) = apply_fixes(&s.bytes, &report, guarded || index.is_some())
+        .map_err(|e| AppError::new("fix", format!("Không sửa được: {e}")))?;
+    if applied.is_empty() {
+        return Err(AppError::new("fix", "Không có lỗi nào sửa tự động được."));
+    }
+    s.report = check_bytes(&bytes, &s.path)?;
+    s.bytes = bytes;
+    s.changed = true;
+    Ok(check_view(&s.report))
+}
+
+/// Saves the corrected copy (never over the original unless the user picks it in the dialog).
+#[tauri::command]
+pub async fn review_save(app: AppHandle, review: State<'_, Review>) -> AppResult<String> {
+    let (bytes, original) = {
+        let guard = review.lock();
+        let s = guard
+            .as_ref()
+            .ok_or_else(|| AppError::new("review", "Chưa mở văn bản nào để kiểm tra."))?;
+        (s.bytes.clone(), s.path.clone())
+    };
+    let stem = original
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "van-ban".into());
+    let name = format!("{stem} (đã sửa).docx");
+    let path = match std::env::var_os("VANBAN_TEST_SAVE_DIR") {
+        Some(dir) => PathBuf::from(dir).join(&name),
+        None => {
+            let mut d = app
+                .dialog()
+                .file()
+                .set_title("Lưu bản đã sửa")
+                .set_file_name(&name)
+                .add_filter("Văn bản Word", &["docx"]);
+            if let Some(dir) = original.parent() {
+                d = d.set_directory(dir);
+            }
+            d.blocking_save_file()
+                .ok_or_else(|| AppError::new("cancelled", "Đã hủy."))?
+                .into_path()
+                .map_err(|e| AppError::new("io", format!("Đường dẫn không hợp lệ: {e}")))?
+        }
+    };
+    vanban::fsutil::atomic_write(&path, &bytes).map_err(|e| AppError::io("ghi tệp .docx", &e))?;
+    Ok(path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vanban::draft::Draft;
+    use vanban::model::System;
+    use vanban::template::Templates;
+
+    fn faulty_draft() -> Draft {
+        let t = Templates::builtin().unwrap();
+        let mut d = Draft::starter(t.get("ke-hoach").unwrap(), System::State, false, 2024);
+        d.place = "Bắc Kạn".into();
+        d.subject = "Triển khai phong trào \"Dân vận khéo\"".into();
+        d.recipients.archive = "VT, VP".into();
+        for (k, v) in [
+            (
+                "mo_dau",
+                "Thực hiện Kế hoạch số 89/KH-UBND,  Văn phòng xây dựng Kế hoạch như sau:",
+            ),
+            ("muc_dich_yeu_cau", "Nâng cao nhận thức."),
+            ("noi_dung", "Tuyên truyền."),
+            ("to_chuc_thuc_hien", "Các phòng thực hiện."),
+        ] {
+            d.fields.insert(k.into(), v.into());
+        }
+        d
+    }
+
+    #[test]
+    fn draft_findings_carry_their_field_and_fix() {
+        let t = Templates::builtin().unwrap();
+        let doc = faulty_draft().render(&t).unwrap();
+        let r = vanban::check::check_document(&doc, "bản thảo", &CheckOptions::default()).unwrap();
+        let v = check_view(&r);
+        assert_eq!(v.groups.len(), Element::ALL.len());
+        assert_eq!(v.errors, r.errors);
+        let quotes = v.diagnostics.iter().find(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| f.before.as_deref().is_some_and(|b| b.contains('"')))
+        });
+        let quotes = quotes.expect("straight quotes are reported with a fix");
+        assert_eq!(quotes.field.as_deref(), Some("subject"));
+        assert_eq!(quotes.element, "unicode");
+        assert!(quotes.fix.as_ref().unwrap().applicable);
+        assert!(quotes
+            .fix
+            .as_ref()
+            .unwrap()
+            .after
+            .as_deref()
+            .unwrap()
+            .contains('“'));
+    }
+}
