@@ -15,7 +15,7 @@ if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver
 fi
 export TAURI_DRIVER=${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}
 
-(cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build --silent)
+(cd ui && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm run build --silent)
 cargo build --locked -p vanban-app
 cargo build --locked --bin vanban
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}

@@ -25,7 +25,7 @@ fi
 bash scripts/setup.sh --app-only
 command -v npm >/dev/null || { echo "Cần Node.js >= 20.19 và npm: hãy cài rồi chạy lại." >&2; exit 1; }
 
-(cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build --silent)
+(cd ui && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm run build --silent)
 target=${CARGO_TARGET_DIR:-target}
 if [ "${RELEASE:-0}" = 1 ]; then
   cargo build --locked --release -p vanban-app

@@ -39,8 +39,10 @@ if [ "${1:-}" != "--app-only" ]; then
   fi
 fi
 
+# `npm install` from the committed lock (not `npm ci`): the registry reachable here does not serve
+# the other platforms' optional @tauri-apps/cli binaries, which `npm ci` insists on listing.
 if [ -f ui/package-lock.json ] && [ ! -d ui/node_modules ]; then
-  log "npm ci (ui/)"
-  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  log "npm install (ui/, from package-lock.json)"
+  (cd ui && npm install --no-audit --no-fund --loglevel=error)
 fi
 log "ready"
