@@ -39,7 +39,9 @@ fn is_numeric_date(t: &str) -> bool {
     let Some((place, rest)) = t.split_once(',') else {
         return false;
     };
-    let parts: Vec<&str> = rest.trim().split('/').collect();
+    let rest = rest.trim();
+    let rest = rest.strip_prefix("ngày").unwrap_or(rest).trim();
+    let parts: Vec<&str> = rest.split(['/', '-', '.']).collect();
     place.chars().count() < 40
         && parts.len() == 3
         && parts
