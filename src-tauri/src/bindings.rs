@@ -27,6 +27,8 @@ fn export_bindings() {
     export::<crate::commands::clauses::ClauseChoice>(&cfg);
     export::<crate::commands::export::ExportResult>(&cfg);
     export::<crate::commands::check::CheckView>(&cfg);
+    export::<crate::commands::issue::IssuePlan>(&cfg);
+    export::<crate::commands::issue::IssueResult>(&cfg);
     export::<vanban::library::DraftSummary>(&cfg);
     export::<vanban::library::DraftVersion>(&cfg);
     export::<vanban::library::SavedDraft>(&cfg);

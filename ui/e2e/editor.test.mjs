@@ -93,7 +93,6 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     await screenshot(app, "04-editor-fixed");
 
     // Ctrl+E exports (the save dialog is replaced by VANBAN_TEST_SAVE_DIR in tests only).
-    await (await browser.$('[data-field="place"]')).click();
     await browser.keys(["Control", "e"]);
     await browser.keys(["Control"]);
     const status = await browser.$('[role="status"]');
@@ -106,6 +105,25 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     const report = JSON.parse(check.stdout);
     assert.equal(check.status, 0, `the exported file does not check clean: ${check.stdout}`);
     assert.equal(report.diagnostics.filter((d) => d.severity === "error").length, 0);
+
+    // Phát hành: the register gives number 01 for this body this year and locks the version.
+    await (await browser.$('[data-action="issue"]')).click();
+    const bar = await browser.$('[data-dialog="issue"]');
+    await bar.waitForExist({ timeout: 5_000 });
+    assert.match(await bar.getText(), /Số: 01\/KH-VP/);
+    await (await browser.$('[data-action="confirm-issue"]')).click();
+    await (await browser.$("[data-locked]")).waitForExist({ timeout: 10_000, timeoutMsg: "not locked after issuing" });
+    assert.match(await (await browser.$('[role="status"]')).getText(), /Đã phát hành văn bản số 01\/KH-VP/);
+    assert.equal(await (await browser.$('[data-field="number"]')).getValue(), "1");
+    assert.ok(!(await (await browser.$('[data-field="subject"]')).isEnabled()), "an issued draft is read-only");
+    await screenshot(app, "05-issued");
+    // Go on writing in an unnumbered copy.
+    await (await browser.$('[data-action="duplicate"]')).click();
+    await browser.waitUntil(async () => (await (await browser.$('[data-field="number"]')).getValue()) === "", {
+      timeout: 10_000,
+      timeoutMsg: "the copy still carries the issued number",
+    });
+    assert.ok(await (await browser.$('[data-field="subject"]')).isEnabled());
 
     // Type more, wait for autosave, then kill the app without letting it close.
     await fill(browser, "fields.ket_thuc", "Trên đây là Kế hoạch triển khai phong trào “Dân vận khéo” năm 2024 của Văn phòng.");
@@ -121,7 +139,7 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     assert.equal(await ket.getValue(), "Trên đây là Kế hoạch triển khai phong trào “Dân vận khéo” năm 2024 của Văn phòng.");
     assert.equal(await (await b2.$('[data-field="subject"]')).getValue(), "Triển khai phong trào thi đua “Dân vận khéo” năm 2024");
     await b2.waitUntil(async () => /đẩy mạnh cải cách/i.test(await previewText(b2)), { timeout: 5_000 });
-    await screenshot(app, "05-recovered-after-kill");
+    await screenshot(app, "06-recovered-after-kill");
   } catch (e) {
     await screenshot(app, "fail-editor").catch(() => {});
     throw e;

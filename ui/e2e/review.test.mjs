@@ -29,7 +29,7 @@ test("chế độ kiểm tra: mở .docx lỗi, xem lỗi theo thành phần, s�
     assert.equal(await font.getAttribute("data-status"), "failed");
     assert.ok(await (await font.$('[data-rule="ND30-110"]')).isExisting(), "ND30-110 under Phông chữ");
     assert.match(await (await browser.$('[data-element="quoc_hieu"]')).getText(), /Thiếu Quốc hiệu/);
-    await screenshot(app, "06-review-opened");
+    await screenshot(app, "07-review-opened");
 
     await (await browser.$('[data-action="fix-all"]')).click();
     await browser.waitUntil(
@@ -46,7 +46,7 @@ test("chế độ kiểm tra: mở .docx lỗi, xem lỗi theo thành phần, s�
     const fixed = errorsOf(path.join(saveDir, files[0]));
     assert.ok(!fixed.includes("ND30-110") && !fixed.includes("ND30-102"), `still: ${fixed}`);
     assert.ok(errorsOf(faulty).includes("ND30-110"), "the original file is untouched");
-    await screenshot(app, "07-review-fixed-saved");
+    await screenshot(app, "08-review-fixed-saved");
   } catch (e) {
     await screenshot(app, "fail-review").catch(() => {});
     throw e;

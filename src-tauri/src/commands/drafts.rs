@@ -36,7 +36,8 @@ fn title_of(draft: &Draft, template: &TemplateDef) -> String {
     }
 }
 
-fn load(state: &AppState, id: i64) -> AppResult<OpenDraft> {
+/// Reads draft `id` from the library and remembers it as the open one.
+pub fn load(state: &AppState, id: i64) -> AppResult<OpenDraft> {
     let lib = state.library();
     let summary = lib.draft(id)?;
     let version = lib.draft_version(id, None)?;
@@ -121,4 +122,20 @@ pub fn draft_history(state: State<'_, AppState>, id: i64) -> AppResult<Vec<Draft
 pub fn restore_version(state: State<'_, AppState>, id: i64, version: i64) -> AppResult<OpenDraft> {
     state.library().restore_draft(id, version)?;
     load(&state, id)
+}
+
+/// Copies a draft (e.g. an issued, locked one) into a new draft without its number, and opens it.
+#[tauri::command]
+pub fn duplicate_draft(state: State<'_, AppState>, id: i64) -> AppResult<OpenDraft> {
+    let content = state.library().draft_version(id, None)?.content;
+    let mut draft = Draft::from_toml(&content)?;
+    draft.number = None;
+    draft.date.day = None;
+    draft.date.month = None;
+    let def = state.templates.get(&draft.template)?;
+    let title = format!("{} (bản sao)", title_of(&draft, def));
+    let new_id = state
+        .library()
+        .create_draft(&title, &def.slug, &draft.to_toml())?;
+    load(&state, new_id)
 }

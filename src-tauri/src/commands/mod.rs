@@ -5,6 +5,7 @@ pub mod check;
 pub mod clauses;
 pub mod drafts;
 pub mod export;
+pub mod issue;
 pub mod preview;
 
 use serde::Serialize;

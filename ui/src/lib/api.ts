@@ -26,6 +26,8 @@ import type { AppInfo } from "../bindings/AppInfo";
 import type { CheckView } from "../bindings/CheckView";
 import type { ClauseChoice } from "../bindings/ClauseChoice";
 import type { ExportResult } from "../bindings/ExportResult";
+import type { IssuePlan } from "../bindings/IssuePlan";
+import type { IssueResult } from "../bindings/IssueResult";
 import type { Draft } from "../bindings/Draft";
 import type { DraftSummary } from "../bindings/DraftSummary";
 import type { DraftVersion } from "../bindings/DraftVersion";
@@ -46,10 +48,13 @@ export const api = {
   closeDraft: () => call<void>("close_draft"),
   draftHistory: (id: number) => call<DraftVersion[]>("draft_history", { id }),
   restoreVersion: (id: number, version: number) => call<OpenDraft>("restore_version", { id, version }),
+  duplicateDraft: (id: number) => call<OpenDraft>("duplicate_draft", { id }),
   previewDraft: (draft: Draft) => call<PreviewResult>("preview_draft", { draft }),
   searchClauses: (text: string, docType: string | null) => call<ClauseChoice[]>("search_clauses", { text, docType }),
   useClause: (id: number, values: Record<string, string>) => call<string>("use_clause", { id, values }),
   exportDocx: (id: number, draft: Draft) => call<ExportResult>("export_docx", { id, draft }),
+  issuePlan: (draft: Draft) => call<IssuePlan>("issue_plan", { draft }),
+  issueDraft: (id: number, draft: Draft, number: number) => call<IssueResult>("issue_draft", { id, draft, number }),
   reviewOpen: () => call<CheckView>("review_open"),
   reviewFix: (index: number | null, guarded: boolean) => call<CheckView>("review_fix", { index, guarded }),
   reviewSave: () => call<string>("review_save"),
