@@ -477,3 +477,502 @@ mod schema {
         assert_eq!(titles(&copy, &SearchQuery::text("sao luu")), ["Sao lưu"]);
     }
 }
+
+mod drafts {
+    use super::*;
+
+    #[test]
+    fn autosave_refreshes_then_starts_new_versions_and_restores() {
+        let mut f = Fixture::new();
+        let id = f
+            .lib
+            .create_draft("Kế hoạch dân vận", "ke-hoach", "trich_yeu = \"a\"\n")
+            .unwrap();
+        assert_eq!(f.lib.draft(id).unwrap().current_version, 1);
+        // First autosave after the checkpoint starts version 2.
+        f.advance(1);
+        let s = f.lib.save_draft(id, "trich_yeu = \"ab\"\n").unwrap();
+        assert_eq!((s.version, s.new_version), (2, true));
+        // Typing on within the window refreshes version 2.
+        for (i, text) in ["abc", "abcd", "abcde"].iter().enumerate() {
+            f.advance(10);
+            let s = f
+                .lib
+                .save_draft(id, &format!("trich_yeu = \"{text}\"\n"))
+                .unwrap();
+            assert_eq!((s.version, s.new_version), (2, false), "save {i}");
+        }
+        // Unchanged content writes nothing.
+        let before = f.lib.draft(id).unwrap().updated_at;
+        f.advance(5);
+        assert!(
+            !f.lib
+                .save_draft(id, "trich_yeu = \"abcde\"\n")
+                .unwrap()
+                .new_version
+        );
+        assert_eq!(f.lib.draft(id).unwrap().updated_at, before);
+        // After the window, a new version.
+        f.advance(61);
+        assert_eq!(
+            f.lib
+                .save_draft(id, "trich_yeu = \"v3\"\n")
+                .unwrap()
+                .version,
+            3
+        );
+        // A checkpoint is its own version and is not refreshed by the next autosave.
+        f.advance(1);
+        assert_eq!(
+            f.lib
+                .checkpoint_draft(id, "trich_yeu = \"v4\"\n")
+                .unwrap()
+                .version,
+            4
+        );
+        f.advance(1);
+        assert_eq!(
+            f.lib
+                .save_draft(id, "trich_yeu = \"v5\"\n")
+                .unwrap()
+                .version,
+            5
+        );
+        assert_eq!(
+            f.lib.draft_version(id, Some(4)).unwrap().content,
+            "trich_yeu = \"v4\"\n"
+        );
+
+        // Restore version 2: a new version 6 with that content; history is kept.
+        let r = f.lib.restore_draft(id, 2).unwrap();
+        assert_eq!(r.version, 6);
+        assert_eq!(
+            f.lib.draft_version(id, None).unwrap().content,
+            "trich_yeu = \"abcde\"\n"
+        );
+        let h = f.lib.draft_history(id).unwrap();
+        assert_eq!(
+            h.iter().map(|v| v.version).collect::<Vec<_>>(),
+            [6, 5, 4, 3, 2, 1]
+        );
+        assert_eq!(h[0].kind, "restore");
+        assert_eq!(h[5].content, "trich_yeu = \"a\"\n");
+        // The next autosave does not overwrite the restored version.
+        f.advance(1);
+        assert_eq!(
+            f.lib
+                .save_draft(id, "trich_yeu = \"v7\"\n")
+                .unwrap()
+                .version,
+            7
+        );
+
+        // Everything survives reopening the file.
+        let path = f.path.clone();
+        drop(f.lib);
+        let lib = Library::open(&path).unwrap();
+        assert_eq!(lib.drafts().unwrap()[0].current_version, 7);
+        assert_eq!(
+            lib.draft_version(id, Some(6)).unwrap().content,
+            "trich_yeu = \"abcde\"\n"
+        );
+        assert!(matches!(
+            lib.draft_version(id, Some(99)),
+            Err(LibraryError::NotFound { .. })
+        ));
+        assert!(matches!(lib.draft(42), Err(LibraryError::NotFound { .. })));
+    }
+
+    /// Kills a process that is saving a stream of versions and checks the file afterwards.
+    #[test]
+    fn sigkill_mid_stream_keeps_the_last_committed_version() {
+        use std::io::{BufRead, BufReader};
+        use std::process::{Command, Stdio};
+
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kill.sqlite3");
+        // Create the file (and its starter content) first so the child only saves drafts.
+        drop(Library::open(&db).unwrap());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(["drafts", "stress-save", "--db"])
+            .arg(&db)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let first = lines.next().unwrap().unwrap();
+        let draft_id: i64 = first.strip_prefix("draft ").unwrap().parse().unwrap();
+        let mut last_reported = 0i64;
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            last_reported = line.strip_prefix("saved ").unwrap().parse().unwrap();
+            if last_reported >= 200 {
+                break;
+            }
+        }
+        // SIGKILL while it is still writing (Child::kill sends SIGKILL on Unix).
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        assert!(
+            !status.success(),
+            "the child must have been killed, not finished"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::ExitStatusExt;
+            assert_eq!(status.signal(), Some(9));
+        }
+        // The file opens (recovering the WAL), is intact, and holds at least the last
+        // version the child reported as committed, with exactly the content it wrote.
+        let lib = Library::open(&db).unwrap();
+        lib.integrity_check().unwrap();
+        let d = lib.draft(draft_id).unwrap();
+        assert!(
+            d.current_version >= last_reported,
+            "{} < {last_reported}",
+            d.current_version
+        );
+        let v = lib.draft_version(draft_id, None).unwrap();
+        assert_eq!(
+            v.content,
+            vanban::cli::library::stress_content(v.version as u64)
+        );
+        let reported = lib.draft_version(draft_id, Some(last_reported)).unwrap();
+        assert_eq!(
+            reported.content,
+            vanban::cli::library::stress_content(last_reported as u64)
+        );
+    }
+}
+
+mod register {
+    use super::*;
+    use chrono::NaiveDate;
+    use vanban::library::{IssueRequest, NewBody, System};
+
+    fn body(lib: &mut Library, name: &str) -> i64 {
+        lib.add_body(NewBody {
+            name: name.into(),
+            abbreviation: "UBND".into(),
+            superior: None,
+            place: Some("Thái Nguyên".into()),
+            system: System::State,
+            abolished_on: None,
+            note: None,
+        })
+        .unwrap()
+        .id
+    }
+
+    fn req(body_id: i64, date: &str) -> IssueRequest {
+        IssueRequest {
+            body_id,
+            doc_type: "chi-thi".into(),
+            type_abbreviation: "CT".into(),
+            issued_on: date.parse::<NaiveDate>().unwrap(),
+            summary: "Về tăng cường công tác dân vận".into(),
+            signer: "Nguyễn Văn A".into(),
+            draft_id: None,
+            expected_number: None,
+            confirmed_number: None,
+        }
+    }
+
+    #[test]
+    fn numbers_restart_each_year_and_per_body() {
+        let mut f = Fixture::new();
+        let a = body(&mut f.lib, "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN");
+        let b = body(&mut f.lib, "ỦY BAN NHÂN DÂN XÃ PHÚ LƯƠNG");
+        let n = |lib: &mut Library, body, date| lib.issue(&req(body, date)).unwrap().number;
+        assert_eq!(f.lib.expected_number(a, 2025).unwrap(), 1);
+        assert_eq!(n(&mut f.lib, a, "2025-12-30"), 1);
+        assert_eq!(n(&mut f.lib, a, "2025-12-31"), 2);
+        assert_eq!(
+            n(&mut f.lib, b, "2025-12-31"),
+            1,
+            "each body has its own series"
+        );
+        assert_eq!(
+            n(&mut f.lib, a, "2026-01-01"),
+            1,
+            "a new year starts from 01"
+        );
+        assert_eq!(n(&mut f.lib, a, "2026-01-02"), 2);
+        // A late entry for last year continues last year's series.
+        assert_eq!(n(&mut f.lib, a, "2025-12-31"), 3);
+        assert_eq!(f.lib.expected_number(a, 2026).unwrap(), 3);
+        let e = f.lib.issue(&req(a, "2026-01-05")).unwrap();
+        assert_eq!(e.number_and_symbol(), "03/CT-UBND");
+        let y2025: Vec<u32> = f
+            .lib
+            .register(Some(a), Some(2025))
+            .unwrap()
+            .iter()
+            .map(|e| e.number)
+            .collect();
+        assert_eq!(y2025, [1, 2, 3]);
+    }
+
+    #[test]
+    fn confirmed_numbers_are_checked_and_never_reused() {
+        let mut f = Fixture::new();
+        let a = body(&mut f.lib, "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN");
+        let mut r = req(a, "2026-03-02");
+        r.expected_number = Some(f.lib.expected_number(a, 2026).unwrap());
+        assert_eq!(f.lib.issue(&r).unwrap().number, 1);
+        // The văn thư issued number 5 by hand: confirmed, and differs from expected 2.
+        let mut r = req(a, "2026-03-03");
+        r.expected_number = Some(2);
+        r.confirmed_number = Some(5);
+        let e = f.lib.issue(&r).unwrap();
+        assert_eq!(e.number, 5);
+        assert!(e.differs_from_expected());
+        assert_eq!(f.lib.expected_number(a, 2026).unwrap(), 6);
+        // A number already in the register is refused.
+        r.confirmed_number = Some(5);
+        let err = f.lib.issue(&r).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LibraryError::NumberTaken {
+                    number: 5,
+                    year: 2026,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("không được dùng lại"));
+        // A gap that was never issued may be filled; the counter does not go back.
+        r.confirmed_number = Some(3);
+        assert_eq!(f.lib.issue(&r).unwrap().number, 3);
+        assert_eq!(f.lib.issue(&req(a, "2026-03-04")).unwrap().number, 6);
+    }
+
+    #[test]
+    fn issuing_locks_the_draft_version() {
+        let mut f = Fixture::new();
+        let a = body(&mut f.lib, "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN");
+        let d = f.lib.create_draft("Chỉ thị", "chi-thi", "v1").unwrap();
+        f.advance(1);
+        f.lib.save_draft(d, "v2").unwrap();
+        let mut r = req(a, "2026-04-01");
+        r.draft_id = Some(d);
+        let e = f.lib.issue(&r).unwrap();
+        assert_eq!(e.draft_version, Some(2));
+        assert_eq!(f.lib.draft(d).unwrap().locked_version, Some(2));
+        let err = f.lib.save_draft(d, "v3").unwrap_err();
+        assert!(
+            matches!(err, LibraryError::DraftLocked { number: 1, .. }),
+            "{err:?}"
+        );
+        assert!(f.lib.restore_draft(d, 1).is_err());
+        // Issuing the same draft twice is refused, and takes no number.
+        assert!(matches!(
+            f.lib.issue(&r),
+            Err(LibraryError::DraftLocked { .. })
+        ));
+        assert_eq!(f.lib.expected_number(a, 2026).unwrap(), 2);
+        assert_eq!(f.lib.draft_version(d, None).unwrap().kind, "issued");
+    }
+
+    #[test]
+    fn two_concurrent_issuers_never_share_a_number() {
+        let mut f = Fixture::new();
+        let a = body(&mut f.lib, "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN");
+        let per_thread = 40;
+        let threads: Vec<_> = (0..2)
+            .map(|t| {
+                let path = f.path.clone();
+                std::thread::spawn(move || {
+                    // Each writer has its own connection, like two app windows or processes.
+                    let mut lib = Library::open(&path).unwrap();
+                    (0..per_thread)
+                        .map(|i| {
+                            let date = if (i + t) % 2 == 0 {
+                                "2025-12-31"
+                            } else {
+                                "2026-01-01"
+                            };
+                            let e = lib.issue(&req(a, date)).unwrap();
+                            (e.year, e.number)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut all: Vec<(i32, u32)> = threads
+            .into_iter()
+            .flat_map(|t| t.join().unwrap())
+            .collect();
+        all.sort();
+        let count = all.len();
+        all.dedup();
+        assert_eq!(all.len(), count, "a number was handed out twice");
+        for year in [2025, 2026] {
+            let nums: Vec<u32> = all
+                .iter()
+                .filter(|(y, _)| *y == year)
+                .map(|(_, n)| *n)
+                .collect();
+            assert_eq!(nums, (1..=per_thread as u32).collect::<Vec<_>>(), "{year}");
+        }
+        f.lib.integrity_check().unwrap();
+    }
+}
+
+mod transfer {
+    use super::*;
+
+    fn counts(lib: &Library) -> (usize, usize, usize, usize) {
+        (
+            lib.all_clauses().unwrap().len(),
+            lib.bodies().unwrap().len(),
+            lib.signers().unwrap().len(),
+            lib.recipient_lists().unwrap().len(),
+        )
+    }
+
+    #[test]
+    fn export_then_import_into_another_library() {
+        let mut a = Fixture::new();
+        let mut c = clause(
+            "Riêng của văn phòng",
+            "Câu riêng của {{ co_quan }}.",
+            Category::Khac,
+        );
+        c.tags = vec!["nội bộ".into()];
+        a.lib.add_clause(c).unwrap();
+        let json = a.lib.export_json().unwrap();
+        let mut b = Fixture::new();
+        let before = counts(&b.lib);
+        let s = b.lib.import_json(&json).unwrap();
+        assert_eq!(s.added, 1, "only the clause the starter set does not have");
+        assert_eq!(s.skipped, before.0 + before.1 + before.2 + before.3);
+        assert_eq!(
+            titles(&b.lib, &SearchQuery::text("rieng cua van phong")),
+            ["Riêng của văn phòng"]
+        );
+        assert_eq!(counts(&a.lib), counts(&b.lib));
+        // Importing again changes nothing.
+        assert_eq!(b.lib.import_json(&json).unwrap().added, 0);
+    }
+
+    #[test]
+    fn malformed_json_changes_nothing_and_says_where() {
+        let mut f = Fixture::new();
+        let before = counts(&f.lib);
+        let err = f
+            .lib
+            .import_json("{\n  \"clauses\": [\n    {\"title\": \"a\", \"text\": \"b\",}\n  ]\n}")
+            .unwrap_err();
+        assert!(
+            matches!(err, LibraryError::MalformedJson { line: 3, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("dòng 3"), "{err}");
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(counts(&f.lib), before);
+    }
+
+    #[test]
+    fn partly_invalid_file_imports_nothing_and_reports_each_bad_row() {
+        let mut f = Fixture::new();
+        let before = counts(&f.lib);
+        let json = r#"{
+          "format": "vanban-thu-vien",
+          "bodies": [
+            {"name": "SỞ NỘI VỤ TỈNH X", "abbreviation": "SNV", "system": "state"},
+            {"name": "PHÒNG Y", "abbreviation": "PY", "superior": "KHÔNG CÓ", "system": "state"},
+            {"name": "BAN Z", "abbreviation": "B Z", "system": "party"}
+          ],
+          "signers": [
+            {"name": "Trần Văn B", "body": "SỞ NỘI VỤ TỈNH X", "forms": [{"authority": "KT.", "on_behalf_of": "GIÁM ĐỐC", "position": "PHÓ GIÁM ĐỐC"}]},
+            {"name": "Lê C", "forms": [{"authority": "XX.", "position": "TRƯỞNG PHÒNG"}]}
+          ],
+          "clauses": [
+            {"title": "Tốt", "text": "Một câu tốt.", "category": "khac"},
+            {"title": "Thiếu nội dung", "category": "khac"},
+            {"title": "Nhóm lạ", "text": "x", "category": "khong_co"},
+            {"title": "Mẫu hỏng", "text": "năm {{ nam ", "category": "khac"},
+            {"title": "Thừa trường", "text": "x", "category": "khac", "mau": 1},
+            {"title": "Cũng tốt", "text": "Câu khác.", "category": "ket_thuc"}
+          ]
+        }"#;
+        let err = f.lib.import_json(json).unwrap_err();
+        let LibraryError::ImportRejected { rejected } = &err else {
+            panic!("expected a rejection, got {err:?}");
+        };
+        let got: Vec<(String, usize)> = rejected
+            .iter()
+            .map(|r| (r.section.clone(), r.index))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("bodies".to_string(), 1),
+                ("bodies".to_string(), 2),
+                ("signers".to_string(), 1),
+                ("clauses".to_string(), 1),
+                ("clauses".to_string(), 2),
+                ("clauses".to_string(), 3),
+                ("clauses".to_string(), 4),
+            ]
+        );
+        let msg = err.to_string();
+        for part in [
+            "KHÔNG CÓ",
+            "dấu cách",
+            "XX.",
+            "thiếu trường `text`",
+            "khong_co",
+            "Tera",
+            "mau",
+            "Không nhập gì: 7",
+        ] {
+            assert!(msg.contains(part), "{part} missing in:\n{msg}");
+        }
+        assert_eq!(counts(&f.lib), before, "nothing half-imported");
+        assert!(titles(&f.lib, &SearchQuery::text("mot cau tot")).is_empty());
+    }
+}
+
+mod stale {
+    use super::*;
+    use chrono::NaiveDate;
+    use vanban::library::StaleKind;
+
+    #[test]
+    fn warns_about_replaced_bases_and_abolished_bodies() {
+        let f = Fixture::new();
+        let on = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let text = "Căn cứ Nghị định số 110/2004/NĐ-CP ngày 08 tháng 4 năm 2004 của Chính phủ về công tác văn thư;\n\
+                    Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020;\n\
+                    Giao UBND huyện Tây Sơn và Ủy ban nhân dân tỉnh Bắc Kạn phối hợp.";
+        let w = f.lib.stale_references(text, on).unwrap();
+        let kinds: Vec<(&str, &StaleKind)> =
+            w.iter().map(|w| (w.matched.as_str(), &w.kind)).collect();
+        assert_eq!(kinds.len(), 3, "{w:#?}");
+        assert_eq!(kinds[0].0, "Nghị định số 110/2004/NĐ-CP");
+        assert!(
+            matches!(kinds[0].1, StaleKind::LegalBasisReplaced { by, .. } if by.contains("30/2020"))
+        );
+        assert_eq!(&text[w[0].start..w[0].end], "Nghị định số 110/2004/NĐ-CP");
+        assert!(
+            w[0].message.contains("đã được thay thế"),
+            "{}",
+            w[0].message
+        );
+        assert_eq!(kinds[1].0, "UBND huyện");
+        assert!(w[1].message.contains("01/7/2025"));
+        assert_eq!(kinds[2].0, "Ủy ban nhân dân tỉnh Bắc Kạn");
+        assert!(matches!(kinds[2].1, StaleKind::AbolishedBody { .. }));
+        // The same text in a 2024 document only has the replaced legal basis.
+        let old = f
+            .lib
+            .stale_references(text, NaiveDate::from_ymd_opt(2024, 2, 1).unwrap())
+            .unwrap();
+        assert_eq!(old.len(), 1);
+    }
+}

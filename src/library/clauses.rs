@@ -445,6 +445,40 @@ impl Library {
         self.clause(id)
     }
 
+    /// Adds many clauses in one transaction (all or none); returns their ids in order.
+    pub fn add_clauses(&mut self, clauses: Vec<NewClause>) -> Result<Vec<i64>> {
+        let clauses: Vec<NewClause> = clauses
+            .into_iter()
+            .map(NewClause::validate)
+            .collect::<Result<_>>()?;
+        let now = self.now_text();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let ids = clauses
+            .iter()
+            .map(|c| insert(&tx, c, &now))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Sets a clause's usage statistics (used when moving a library between machines and
+    /// by benchmarks that need realistic usage).
+    pub fn set_usage(&mut self, id: i64, use_count: i64, last_used: Option<&str>) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE clauses SET use_count = ?2, last_used = ?3 WHERE id = ?1",
+            params![id, use_count.max(0), last_used],
+        )?;
+        if n == 0 {
+            return Err(LibraryError::NotFound {
+                what: "điều khoản",
+                id,
+            });
+        }
+        Ok(())
+    }
+
     /// The clause with this id.
     pub fn clause(&self, id: i64) -> Result<Clause> {
         load(&self.conn, id)?.ok_or(LibraryError::NotFound {

@@ -75,7 +75,13 @@ fn reindex_clauses(tx: &Transaction<'_>, _now: &str) -> Result<()> {
 pub(crate) const STARTER_JSON: &str = include_str!("starter.json");
 
 fn load_starter(tx: &Transaction<'_>, now: &str) -> Result<()> {
-    let file = transfer::parse(STARTER_JSON)?;
-    transfer::import_into(tx, &file, now)?;
-    Ok(())
+    let mut parsed = transfer::parse_rows(STARTER_JSON)?;
+    transfer::import_into(tx, &mut parsed, now)?;
+    if parsed.rejected.is_empty() {
+        Ok(())
+    } else {
+        Err(LibraryError::ImportRejected {
+            rejected: parsed.rejected,
+        })
+    }
 }

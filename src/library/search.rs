@@ -3,10 +3,11 @@
 //!
 //! The FTS5 index holds folded text (see [`super::fold`]), and queries are folded the same
 //! way, so "dan van" finds "Dân vận" and "day manh" finds "Đẩy mạnh". Every query word is a
-//! prefix ("dan v" finds "Dân vận"). Ranking all matches of a common word with bm25 costs
-//! tens of milliseconds over 100,000 clauses, so the search ranks a capped candidate set:
-//! the newest [`CANDIDATES`] matches (FTS5 walks its doclists in rowid order without
-//! sorting) plus the most used clauses that match, then scores those in Rust.
+//! prefix ("dan v" finds "Dân vận"). Ranking every match of a common word with FTS5's bm25
+//! costs tens of milliseconds over 100,000 clauses (bm25 also scans whole doclists for its
+//! statistics), so the search ranks a capped candidate set instead: the newest
+//! [`CANDIDATES`] matches (FTS5 walks its doclists in rowid order, no sort) plus the
+//! [`POPULAR`] most used clauses that match, scored in Rust by [`relevance`] and usage.
 
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -58,7 +59,7 @@ impl SearchQuery {
 pub struct SearchHit {
     /// The clause.
     pub clause: Clause,
-    /// Higher is better: bm25 relevance boosted by usage and recency.
+    /// Higher is better: [`relevance`] boosted by usage.
     pub score: f64,
 }
 
@@ -117,38 +118,51 @@ impl Library {
         let Some(expr) = match_expression(&q.text) else {
             return self.browse(&filters, args, limit);
         };
+        let folded = fold(&q.text);
+        let terms: Vec<&str> = words(&folded).take(MAX_TERMS).collect();
+        let filter_args = args.len();
         args.push(Value::Text(expr));
         let m = args.len();
-        // Two capped candidate sets: the newest matches and the most used matches.
-        let sql = format!(
-            "SELECT id, score, use_count, last_used FROM (
-                 SELECT c.id, bm25(clause_fts, 10.0, 1.0, 3.0) AS score, c.use_count, c.last_used
-                 FROM clause_fts JOIN clauses c ON c.id = clause_fts.rowid
-                 WHERE clause_fts MATCH ?{m}{filters}
-                 ORDER BY clause_fts.rowid DESC LIMIT {CANDIDATES})
-             UNION
-             SELECT id, score, use_count, last_used FROM (
-                 SELECT c.id, bm25(clause_fts, 10.0, 1.0, 3.0) AS score, c.use_count, c.last_used
-                 FROM (SELECT id FROM clauses WHERE use_count > 0
-                       ORDER BY use_count DESC, last_used DESC LIMIT {POPULAR}) p
-                 JOIN clauses c ON c.id = p.id
-                 JOIN clause_fts ON clause_fts.rowid = c.id
-                 WHERE clause_fts MATCH ?{m}{filters})"
+        // The newest matches, in the index's own rowid order (no sort, no bm25 statistics).
+        let newest = format!(
+            "SELECT c.id, f.title, f.body, f.extra, c.use_count, c.last_used
+             FROM clause_fts f JOIN clauses c ON c.id = f.rowid
+             WHERE clause_fts MATCH ?{m}{filters}
+             ORDER BY f.rowid DESC LIMIT {CANDIDATES}"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut scored: Vec<(i64, f64, Option<String>)> = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
-                let bm25: f64 = r.get(1)?;
-                let uses: i64 = r.get(2)?;
-                Ok((r.get(0)?, combine(bm25, uses), r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        // The most used clauses, matched in Rust (an FTS lookup per row would rescan doclists).
+        let popular = format!(
+            "SELECT c.id, f.title, f.body, f.extra, c.use_count, c.last_used
+             FROM (SELECT id FROM clauses WHERE use_count > 0
+                   ORDER BY use_count DESC, last_used DESC LIMIT {POPULAR}) p
+             JOIN clauses c ON c.id = p.id
+             JOIN clause_fts f ON f.rowid = p.id
+             WHERE 1 = 1{filters}"
+        );
+        let mut scored: Vec<(i64, f64, Option<String>)> = Vec::new();
+        for (sql, params) in [(&newest, &args[..]), (&popular, &args[..filter_args])] {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let mut rows = stmt.query(params_from_iter(params.iter()))?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                if scored.iter().any(|s| s.0 == id) {
+                    continue;
+                }
+                let title: String = r.get(1)?;
+                let body: String = r.get(2)?;
+                let extra: String = r.get(3)?;
+                let Some(rel) = relevance(&terms, &title, &body, &extra) else {
+                    continue;
+                };
+                let uses: i64 = r.get(4)?;
+                scored.push((id, boost(rel, uses), r.get(5)?));
+            }
+        }
         scored.sort_by(|a, b| {
             b.1.total_cmp(&a.1)
                 .then_with(|| b.2.cmp(&a.2))
                 .then_with(|| b.0.cmp(&a.0))
         });
-        scored.dedup_by_key(|s| s.0);
         scored.truncate(limit);
         self.hits(scored.into_iter().map(|(id, score, _)| (id, score)))
     }
@@ -189,7 +203,63 @@ impl Library {
     }
 }
 
-/// Relevance first (bm25 is negative, lower is better), then a mild boost for usage.
-fn combine(bm25: f64, uses: i64) -> f64 {
-    -bm25 * (1.0 + 0.15 * (1.0 + uses.max(0) as f64).ln())
+/// Query words beyond this many are ignored.
+const MAX_TERMS: usize = 12;
+
+/// Field weights (title, body, tags and source) and BM25 constants.
+const FIELDS: [(f64, f64); 3] = [(10.0, 8.0), (1.0, 40.0), (3.0, 6.0)];
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+/// BM25-style relevance of one clause (its folded title, body and tags/source) for the
+/// query words, each a prefix: term frequency with saturation, length normalisation per
+/// field, exact words above mere prefixes, and a bonus when the words appear in order.
+/// `None` when some word matches nowhere (the clause is not a match).
+pub fn relevance(terms: &[&str], title: &str, body: &str, extra: &str) -> Option<f64> {
+    if terms.is_empty() {
+        return None;
+    }
+    let fields: [Vec<&str>; 3] = [
+        words(title).collect(),
+        words(body).collect(),
+        words(extra).collect(),
+    ];
+    let mut score = 0.0;
+    for term in terms {
+        let mut found = false;
+        for (tokens, (weight, avg)) in fields.iter().zip(FIELDS) {
+            let tf: f64 = tokens
+                .iter()
+                .map(|t| match t.strip_prefix(term) {
+                    Some("") => 1.0,
+                    Some(_) => 0.6,
+                    None => 0.0,
+                })
+                .sum();
+            if tf > 0.0 {
+                found = true;
+                let norm = 1.0 - B + B * tokens.len() as f64 / avg;
+                score += weight * tf * (K1 + 1.0) / (tf + K1 * norm);
+            }
+        }
+        if !found {
+            return None;
+        }
+    }
+    if terms.len() > 1 {
+        for (tokens, bonus) in [(&fields[0], 0.5), (&fields[1], 0.25)] {
+            let in_order = tokens
+                .windows(terms.len())
+                .any(|w| w.iter().zip(terms).all(|(t, q)| t.starts_with(q)));
+            if in_order {
+                score *= 1.0 + bonus;
+            }
+        }
+    }
+    Some(score)
+}
+
+/// Relevance first, then a mild boost for clauses people use often.
+fn boost(relevance: f64, uses: i64) -> f64 {
+    relevance * (1.0 + 0.15 * (1.0 + uses.max(0) as f64).ln())
 }

@@ -74,6 +74,25 @@ pub struct ImportSummary {
 /// Parses and validates a library file. Malformed JSON gives its line and column; rows of
 /// the wrong shape or with bad content are all reported together.
 pub fn parse(json: &str) -> Result<LibraryFile> {
+    let parsed = parse_rows(json)?;
+    if parsed.rejected.is_empty() {
+        Ok(parsed.file)
+    } else {
+        Err(LibraryError::ImportRejected {
+            rejected: parsed.rejected,
+        })
+    }
+}
+
+/// A parsed file: the good rows, where each came from, and the rejected ones.
+pub(crate) struct Parsed {
+    pub(crate) file: LibraryFile,
+    /// Original indexes of the good rows: bodies, signers, recipient lists, clauses.
+    pub(crate) index: [Vec<usize>; 4],
+    pub(crate) rejected: Vec<Rejection>,
+}
+
+pub(crate) fn parse_rows(json: &str) -> Result<Parsed> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| LibraryError::MalformedJson {
             line: e.line(),
@@ -104,33 +123,36 @@ pub fn parse(json: &str) -> Result<LibraryFile> {
     }
     top.remove("version");
     let mut rejected = Vec::new();
-    let bodies = section(&mut top, "bodies", &mut rejected, NewBody::validate);
-    let signers = section(&mut top, "signers", &mut rejected, NewSigner::validate);
-    let recipient_lists = section(
+    let (bodies, bi) = section(&mut top, "bodies", &mut rejected, NewBody::validate);
+    let (signers, si) = section(&mut top, "signers", &mut rejected, NewSigner::validate);
+    let (recipient_lists, ri) = section(
         &mut top,
         "recipient_lists",
         &mut rejected,
         RecipientList::validate,
     );
-    let clauses = section(&mut top, "clauses", &mut rejected, NewClause::validate);
+    let (clauses, ci) = section(&mut top, "clauses", &mut rejected, NewClause::validate);
     for key in top.keys() {
         rejected.push(Rejection {
             section: String::new(),
             index: 0,
             label: None,
-            reason: format!("phần \"{key}\" không được hỗ trợ (chỉ có clauses, bodies, signers, recipient_lists)"),
+            reason: format!(
+                "phần \"{key}\" không được hỗ trợ (chỉ có clauses, bodies, signers, recipient_lists)"
+            ),
         });
     }
-    if !rejected.is_empty() {
-        return Err(LibraryError::ImportRejected { rejected });
-    }
-    Ok(LibraryFile {
-        format: FORMAT.into(),
-        version: 1,
-        bodies,
-        signers,
-        recipient_lists,
-        clauses,
+    Ok(Parsed {
+        file: LibraryFile {
+            format: FORMAT.into(),
+            version: 1,
+            bodies,
+            signers,
+            recipient_lists,
+            clauses,
+        },
+        index: [bi, si, ri, ci],
+        rejected,
     })
 }
 
@@ -139,9 +161,9 @@ fn section<T: DeserializeOwned>(
     name: &str,
     rejected: &mut Vec<Rejection>,
     validate: fn(T) -> Result<T>,
-) -> Vec<T> {
+) -> (Vec<T>, Vec<usize>) {
     let rows = match top.remove(name) {
-        None | Some(serde_json::Value::Null) => return Vec::new(),
+        None | Some(serde_json::Value::Null) => return (Vec::new(), Vec::new()),
         Some(serde_json::Value::Array(rows)) => rows,
         Some(_) => {
             rejected.push(Rejection {
@@ -150,10 +172,11 @@ fn section<T: DeserializeOwned>(
                 label: None,
                 reason: "phải là một mảng JSON [...]".into(),
             });
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
     };
     let mut out = Vec::with_capacity(rows.len());
+    let mut indexes = Vec::with_capacity(rows.len());
     for (index, row) in rows.into_iter().enumerate() {
         let guess = row
             .get("title")
@@ -169,7 +192,10 @@ fn section<T: DeserializeOwned>(
         match serde_json::from_value::<T>(row) {
             Err(e) => rejected.push(reject(shape_reason(&e))),
             Ok(v) => match validate(v) {
-                Ok(v) => out.push(v),
+                Ok(v) => {
+                    out.push(v);
+                    indexes.push(index);
+                }
                 Err(e) => rejected.push(Rejection {
                     label: guess.clone(),
                     ..reject(e.to_string())
@@ -177,7 +203,7 @@ fn section<T: DeserializeOwned>(
             },
         }
     }
-    out
+    (out, indexes)
 }
 
 fn shape_reason(e: &serde_json::Error) -> String {
@@ -193,38 +219,42 @@ fn shape_reason(e: &serde_json::Error) -> String {
     }
 }
 
-/// Writes a parsed file inside an open transaction. Any row that fails (e.g. an unknown
-/// superior body) is collected; if there is one, the caller must roll back.
+/// Writes the good rows of a parsed file inside an open transaction. Rows that fail there
+/// (e.g. an unknown superior body) are added to `parsed.rejected`; when any row was
+/// rejected, the caller must roll back.
 pub(crate) fn import_into(
     conn: &rusqlite::Connection,
-    file: &LibraryFile,
+    parsed: &mut Parsed,
     now: &str,
 ) -> Result<ImportSummary> {
     let mut summary = ImportSummary::default();
-    let mut rejected = Vec::new();
-    let mut note = |section: &str, index: usize, label: &str, r: Result<Option<i64>>| match r {
-        Ok(Some(_)) => summary.added += 1,
-        Ok(None) => summary.skipped += 1,
-        Err(e) => rejected.push(Rejection {
-            section: section.into(),
-            index,
-            label: Some(label.to_owned()),
-            reason: e.to_string(),
-        }),
+    let file = &parsed.file;
+    let index = &parsed.index;
+    let rejected = &mut parsed.rejected;
+    let mut note = |section: &str, which: usize, i: usize, label: &str, r: Result<Option<i64>>| {
+        match r {
+            Ok(Some(_)) => summary.added += 1,
+            Ok(None) => summary.skipped += 1,
+            // A database failure is not the row's fault: stop.
+            Err(LibraryError::Sqlite(e)) => return Err(LibraryError::Sqlite(e)),
+            Err(e) => rejected.push(Rejection {
+                section: section.into(),
+                index: index[which].get(i).copied().unwrap_or(i),
+                label: Some(label.to_owned()),
+                reason: e.to_string(),
+            }),
+        }
+        Ok(())
     };
     for (i, b) in file.bodies.iter().enumerate() {
-        note("bodies", i, &b.name, bodies::insert_body(conn, b));
+        note("bodies", 0, i, &b.name, bodies::insert_body(conn, b))?;
     }
     for (i, s) in file.signers.iter().enumerate() {
-        note("signers", i, &s.name, bodies::insert_signer(conn, s));
+        note("signers", 1, i, &s.name, bodies::insert_signer(conn, s))?;
     }
     for (i, l) in file.recipient_lists.iter().enumerate() {
-        note(
-            "recipient_lists",
-            i,
-            &l.name,
-            bodies::insert_recipients(conn, l),
-        );
+        let r = bodies::insert_recipients(conn, l);
+        note("recipient_lists", 2, i, &l.name, r)?;
     }
     for (i, c) in file.clauses.iter().enumerate() {
         let r = clause_exists(conn, c).and_then(|exists| {
@@ -234,13 +264,19 @@ pub(crate) fn import_into(
                 clauses::insert(conn, c, now).map(Some)
             }
         });
-        note("clauses", i, &c.title, r);
+        note("clauses", 3, i, &c.title, r)?;
     }
-    if rejected.is_empty() {
-        Ok(summary)
-    } else {
-        Err(LibraryError::ImportRejected { rejected })
-    }
+    rejected.sort_by(|a, b| {
+        let order = |s: &str| {
+            ["", "bodies", "signers", "recipient_lists", "clauses"]
+                .iter()
+                .position(|x| *x == s)
+        };
+        order(&a.section)
+            .cmp(&order(&b.section))
+            .then(a.index.cmp(&b.index))
+    });
+    Ok(summary)
 }
 
 fn clause_exists(conn: &rusqlite::Connection, c: &NewClause) -> Result<bool> {
@@ -254,12 +290,19 @@ fn clause_exists(conn: &rusqlite::Connection, c: &NewClause) -> Result<bool> {
 impl Library {
     /// Imports a library JSON text in one transaction: all rows or none.
     pub fn import_json(&mut self, json: &str) -> Result<ImportSummary> {
-        let file = parse(json)?;
+        let mut parsed = parse_rows(json)?;
         let now = self.now_text();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let summary = import_into(&tx, &file, &now)?; // dropping `tx` on error rolls back
+        // Even with bad rows, try the good ones: reference errors get reported too.
+        let summary = import_into(&tx, &mut parsed, &now)?;
+        if !parsed.rejected.is_empty() {
+            tx.rollback()?;
+            return Err(LibraryError::ImportRejected {
+                rejected: parsed.rejected,
+            });
+        }
         tx.commit()?;
         Ok(summary)
     }
