@@ -440,3 +440,85 @@ fn drafts_are_checked_with_fields_as_locations() {
         Some(2)
     );
 }
+
+#[test]
+fn guarded_fixes_apply_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = fixtures().join("f33-straight-quotes.docx");
+    let safe = dir.path().join("safe.docx");
+    let out = run(&["check", input.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The text report shows the before/after of the guarded fix first.
+    assert!(text.contains("sửa sau khi xem trước"), "{text}");
+    assert!(text.contains("“Dân vận khéo”"), "{text}");
+    run(&[
+        "check",
+        input.to_str().unwrap(),
+        "--fix",
+        "-o",
+        safe.to_str().unwrap(),
+    ]);
+    let v = json(&run(&["check", safe.to_str().unwrap(), "--format", "json"]));
+    assert!(fired(&v).contains(&"ND30-122".to_string()));
+    let guarded = dir.path().join("guarded.docx");
+    run(&[
+        "check",
+        input.to_str().unwrap(),
+        "--fix",
+        "--guarded",
+        "-o",
+        guarded.to_str().unwrap(),
+    ]);
+    let v = json(&run(&[
+        "check",
+        guarded.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert!(
+        !fired(&v).contains(&"ND30-122".to_string()),
+        "{:?}",
+        fired(&v)
+    );
+}
+
+#[test]
+fn the_layout_check_runs_through_libreoffice_or_says_it_did_not() {
+    let input = fixtures().join("clean-state-pydocx.docx");
+    let v = json(&run(&[
+        "check",
+        input.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let status = |v: &serde_json::Value| {
+        v["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["rule"] == "ND30-902")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(status(&v)["status"], "not_evaluated");
+    let v = json(&run(&[
+        "check",
+        input.to_str().unwrap(),
+        "--format",
+        "json",
+        "--layout",
+    ]));
+    let soffice = ["soffice", "libreoffice"].iter().any(|b| {
+        std::env::var_os("PATH")
+            .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(b).is_file()))
+    });
+    if soffice {
+        assert_eq!(status(&v)["status"], "passed", "{}", status(&v));
+    } else {
+        assert_eq!(status(&v)["status"], "not_evaluated");
+        assert!(status(&v)["reason"]
+            .as_str()
+            .unwrap()
+            .contains("LibreOffice"));
+    }
+}

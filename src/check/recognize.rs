@@ -18,6 +18,28 @@ use super::rules::{is_line_text, is_upper, parse_date, parse_number};
 
 const HEADER_SPAN: usize = 40;
 
+/// Words that name a Party body in an issuer line.
+const PARTY_BODIES: [&str; 9] = [
+    "ĐẢNG",
+    "TỈNH ỦY",
+    "HUYỆN ỦY",
+    "THÀNH ỦY",
+    "QUẬN ỦY",
+    "THỊ ỦY",
+    "BAN DÂN VẬN",
+    "BAN TUYÊN GIÁO",
+    "CHI BỘ",
+];
+
+/// Words that name a state body in an issuer line (when the line does not say "ĐẢNG").
+const STATE_BODIES: [&str; 5] = [
+    "ỦY BAN NHÂN DÂN",
+    "UBND",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "HĐND",
+    "BỘ ",
+];
+
 fn key(p: &Para) -> String {
     upper_key(&p.text)
 }
@@ -409,7 +431,19 @@ pub fn recognize(view: &mut View) {
             }
         }),
     };
-    let mixed = qh && dang;
+    // A header of one system whose issuing bodies belong to the other (a state header over
+    // a Ban Dân vận, a Party header over an Ủy ban nhân dân) mixes systems as well.
+    let bodies_of = |party: bool| {
+        parts.ban_hanh.iter().chain(&parts.chu_quan).any(|&i| {
+            let k = &keys[i];
+            if party {
+                PARTY_BODIES.iter().any(|w| k.contains(w))
+            } else {
+                !k.contains("ĐẢNG") && STATE_BODIES.iter().any(|w| k.contains(w))
+            }
+        })
+    };
+    let mixed = (qh && (dang || bodies_of(true))) || (dang && bodies_of(false));
     let joint_symbol = number.as_ref().is_some_and(|nl| match nl.sep {
         '/' => nl.symbol.split('-').count() >= 3,
         _ => nl.symbol.split('/').nth(1).is_some_and(|a| a.contains('-')),

@@ -220,6 +220,12 @@ impl Report {
                     super::registry::FixSafety::None => "",
                 };
                 let _ = writeln!(s, "          → {how}: {}", f.title);
+                if f.safety == super::registry::FixSafety::Guarded {
+                    if let (Some(b), Some(a)) = (&f.before, &f.after) {
+                        let _ = writeln!(s, "            trước: {b}");
+                        let _ = writeln!(s, "            sau:   {a}");
+                    }
+                }
             }
         }
         for ig in &self.ignored {
