@@ -363,3 +363,157 @@ fn signed_and_protected_documents_are_never_changed() {
     let e = apply_edits(b"not a zip", &edit).unwrap_err();
     assert!(matches!(e, PatchError::Read(_)));
 }
+
+/// The venv's openxml-audit (VANBAN_PYTHON's directory, or .venv/bin).
+fn audit_tool() -> std::path::PathBuf {
+    let python = std::env::var_os("VANBAN_PYTHON").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"),
+        std::path::PathBuf::from,
+    );
+    let tool = python.with_file_name("openxml-audit");
+    assert!(
+        tool.exists(),
+        "openxml-audit missing: python3 -m venv .venv && .venv/bin/pip install python-docx openxml-audit"
+    );
+    tool
+}
+
+/// Findings of type `schema` (element order, allowed attributes) for a .docx.
+fn schema_findings(bytes: &[u8], name: &str) -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("reader_patch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new(audit_tool())
+        .args(["-o", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "openxml-audit gave no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let mut findings = Vec::new();
+    for file in report.as_array().unwrap() {
+        for key in ["errors", "warnings"] {
+            for f in file[key].as_array().into_iter().flatten() {
+                if f["type"] == "schema" {
+                    findings.push(format!(
+                        "{} {} {}",
+                        f["part_uri"], f["path"], f["description"]
+                    ));
+                }
+            }
+        }
+    }
+    findings
+}
+
+#[test]
+fn patched_files_stay_schema_valid() {
+    for name in ["pydocx_styles.docx", "libreoffice.docx"] {
+        let src = fixture(name);
+        assert!(
+            schema_findings(&src, &format!("orig-{name}")).is_empty(),
+            "{name} before"
+        );
+        let out = apply_edits(
+            &src,
+            &[
+                DocxEdit::SetRunProps {
+                    target: Target::All,
+                    font: Some("Times New Roman".into()),
+                    size: Some(HalfPoints::pt(14)),
+                    bold: Some(false),
+                    italic: Some(true),
+                    underline: Some(false),
+                },
+                DocxEdit::SetParagraphProps {
+                    target: Target::All,
+                    keep_next: Some(true),
+                    keep_lines: Some(true),
+                    page_break_before: Some(false),
+                    alignment: Some(Alignment::Justify),
+                },
+                DocxEdit::SetMargins {
+                    section: None,
+                    top: Some(Twips::from_mm(20)),
+                    bottom: Some(Twips::from_mm(20)),
+                    left: Some(Twips::from_mm(30)),
+                    right: Some(Twips::from_mm(15)),
+                },
+                DocxEdit::SetPageSize {
+                    section: None,
+                    width: Twips(11_906),
+                    height: Twips(16_838),
+                },
+                DocxEdit::SetTitlePage {
+                    section: None,
+                    value: true,
+                },
+                DocxEdit::ReplaceText {
+                    paragraph: 1,
+                    find: " ".into(),
+                    replace: "  ".into(),
+                },
+            ],
+        )
+        .unwrap();
+        let findings = schema_findings(&out, &format!("patched-{name}"));
+        assert!(findings.is_empty(), "{name}: {findings:#?}");
+        // And the edits are really there.
+        let d = read(&out);
+        assert!(d.paragraphs().iter().all(|p| p.keep_next));
+        assert!(d.sections.iter().all(|s| s.title_page));
+    }
+}
+
+#[test]
+fn the_schema_check_catches_out_of_order_properties() {
+    // Guard: the validator does report a run property out of order, so the test above can fail.
+    let src = fixture("pydocx_styles.docx");
+    let out = apply_edits(
+        &src,
+        &[DocxEdit::SetRunProps {
+            target: Target::Paragraph(2),
+            font: None,
+            size: Some(HalfPoints::pt(14)),
+            bold: Some(true),
+            italic: None,
+            underline: None,
+        }],
+    )
+    .unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(out)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    // Swap <w:b/> after <w:sz>: invalid per CT_RPr.
+    let bad = xml.replacen(
+        "<w:b/><w:sz w:val=\"28\"/>",
+        "<w:sz w:val=\"28\"/><w:b/>",
+        1,
+    );
+    assert_ne!(bad, xml, "the probe found the properties to swap");
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).unwrap();
+        if f.name() == "word/document.xml" {
+            drop(f);
+            w.start_file(
+                "word/document.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            std::io::Write::write_all(&mut w, bad.as_bytes()).unwrap();
+        } else {
+            w.raw_copy_file(f).unwrap();
+        }
+    }
+    let probe = w.finish().unwrap().into_inner();
+    assert!(!schema_findings(&probe, "probe.docx").is_empty());
+}

@@ -214,7 +214,7 @@ impl<'a> PartReader<'a> {
         };
 
         let mut items = Vec::new();
-        walk::inline(p, &mut self.fields, &mut items);
+        walk::inline(p, &mut self.fields, false, &mut items);
         self.fields.end_paragraph();
         let mut cur: Option<Run> = None;
         for item in items {

@@ -145,6 +145,55 @@ const RPR_ORDER: &[&str] = &[
     "rPrChange",
 ];
 
+/// ECMA-376 order of the paragraph mark's `w:pPr/w:rPr` children (CT_ParaRPr): the
+/// revision marks come first there.
+const PARA_RPR_ORDER: &[&str] = &[
+    "ins",
+    "del",
+    "moveFrom",
+    "moveTo",
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+    "rPrChange",
+];
+
 /// ECMA-376 order of `w:pPr` children (CT_PPr).
 const PPR_ORDER: &[&str] = &[
     "pStyle",
@@ -299,23 +348,31 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
                 let mut run_paths = Vec::new();
                 {
                     let mut items = Vec::new();
-                    walk::inline(p, &mut FieldStack::default(), &mut items);
+                    walk::inline(p, &mut FieldStack::default(), true, &mut items);
                     for it in items {
                         if let Inline::Run { path, .. } = it {
                             run_paths.push(path);
                         }
                     }
                 }
-                let set = |rpr: &mut Element| {
-                    set_rpr(rpr, font.as_deref(), *size, *bold, *italic, *underline);
+                let set = |rpr: &mut Element, order: &[&str]| {
+                    set_rpr(
+                        rpr,
+                        order,
+                        font.as_deref(),
+                        *size,
+                        *bold,
+                        *italic,
+                        *underline,
+                    );
                 };
                 for rp in run_paths {
                     if let Some(r) = walk::at_path_mut(p, &rp) {
-                        set(ensure_first_child(r, "rPr"));
+                        set(ensure_first_child(r, "rPr"), RPR_ORDER);
                     }
                 }
                 let ppr = ensure_first_child(p, "pPr");
-                set(ensure_child(ppr, "rPr", PPR_ORDER));
+                set(ensure_child(ppr, "rPr", PPR_ORDER), PARA_RPR_ORDER);
             }
         }
         DocxEdit::SetParagraphProps {
@@ -478,7 +535,7 @@ fn replace_text(p: &mut Element, find: &str, replace: &str) -> Result<bool, Patc
     let mut pieces: Vec<(Option<Vec<usize>>, String)> = Vec::new();
     {
         let mut items = Vec::new();
-        walk::inline(p, &mut FieldStack::default(), &mut items);
+        walk::inline(p, &mut FieldStack::default(), true, &mut items);
         for it in items {
             if let Inline::Text { text, path, .. } = it {
                 pieces.push((path, text));
@@ -608,16 +665,17 @@ fn set_t_text(t: &mut Element, new: String) {
         vec![Node::Text(new)]
     };
     if needs_preserve && !t.attrs.iter().any(|a| a.name == "xml:space") {
-        t.attrs.push(xml::Attr {
-            name: "xml:space".into(),
-            ns: xml::Ns::Other,
-            value: "preserve".into(),
-        });
+        t.attrs.push(xml::Attr::new(
+            "xml:space".into(),
+            xml::Ns::Other,
+            "preserve".into(),
+        ));
     }
 }
 
 fn set_rpr(
     rpr: &mut Element,
+    order: &[&str],
     font: Option<&str>,
     size: Option<HalfPoints>,
     bold: Option<bool>,
@@ -625,7 +683,7 @@ fn set_rpr(
     underline: Option<bool>,
 ) {
     if let Some(f) = font {
-        let fonts = ensure_child(rpr, "rFonts", RPR_ORDER);
+        let fonts = ensure_child(rpr, "rFonts", order);
         for a in ["asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"] {
             fonts.remove_attr_w(a);
         }
@@ -634,31 +692,22 @@ fn set_rpr(
         }
     }
     if let Some(sz) = size {
-        ensure_child(rpr, "sz", RPR_ORDER).set_attr_w("val", &sz.0.to_string());
-        ensure_child(rpr, "szCs", RPR_ORDER).set_attr_w("val", &sz.0.to_string());
+        ensure_child(rpr, "sz", order).set_attr_w("val", &sz.0.to_string());
+        ensure_child(rpr, "szCs", order).set_attr_w("val", &sz.0.to_string());
     }
     if let Some(b) = bold {
-        set_explicit(rpr, "b", b);
+        set_on_off(rpr, "b", b, order);
     }
     if let Some(i) = italic {
-        set_explicit(rpr, "i", i);
+        set_on_off(rpr, "i", i, order);
     }
     if let Some(u) = underline {
-        ensure_child(rpr, "u", RPR_ORDER).set_attr_w("val", if u { "single" } else { "none" });
+        ensure_child(rpr, "u", order).set_attr_w("val", if u { "single" } else { "none" });
     }
 }
 
-/// A toggle property set absolutely: `<w:b/>` or `<w:b w:val="0"/>` (a plain removal would let
+/// An on/off property set absolutely: `<w:b/>` or `<w:b w:val="0"/>` (a plain removal would let
 /// the style's value show through).
-fn set_explicit(rpr: &mut Element, name: &str, on: bool) {
-    let e = ensure_child(rpr, name, RPR_ORDER);
-    if on {
-        e.remove_attr_w("val");
-    } else {
-        e.set_attr_w("val", "0");
-    }
-}
-
 fn set_on_off(parent: &mut Element, name: &str, on: bool, order: &[&str]) {
     let e = ensure_child(parent, name, order);
     if on {

@@ -2,7 +2,9 @@
 //! character style chain → direct formatting, with `basedOn` chains resolved once, theme
 //! fonts (`minorHAnsi`, ...) looked up in the theme, and list levels from numbering.xml.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::layout::{HalfPoints, Twips};
 
@@ -143,6 +145,12 @@ pub(crate) struct StyleSheet {
     theme: ThemeFonts,
     numbering: Numbering,
     order: Vec<String>,
+    /// Style id → position in `order`, for cache keys.
+    ids: HashMap<String, u32>,
+    /// Style-resolved run properties by (table, paragraph, character) style.
+    rpr_cache: RefCell<HashMap<(u32, u32, u32), Rc<RawRPr>>>,
+    /// Style-resolved paragraph properties by (table, paragraph) style.
+    ppr_cache: RefCell<HashMap<(u32, u32), Rc<RawPPr>>>,
 }
 
 impl StyleSheet {
@@ -223,6 +231,12 @@ impl StyleSheet {
 
     /// Resolves every `basedOn` chain once (cycles and chains deeper than 64 are cut).
     fn resolve_chains(&mut self) {
+        self.ids = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i as u32))
+            .collect();
         for id in &self.order {
             let mut chain = Vec::new();
             let mut cur = Some(id.as_str());
@@ -291,6 +305,13 @@ impl StyleSheet {
         self.resolved.get(id?)
     }
 
+    /// Cache key of an optional style id (`u32::MAX` for none or unknown).
+    fn key(&self, id: Option<&str>) -> u32 {
+        id.and_then(|i| self.ids.get(i))
+            .copied()
+            .unwrap_or(u32::MAX)
+    }
+
     /// Effective raw paragraph properties: defaults → table style → paragraph style → direct.
     pub fn paragraph_ppr(
         &self,
@@ -298,13 +319,21 @@ impl StyleSheet {
         para_style: Option<&str>,
         direct: &RawPPr,
     ) -> RawPPr {
-        let mut p = self.default_ppr.clone();
-        if let Some((tp, _)) = self.resolved(table_style) {
-            p.override_with(tp);
-        }
-        if let Some((sp, _)) = self.resolved(para_style) {
-            p.override_with(sp);
-        }
+        let key = (self.key(table_style), self.key(para_style));
+        let cached = self.ppr_cache.borrow().get(&key).cloned();
+        let base = cached.unwrap_or_else(|| {
+            let mut p = self.default_ppr.clone();
+            if let Some((tp, _)) = self.resolved(table_style) {
+                p.override_with(tp);
+            }
+            if let Some((sp, _)) = self.resolved(para_style) {
+                p.override_with(sp);
+            }
+            let p = Rc::new(p);
+            self.ppr_cache.borrow_mut().insert(key, Rc::clone(&p));
+            p
+        });
+        let mut p = (*base).clone();
         p.override_with(direct);
         p
     }
@@ -317,16 +346,29 @@ impl StyleSheet {
         para_style: Option<&str>,
         direct: &RawRPr,
     ) -> RawRPr {
-        let mut r = self.default_rpr.clone();
-        if let Some((_, tr)) = self.resolved(table_style) {
-            r.toggle_with(tr);
-        }
-        if let Some((_, pr)) = self.resolved(para_style) {
-            r.toggle_with(pr);
-        }
-        if let Some((_, cr)) = self.resolved(direct.style.as_deref()) {
-            r.toggle_with(cr);
-        }
+        let char_style = direct.style.as_deref();
+        let key = (
+            self.key(table_style),
+            self.key(para_style),
+            self.key(char_style),
+        );
+        let cached = self.rpr_cache.borrow().get(&key).cloned();
+        let base = cached.unwrap_or_else(|| {
+            let mut r = self.default_rpr.clone();
+            if let Some((_, tr)) = self.resolved(table_style) {
+                r.toggle_with(tr);
+            }
+            if let Some((_, pr)) = self.resolved(para_style) {
+                r.toggle_with(pr);
+            }
+            if let Some((_, cr)) = self.resolved(char_style) {
+                r.toggle_with(cr);
+            }
+            let r = Rc::new(r);
+            self.rpr_cache.borrow_mut().insert(key, Rc::clone(&r));
+            r
+        });
+        let mut r = (*base).clone();
         let mut d = direct.clone();
         d.style = None;
         r.override_with(&d);

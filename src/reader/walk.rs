@@ -145,15 +145,51 @@ pub(crate) enum Inline<'a> {
 }
 
 /// Walks the inline content of a paragraph, reporting runs and visible text in order.
-pub(crate) fn inline<'a>(p: &'a Element, fields: &mut FieldStack, out: &mut Vec<Inline<'a>>) {
-    let mut path = Vec::new();
+/// Paths are only filled in when `with_paths` (the patcher needs them, the reader does not).
+pub(crate) fn inline<'a>(
+    p: &'a Element,
+    fields: &mut FieldStack,
+    with_paths: bool,
+    out: &mut Vec<Inline<'a>>,
+) {
+    let mut path = Walk {
+        path: Vec::new(),
+        with_paths,
+    };
     walk_inline(p, fields, &mut path, out);
+}
+
+/// The current position of the walk.
+struct Walk {
+    path: Vec<usize>,
+    with_paths: bool,
+}
+
+impl Walk {
+    fn push(&mut self, i: usize) {
+        if self.with_paths {
+            self.path.push(i);
+        }
+    }
+
+    fn pop(&mut self) {
+        self.path.pop();
+    }
+
+    /// The current path (empty, without allocating, when paths are off).
+    fn get(&self) -> Vec<usize> {
+        if self.with_paths {
+            self.path.clone()
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 fn walk_inline<'a>(
     e: &'a Element,
     fields: &mut FieldStack,
-    path: &mut Vec<usize>,
+    path: &mut Walk,
     out: &mut Vec<Inline<'a>>,
 ) {
     for (i, n) in e.children.iter().enumerate() {
@@ -166,7 +202,7 @@ fn walk_inline<'a>(
             "r" => {
                 out.push(Inline::Run {
                     run: c,
-                    path: path.clone(),
+                    path: path.get(),
                 });
                 walk_run(c, fields, path, out);
             }
@@ -192,7 +228,7 @@ fn walk_inline<'a>(
 fn walk_run<'a>(
     r: &'a Element,
     fields: &mut FieldStack,
-    path: &mut Vec<usize>,
+    path: &mut Walk,
     out: &mut Vec<Inline<'a>>,
 ) {
     for (i, n) in r.children.iter().enumerate() {
@@ -213,7 +249,7 @@ fn walk_run<'a>(
         match c.local() {
             "t" if visible => out.push(Inline::Text {
                 text: c.own_text(),
-                path: Some(path.clone()),
+                path: Some(path.get()),
                 field: fields.current(),
             }),
             "tab" | "ptab" if visible => out.push(text("\t")),

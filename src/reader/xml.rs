@@ -36,12 +36,24 @@ pub(crate) struct Attr {
     pub name: String,
     pub ns: Ns,
     pub value: String,
+    /// Where the local name starts in `name` (after "prefix:").
+    local_at: usize,
 }
 
 impl Attr {
+    /// An attribute with a qualified name.
+    pub fn new(name: String, ns: Ns, value: String) -> Self {
+        Self {
+            local_at: local_at(&name),
+            name,
+            ns,
+            value,
+        }
+    }
+
     /// The name without its prefix.
     pub fn local(&self) -> &str {
-        local_part(&self.name)
+        &self.name[self.local_at..]
     }
 }
 
@@ -52,6 +64,8 @@ pub(crate) struct Element {
     pub ns: Ns,
     pub attrs: Vec<Attr>,
     pub children: Vec<Node>,
+    /// Where the local name starts in `name` (after "prefix:").
+    local_at: usize,
 }
 
 /// A child of an element.
@@ -64,8 +78,8 @@ pub(crate) enum Node {
     Raw(String),
 }
 
-fn local_part(name: &str) -> &str {
-    name.rsplit_once(':').map_or(name, |(_, l)| l)
+fn local_at(name: &str) -> usize {
+    name.find(':').map_or(0, |i| i + 1)
 }
 
 impl Element {
@@ -76,12 +90,13 @@ impl Element {
             ns: Ns::W,
             attrs: Vec::new(),
             children: Vec::new(),
+            local_at: 2,
         }
     }
 
     /// The name without its prefix.
     pub fn local(&self) -> &str {
-        local_part(&self.name)
+        &self.name[self.local_at..]
     }
 
     /// Whether this is `w:<local>`.
@@ -143,11 +158,8 @@ impl Element {
         {
             a.value = value.to_string();
         } else {
-            self.attrs.push(Attr {
-                name: format!("w:{local}"),
-                ns: Ns::W,
-                value: value.to_string(),
-            });
+            self.attrs
+                .push(Attr::new(format!("w:{local}"), Ns::W, value.to_string()));
         }
     }
 
@@ -412,11 +424,12 @@ fn start_element(
                 Some((p, _)) => lookup(p),
                 None => Ns::Other,
             };
-            Attr { name, ns, value }
+            Attr::new(name, ns, value)
         })
         .collect();
     Ok((
         Element {
+            local_at: local_at(&name),
             name,
             ns: el_ns,
             attrs,
