@@ -379,3 +379,20 @@ fn random_byte_flips_never_panic() {
     // is that none panicked. Some must still read, or the test would be checking nothing.
     assert!(ok > 0);
 }
+
+#[test]
+fn a_central_directory_claiming_too_many_entries_is_refused_before_indexing() {
+    let mut z = zip_of(&[("[Content_Types].xml", CONTENT_TYPES)]);
+    // Rewrite the end record's entry counts to 60 000.
+    let eocd = z
+        .windows(4)
+        .rposition(|w| w == [0x50, 0x4b, 0x05, 0x06])
+        .unwrap();
+    z[eocd + 8..eocd + 10].copy_from_slice(&60_000u16.to_le_bytes());
+    z[eocd + 10..eocd + 12].copy_from_slice(&60_000u16.to_le_bytes());
+    let e = read_timed(&z).unwrap_err();
+    assert!(
+        matches!(e, ReadError::TooLarge { actual: 60_000, .. }),
+        "{e:?}"
+    );
+}

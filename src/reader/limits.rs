@@ -67,6 +67,17 @@ impl<'a> Package<'a> {
         if !bytes.starts_with(b"PK") {
             return Err(ReadError::NotZip);
         }
+        // The entry count from the end record, before the zip crate builds its index of every
+        // entry (a central directory of a million entries would cost memory first).
+        if let Some(declared) = declared_entries(bytes) {
+            if declared > limits.max_entries {
+                return Err(ReadError::TooLarge {
+                    what: "số phần trong gói ZIP",
+                    limit: limits.max_entries as u64,
+                    actual: declared as u64,
+                });
+            }
+        }
         let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error(&e, bytes))?;
         if archive.len() > limits.max_entries {
             return Err(ReadError::TooLarge {
@@ -160,6 +171,18 @@ fn too_large(limits: &Limits, total: u64, actual: u64, cap: u64) -> ReadError {
             actual,
         }
     }
+}
+
+/// The total entry count of the end-of-central-directory record, if one is found in the last
+/// 64 KiB (zip64 archives, which say 0xFFFF here, are left to the zip crate and the later check).
+fn declared_entries(bytes: &[u8]) -> Option<usize> {
+    const EOCD: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    let start = bytes.len().saturating_sub(22 + 0xFFFF);
+    let tail = &bytes[start..];
+    let at = tail.windows(4).rposition(|w| w == EOCD)?;
+    let rec = tail.get(at..at + 22)?;
+    let total = usize::from(u16::from_le_bytes([rec[10], rec[11]]));
+    (total != 0xFFFF).then_some(total)
 }
 
 fn zip_error(e: &ZipError, bytes: &[u8]) -> ReadError {
