@@ -386,6 +386,13 @@ fn strings(conn: &rusqlite::Connection, sql: &str, id: i64) -> Result<Vec<String
 
 /// Inserts a validated clause inside an open transaction; returns its id.
 pub(crate) fn insert(tx: &rusqlite::Connection, c: &NewClause, now: &str) -> Result<i64> {
+    let id = insert_unindexed(tx, c, now)?;
+    reindex(tx, id)?;
+    Ok(id)
+}
+
+/// Inserts without writing the search index (a migration that rebuilds the index later).
+pub(crate) fn insert_unindexed(tx: &rusqlite::Connection, c: &NewClause, now: &str) -> Result<i64> {
     let (validity, by) = c.validity.to_columns();
     tx.prepare_cached(
         "INSERT INTO clauses (title, text, category, source, validity, replaced_by, created_at, updated_at)
@@ -394,7 +401,6 @@ pub(crate) fn insert(tx: &rusqlite::Connection, c: &NewClause, now: &str) -> Res
     .execute(params![c.title, c.text, c.category.slug(), c.source, validity, by, now])?;
     let id = tx.last_insert_rowid();
     write_lists(tx, id, c)?;
-    reindex(tx, id)?;
     Ok(id)
 }
 
@@ -424,12 +430,40 @@ pub(crate) fn reindex(tx: &rusqlite::Connection, id: i64) -> Result<()> {
         .prepare_cached("SELECT title, text, source FROM clauses WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let tags = strings(tx, "SELECT tag FROM clause_tags WHERE clause_id = ?1", id)?;
+    let doc_types = strings(
+        tx,
+        "SELECT doc_type FROM clause_doc_types WHERE clause_id = ?1",
+        id,
+    )?;
+    let category: String = tx
+        .prepare_cached("SELECT category FROM clauses WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
     let extra = format!("{} {}", tags.join(" "), source.unwrap_or_default());
+    let mut facets = vec![facet("cat", &category)];
+    facets.extend(tags.iter().map(|t| facet("tag", t)));
+    if doc_types.is_empty() {
+        facets.push(facet("type", "any"));
+    }
+    facets.extend(doc_types.iter().map(|d| facet("type", d)));
     tx.prepare_cached(
-        "INSERT INTO clause_fts (rowid, title, body, extra) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO clause_fts (rowid, title, body, extra, facets) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![id, fold(&title), fold(&text), fold(&extra)])?;
+    .execute(params![
+        id,
+        fold(&title),
+        fold(&text),
+        fold(&extra),
+        facets.join(" ")
+    ])?;
     Ok(())
+}
+
+/// One index token for a filter value: the kind and the folded value with everything but
+/// letters and digits removed ("tag", "Dân vận" → "tagdanvan").
+pub(crate) fn facet(kind: &str, value: &str) -> String {
+    let mut s = kind.to_owned();
+    s.extend(fold(value).chars().filter(|c| c.is_alphanumeric()));
+    s
 }
 
 impl Library {

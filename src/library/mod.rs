@@ -103,6 +103,12 @@ impl Library {
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(open_err)?;
+        // Searches walk index pages and clause text: keep them in memory (mapped reads, a
+        // 64 MB page cache at most) instead of one read() system call per page.
+        conn.pragma_update(None, "mmap_size", 256i64 * 1024 * 1024)
+            .map_err(open_err)?;
+        conn.pragma_update(None, "cache_size", -65536i64)
+            .map_err(open_err)?;
         let mut lib = Library {
             conn,
             path,

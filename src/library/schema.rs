@@ -17,11 +17,16 @@ enum Step {
 const MIGRATIONS: &[&[Step]] = &[
     &[Step::Sql(include_str!("migrations/0001_clauses.sql"))],
     &[
+        // The index was rebuilt with a new column here; it is filled by version 4's
+        // reindex, which every upgrade through version 2 also runs (the indexing code
+        // writes the newest index layout, so it cannot run against this one).
         Step::Sql(include_str!("migrations/0002_bodies_drafts_register.sql")),
-        // The index was rebuilt with a new column: fill it from the clauses.
-        Step::Rust(reindex_clauses),
     ],
     &[Step::Rust(load_starter)],
+    &[
+        Step::Sql(include_str!("migrations/0004_search_facets.sql")),
+        Step::Rust(reindex_clauses),
+    ],
 ];
 
 /// The schema version this build writes.
@@ -76,7 +81,8 @@ pub(crate) const STARTER_JSON: &str = include_str!("starter.json");
 
 fn load_starter(tx: &Transaction<'_>, now: &str) -> Result<()> {
     let mut parsed = transfer::parse_rows(STARTER_JSON)?;
-    transfer::import_into(tx, &mut parsed, now)?;
+    // Version 4 rebuilds the index right after, in the same transaction.
+    transfer::import_into(tx, &mut parsed, now, false)?;
     if parsed.rejected.is_empty() {
         Ok(())
     } else {

@@ -13,7 +13,7 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::clauses::{self, Category, Clause};
+use super::clauses::{self, facet, Category, Clause};
 use super::error::Result;
 use super::fold::{fold, words};
 use super::Library;
@@ -77,19 +77,23 @@ impl Library {
     /// Searches clauses; see the module documentation for matching and ranking.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
         let limit = q.limit.unwrap_or(20).clamp(1, 500);
+        // The same filters twice: as SQL over `clauses` (browsing, the popular set) and as
+        // facet tokens in the MATCH expression (the index answers them without lookups).
         let mut filters = String::new();
+        let mut facets: Vec<String> = Vec::new();
         let mut args: Vec<Value> = Vec::new();
         if let Some(c) = q.category {
             args.push(Value::Text(c.slug().to_owned()));
             filters.push_str(&format!(" AND c.category = ?{}", args.len()));
+            facets.push(format!("facets : \"{}\"", facet("cat", c.slug())));
         }
         if let Some(tag) = q.tag.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            // Tags are few per clause: compare folded in Rust-free SQL by exact or folded form.
-            let ids = self.tag_variants(tag)?;
-            if ids.is_empty() {
+            let token = facet("tag", tag);
+            let variants = self.tag_variants(&token)?;
+            if variants.is_empty() {
                 return Ok(Vec::new());
             }
-            let marks: Vec<String> = ids
+            let marks: Vec<String> = variants
                 .into_iter()
                 .map(|t| {
                     args.push(Value::Text(t));
@@ -100,6 +104,7 @@ impl Library {
                 " AND EXISTS (SELECT 1 FROM clause_tags t WHERE t.clause_id = c.id AND t.tag IN ({}))",
                 marks.join(", ")
             ));
+            facets.push(format!("facets : \"{token}\""));
         }
         if let Some(d) = q
             .doc_type
@@ -113,6 +118,11 @@ impl Library {
                    OR NOT EXISTS (SELECT 1 FROM clause_doc_types d WHERE d.clause_id = c.id))",
                 n = args.len()
             ));
+            facets.push(format!(
+                "facets : (\"{}\" OR \"{}\")",
+                facet("type", d),
+                facet("type", "any")
+            ));
         }
 
         let Some(expr) = match_expression(&q.text) else {
@@ -120,14 +130,17 @@ impl Library {
         };
         let folded = fold(&q.text);
         let terms: Vec<&str> = words(&folded).take(MAX_TERMS).collect();
-        let filter_args = args.len();
-        args.push(Value::Text(expr));
-        let m = args.len();
-        // The newest matches, in the index's own rowid order (no sort, no bm25 statistics).
+        let mut expr = format!("{{title body extra}} : ({expr})");
+        for f in &facets {
+            expr.push_str(" AND ");
+            expr.push_str(f);
+        }
+        // The newest matches, in the index's own rowid order (no sort, no bm25 statistics);
+        // the filters are part of the MATCH expression.
         let newest = format!(
             "SELECT c.id, f.title, f.body, f.extra, c.use_count, c.last_used
              FROM clause_fts f JOIN clauses c ON c.id = f.rowid
-             WHERE clause_fts MATCH ?{m}{filters}
+             WHERE clause_fts MATCH ?1
              ORDER BY f.rowid DESC LIMIT {CANDIDATES}"
         );
         // The most used clauses, matched in Rust (an FTS lookup per row would rescan doclists).
@@ -140,7 +153,8 @@ impl Library {
              WHERE 1 = 1{filters}"
         );
         let mut scored: Vec<(i64, f64, Option<String>)> = Vec::new();
-        for (sql, params) in [(&newest, &args[..]), (&popular, &args[..filter_args])] {
+        let newest_args = [Value::Text(expr)];
+        for (sql, params) in [(&newest, &newest_args[..]), (&popular, &args[..])] {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params_from_iter(params.iter()))?;
             while let Some(r) = rows.next()? {
@@ -190,16 +204,18 @@ impl Library {
         .collect()
     }
 
-    /// The stored tags that equal `tag` once folded ("Dân vận" matches "dan van").
-    fn tag_variants(&self, tag: &str) -> Result<Vec<String>> {
-        let want = fold(tag);
+    /// The stored tags whose facet token is `token` ("Dân vận" and "dan van" share one).
+    fn tag_variants(&self, token: &str) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT DISTINCT tag FROM clause_tags")?;
         let tags = stmt
             .query_map([], |r| r.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(tags.into_iter().filter(|t| fold(t) == want).collect())
+        Ok(tags
+            .into_iter()
+            .filter(|t| facet("tag", t) == token)
+            .collect())
     }
 }
 

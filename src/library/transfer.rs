@@ -226,9 +226,11 @@ pub(crate) fn import_into(
     conn: &rusqlite::Connection,
     parsed: &mut Parsed,
     now: &str,
+    index: bool,
 ) -> Result<ImportSummary> {
     let mut summary = ImportSummary::default();
     let file = &parsed.file;
+    let with_index = index;
     let index = &parsed.index;
     let rejected = &mut parsed.rejected;
     let mut note = |section: &str, which: usize, i: usize, label: &str, r: Result<Option<i64>>| {
@@ -261,7 +263,11 @@ pub(crate) fn import_into(
             if exists {
                 Ok(None)
             } else {
-                clauses::insert(conn, c, now).map(Some)
+                if with_index {
+                    clauses::insert(conn, c, now).map(Some)
+                } else {
+                    clauses::insert_unindexed(conn, c, now).map(Some)
+                }
             }
         });
         note("clauses", 3, i, &c.title, r)?;
@@ -296,7 +302,7 @@ impl Library {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Even with bad rows, try the good ones: reference errors get reported too.
-        let summary = import_into(&tx, &mut parsed, &now)?;
+        let summary = import_into(&tx, &mut parsed, &now, true)?;
         if !parsed.rejected.is_empty() {
             tx.rollback()?;
             return Err(LibraryError::ImportRejected {
