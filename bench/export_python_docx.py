@@ -53,15 +53,19 @@ def main(path, iterations):
     for _ in range(3):
         build(paragraphs)
     times = []
+    cpu = []
     for _ in range(iterations):
+        cpu_start = time.thread_time()
         start = time.perf_counter()
         build(paragraphs)
         times.append(time.perf_counter() - start)
+        cpu.append(time.thread_time() - cpu_start)
     times.sort()
     print(json.dumps({
         "iterations": iterations,
         "median_ms": statistics.median(times) * 1e3,
         "p95_ms": times[len(times) * 95 // 100] * 1e3,
+        "median_cpu_ms": statistics.median(cpu) * 1e3,
     }))
 
 

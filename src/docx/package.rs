@@ -53,8 +53,10 @@ pub(super) fn pack(xml: XMLDocx) -> Result<Vec<u8>, DocxError> {
         }
     }
 
+    // Fastest Deflate level: a third of the time of the default level for a few kB more.
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .unix_permissions(0o644);
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(64 * 1024)));
     for (name, bytes) in parts {
