@@ -666,7 +666,7 @@ fn set_t_text(t: &mut Element, new: String) {
     };
     if needs_preserve && !t.attrs.iter().any(|a| a.name == "xml:space") {
         t.attrs.push(xml::Attr::new(
-            "xml:space".into(),
+            "xml:space",
             xml::Ns::Other,
             "preserve".into(),
         ));

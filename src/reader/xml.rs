@@ -33,7 +33,7 @@ fn ns_of_uri(uri: &str) -> Ns {
 /// An attribute: qualified name as written, resolved namespace, unescaped value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Attr {
-    pub name: String,
+    pub name: Name,
     pub ns: Ns,
     pub value: String,
     /// Where the local name starts in `name` (after "prefix:").
@@ -42,10 +42,10 @@ pub(crate) struct Attr {
 
 impl Attr {
     /// An attribute with a qualified name.
-    pub fn new(name: String, ns: Ns, value: String) -> Self {
+    pub fn new(name: &str, ns: Ns, value: String) -> Self {
         Self {
-            local_at: local_at(&name),
-            name,
+            local_at: local_at(name),
+            name: intern(name),
             ns,
             value,
         }
@@ -60,7 +60,7 @@ impl Attr {
 /// An element with its children.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Element {
-    pub name: String,
+    pub name: Name,
     pub ns: Ns,
     pub attrs: Vec<Attr>,
     pub children: Vec<Node>,
@@ -78,6 +78,82 @@ pub(crate) enum Node {
     Raw(String),
 }
 
+/// A qualified name: common WordprocessingML names are shared statics, others owned, so a
+/// 50-page body does not allocate a string for every `w:r` and `w:val`.
+pub(crate) type Name = std::borrow::Cow<'static, str>;
+
+/// Names seen on nearly every element, sorted for binary search.
+const COMMON: &[&str] = &[
+    "w14:paraId",
+    "w14:textId",
+    "w:after",
+    "w:ascii",
+    "w:asciiTheme",
+    "w:b",
+    "w:bCs",
+    "w:before",
+    "w:bidi",
+    "w:br",
+    "w:color",
+    "w:cs",
+    "w:cstheme",
+    "w:eastAsia",
+    "w:eastAsiaTheme",
+    "w:firstLine",
+    "w:fldChar",
+    "w:fldCharType",
+    "w:gridCol",
+    "w:hAnsi",
+    "w:hAnsiTheme",
+    "w:hanging",
+    "w:hint",
+    "w:i",
+    "w:iCs",
+    "w:ind",
+    "w:instrText",
+    "w:jc",
+    "w:keepLines",
+    "w:keepNext",
+    "w:lang",
+    "w:left",
+    "w:line",
+    "w:lineRule",
+    "w:noProof",
+    "w:p",
+    "w:pPr",
+    "w:pStyle",
+    "w:r",
+    "w:rFonts",
+    "w:rPr",
+    "w:rStyle",
+    "w:right",
+    "w:rsidP",
+    "w:rsidR",
+    "w:rsidRDefault",
+    "w:rsidRPr",
+    "w:spacing",
+    "w:sz",
+    "w:szCs",
+    "w:t",
+    "w:tab",
+    "w:tc",
+    "w:tcPr",
+    "w:tcW",
+    "w:tr",
+    "w:type",
+    "w:u",
+    "w:val",
+    "w:w",
+    "xml:space",
+];
+
+fn intern(name: &str) -> Name {
+    match COMMON.binary_search(&name) {
+        Ok(i) => std::borrow::Cow::Borrowed(COMMON[i]),
+        Err(_) => std::borrow::Cow::Owned(name.to_string()),
+    }
+}
+
 fn local_at(name: &str) -> usize {
     name.find(':').map_or(0, |i| i + 1)
 }
@@ -86,7 +162,7 @@ impl Element {
     /// A new WordprocessingML element `w:<local>`.
     pub fn new_w(local: &str) -> Self {
         Self {
-            name: format!("w:{local}"),
+            name: intern(&format!("w:{local}")),
             ns: Ns::W,
             attrs: Vec::new(),
             children: Vec::new(),
@@ -159,7 +235,7 @@ impl Element {
             a.value = value.to_string();
         } else {
             self.attrs
-                .push(Attr::new(format!("w:{local}"), Ns::W, value.to_string()));
+                .push(Attr::new(&format!("w:{local}"), Ns::W, value.to_string()));
         }
     }
 
@@ -424,13 +500,13 @@ fn start_element(
                 Some((p, _)) => lookup(p),
                 None => Ns::Other,
             };
-            Attr::new(name, ns, value)
+            Attr::new(&name, ns, value)
         })
         .collect();
     Ok((
         Element {
             local_at: local_at(&name),
-            name,
+            name: intern(&name),
             ns: el_ns,
             attrs,
             children: Vec::new(),
@@ -499,6 +575,16 @@ fn escape_into(s: &str, attr: bool, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_names_are_sorted() {
+        assert!(COMMON.windows(2).all(|w| w[0] < w[1]));
+        assert!(matches!(
+            intern("w:val"),
+            std::borrow::Cow::Borrowed("w:val")
+        ));
+        assert_eq!(intern("w:zzz"), "w:zzz");
+    }
 
     #[test]
     fn resolves_prefixes_and_round_trips() {
