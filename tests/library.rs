@@ -976,3 +976,53 @@ mod stale {
         assert_eq!(old.len(), 1);
     }
 }
+
+mod draft_files {
+    use super::*;
+
+    #[test]
+    fn draft_files_round_trip_and_bad_ones_are_refused() {
+        let mut f = Fixture::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text =
+            std::fs::read_to_string(root.join("examples/chi-thi-03-dan-van-xuan-loc-2023.toml"))
+                .unwrap();
+        let id = f.lib.import_draft_file(&text, None).unwrap();
+        let d = f.lib.draft(id).unwrap();
+        assert_eq!(d.template, "chi-thi");
+        assert!(d.title.to_lowercase().contains("dân vận"), "{}", d.title);
+        assert_eq!(f.lib.draft_version(id, None).unwrap().kind, "import");
+        // Exported as written, and it is a draft `vanban render` reads.
+        let out = f.lib.export_draft_file(id, None).unwrap();
+        assert_eq!(out, text);
+        let model = vanban::draft::Draft::from_toml(&out).unwrap();
+        // Saving the model adds a version that still exports.
+        f.advance(120);
+        let mut changed = model.clone();
+        changed.subject = "Về công tác dân vận năm 2026".into();
+        assert!(f.lib.save_draft_model(id, &changed).unwrap().new_version);
+        let again =
+            vanban::draft::Draft::from_toml(&f.lib.export_draft_file(id, None).unwrap()).unwrap();
+        assert_eq!(again, changed);
+        // A broken draft file is refused with the reason; an autosaved half-typed version
+        // is kept in history but is not exported as a draft file.
+        let err = f
+            .lib
+            .import_draft_file("template = \"chi-thi\"\nsubject = ", None)
+            .unwrap_err();
+        assert!(matches!(err, LibraryError::DraftFile(_)), "{err:?}");
+        assert!(
+            err.to_string().starts_with("Tệp dự thảo không hợp lệ"),
+            "{err}"
+        );
+        f.advance(120);
+        f.lib
+            .save_draft(id, "template = \"chi-thi\"\nsubj")
+            .unwrap();
+        assert!(matches!(
+            f.lib.export_draft_file(id, None),
+            Err(LibraryError::DraftFile(_))
+        ));
+        assert!(f.lib.export_draft_file(id, Some(2)).is_ok());
+    }
+}

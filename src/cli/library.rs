@@ -173,12 +173,9 @@ enum DraftsCommand {
     Import {
         /// Tệp dự thảo.
         file: PathBuf,
-        /// Tiêu đề (mặc định: tên tệp).
+        /// Tiêu đề (mặc định: trích yếu của dự thảo).
         #[arg(long)]
         title: Option<String>,
-        /// Mẫu văn bản (vd. ke-hoach).
-        #[arg(long, default_value = "")]
-        template: String,
     },
     /// (Kiểm thử) lưu liên tục nhiều phiên bản, in số phiên bản sau mỗi lần lưu.
     #[command(hide = true)]
@@ -586,27 +583,14 @@ fn run_drafts(args: DraftsArgs) -> CliResult {
             output,
             version,
         } => {
-            let v = lib.draft_version(id, version)?;
-            write_atomic(&output, &v.content)?;
-            println!(
-                "Đã ghi phiên bản {} của dự thảo {id} ra {}.",
-                v.version,
-                output.display()
-            );
+            let content = lib.export_draft_file(id, version)?;
+            write_atomic(&output, &content)?;
+            println!("Đã ghi dự thảo {id} ra {}.", output.display());
         }
-        DraftsCommand::Import {
-            file,
-            title,
-            template,
-        } => {
+        DraftsCommand::Import { file, title } => {
             let content = read(&file)?;
-            let title = title.unwrap_or_else(|| {
-                file.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            });
-            let id = lib.import_draft(&title, &template, &content)?;
-            println!("Đã nhập dự thảo {id}: {title}");
+            let id = lib.import_draft_file(&content, title.as_deref())?;
+            println!("Đã nhập dự thảo {id}: {}", lib.draft(id)?.title);
         }
         DraftsCommand::StressSave { count } => {
             lib.set_autosave_window(std::time::Duration::ZERO);

@@ -329,3 +329,37 @@ fn not_found(id: i64) -> LibraryError {
         id,
     }
 }
+
+impl Library {
+    /// Imports a draft file (the TOML text `vanban render` reads) as a new draft, after
+    /// checking it is a valid [`crate::draft::Draft`]; the title is its trích yếu unless
+    /// given. The text is stored as written (comments included).
+    pub fn import_draft_file(&mut self, content: &str, title: Option<&str>) -> Result<i64> {
+        let draft = crate::draft::Draft::from_toml(content)
+            .map_err(|e| LibraryError::DraftFile(e.to_string()))?;
+        let title = title
+            .map(str::to_owned)
+            .unwrap_or_else(|| draft.subject.clone());
+        self.import_draft(&title, &draft.template, content)
+    }
+
+    /// The text of a draft version as a draft file for `vanban render`, refused (with the
+    /// reason) when that version is not a valid draft.
+    pub fn export_draft_file(&self, id: i64, version: Option<i64>) -> Result<String> {
+        let v = self.draft_version(id, version)?;
+        crate::draft::Draft::from_toml(&v.content).map_err(|e| {
+            LibraryError::DraftFile(format!("phiên bản {} của dự thảo {id}: {e}", v.version))
+        })?;
+        Ok(v.content)
+    }
+
+    /// Creates a library draft from a [`crate::draft::Draft`] (title = trích yếu).
+    pub fn create_draft_from(&mut self, draft: &crate::draft::Draft) -> Result<i64> {
+        self.create_draft(&draft.subject, &draft.template, &draft.to_toml())
+    }
+
+    /// Autosaves a [`crate::draft::Draft`] (see [`Library::save_draft`]).
+    pub fn save_draft_model(&mut self, id: i64, draft: &crate::draft::Draft) -> Result<SavedDraft> {
+        self.save_draft(id, &draft.to_toml())
+    }
+}

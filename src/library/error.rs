@@ -110,6 +110,9 @@ pub enum LibraryError {
         /// Each bad row and why.
         rejected: Vec<Rejection>,
     },
+    /// A draft file (TOML) is not a valid draft.
+    #[error("Tệp dự thảo không hợp lệ: {0}")]
+    DraftFile(String),
     /// A JSON file could not be parsed at all.
     #[error("Tệp JSON không hợp lệ ở dòng {line}, cột {column}: {reason}. Không có gì được nhập.")]
     MalformedJson {
@@ -142,7 +145,8 @@ impl LibraryError {
             | Self::NewerSchema { .. }
             | Self::Corrupt { .. }
             | Self::Io { .. }
-            | Self::MalformedJson { .. } => 2,
+            | Self::MalformedJson { .. }
+            | Self::DraftFile(_) => 2,
             _ => 1,
         }
     }

@@ -19,7 +19,7 @@ use super::fold::{fold, words};
 use super::Library;
 
 /// How many matching clauses are scored at most (newest first).
-pub const CANDIDATES: usize = 300;
+pub const CANDIDATES: usize = 120;
 /// How many of the most used clauses are always considered as well.
 pub const POPULAR: usize = 200;
 
