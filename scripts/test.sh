@@ -27,7 +27,7 @@ if [ -f ui/package.json ]; then
 fi
 stage "cargo fmt"      cargo fmt --all -- --check
 stage "cargo clippy"   cargo clippy --workspace --all-targets --locked -- -D warnings
-stage "cargo test"     cargo test --workspace --locked
+stage "cargo test"     cargo test --workspace --locked --no-fail-fast
 if [ -d ui/src/bindings ]; then
   stage "bindings are current" git diff --exit-code --stat -- ui/src/bindings
 fi
