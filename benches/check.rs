@@ -44,6 +44,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("check_docx_50_pages", |b| {
         b.iter(|| check_docx(&bytes, "50-trang.docx", &opts).expect("checks"));
     });
+    // Where the time goes: reading alone, then reading and recognising.
+    c.bench_function("read_docx_50_pages", |b| {
+        b.iter(|| vanban::reader::read_docx(&bytes, &Default::default()).expect("reads"));
+    });
+    let file = vanban::reader::read_docx(&bytes, &Default::default()).expect("reads");
+    c.bench_function("view_of_50_pages", |b| {
+        b.iter(|| vanban::check::docx::view_of(&file));
+    });
     c.bench_function("check_draft_50_pages", |b| {
         b.iter(|| check_document(&doc, "50-trang.toml", &opts).expect("checks"));
     });

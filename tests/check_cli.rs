@@ -343,6 +343,16 @@ fn profiles_choose_versions_and_may_not_loosen_the_law() {
         hd05.to_str().unwrap(),
     ]));
     assert_eq!(v["ruleset"], "HD05-2026");
+    // "HD36-306" = "off" carries over to HD05-306.
+    assert!(
+        v["coverage"]["disabled"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r == "HD05-306"),
+        "{}",
+        v["coverage"]
+    );
     assert!(
         !fired(&v).iter().any(|r| r.ends_with("-703")),
         "{:?}",

@@ -110,7 +110,10 @@ pub fn run(
     let mut results = Vec::new();
     let mut disabled = Vec::new();
     for rule in &set.rules {
-        let level = opts.profile.as_ref().and_then(|p| p.level(&rule.id));
+        let level = opts.profile.as_ref().and_then(|p| {
+            p.level(&rule.id)
+                .or_else(|| registry::base_id(set, &rule.id).and_then(|b| p.level(&b)))
+        });
         let severity = match level {
             Some(profile::Level::Off) => {
                 disabled.push(rule.id.clone());

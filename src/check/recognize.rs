@@ -8,6 +8,8 @@
 //! its items; signature blocks (quyền hạn TM./KT./T/M..., chức vụ, họ tên) in table cells
 //! or plain paragraphs. Everything between title and footer is the body.
 
+use std::sync::OnceLock;
+
 use crate::check::rules::upper_key;
 use crate::check::view::{Align, Detected, Para, Parts, View};
 use crate::layout::{DocType, DocTypeTable};
@@ -82,11 +84,21 @@ fn looks_like_date(t: &str) -> bool {
 
 /// The type named by a tên loại line, comparing NFC upper case with either tone placement.
 pub fn doc_type_by_title(text: &str) -> Option<DocType> {
+    static KEYS: OnceLock<Vec<(String, DocType)>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        DocTypeTable::builtin()
+            .iter()
+            .map(|t| (upper_key(&t.name), t.clone()))
+            .collect()
+    });
+    // A tên loại is a short line: skip the key of anything longer than the longest name.
+    if text.trim().chars().count() > 24 {
+        return None;
+    }
     let k = upper_key(text);
-    DocTypeTable::builtin()
-        .iter()
-        .find(|t| upper_key(&t.name) == k)
-        .cloned()
+    keys.iter()
+        .find(|(name, _)| *name == k)
+        .map(|(_, t)| t.clone())
 }
 
 /// A short line in thường that can be a signer's name: two to seven words, no final
@@ -129,7 +141,20 @@ pub fn recognize(view: &mut View) {
     let paras = &view.paras;
     let n = paras.len();
     let span = n.min(HEADER_SPAN);
-    let keys: Vec<String> = paras.iter().map(key).collect();
+    // Full comparison keys for the header; beyond it only the start of each paragraph is
+    // compared ("NƠI NHẬN"), and NFC over whole body paragraphs would dominate the time.
+    let keys: Vec<String> = paras
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i < span {
+                key(p)
+            } else {
+                let head: String = p.text.trim_start().chars().take(12).collect();
+                upper_key(&head)
+            }
+        })
+        .collect();
     let mut parts = Parts::default();
 
     parts.quoc_hieu = (0..span).find(|&i| is_quoc_hieu(&keys[i]));

@@ -222,6 +222,8 @@ pub struct RuleSet {
     pub default: bool,
     /// Remarks shown with the set.
     pub note: Option<String>,
+    /// The rule set this one extends ("HD36-2018" for HD05-2026).
+    pub extends: Option<String>,
     /// Non-layout conventions.
     pub facts: Facts,
     /// Layout facts with this set's overrides applied.
@@ -326,6 +328,7 @@ fn build(f: RuleSetFile, base: Option<RuleSet>) -> RuleSet {
         verified: f.verified,
         default: f.default,
         note: f.note,
+        extends: f.extends,
         facts,
         layout: lay,
         rules,
@@ -415,6 +418,15 @@ pub fn default_ruleset(system: System) -> &'static RuleSet {
         .iter()
         .find(|s| s.system == system && s.default)
         .expect("each system has a default rule set (checked by a test)")
+}
+
+/// The id `rule` has in the rule set `set` extends ("HD05-306" → "HD36-306"), so an office
+/// profile written for HD 36 keeps applying when the office opts in to HD 05.
+pub fn base_id(set: &RuleSet, rule: &str) -> Option<String> {
+    let base = ruleset(set.extends.as_deref()?)?;
+    let (_, n) = rule.split_once('-')?;
+    let prefix = base.id.split('-').next()?;
+    Some(format!("{prefix}-{n}"))
 }
 
 /// Finds a rule by id in any built-in rule set.
