@@ -29,6 +29,7 @@ fn export_bindings() {
     export::<crate::commands::check::CheckView>(&cfg);
     export::<crate::commands::issue::IssuePlan>(&cfg);
     export::<crate::commands::issue::IssueResult>(&cfg);
+    export::<crate::commands::library::LibraryChoices>(&cfg);
     export::<vanban::library::DraftSummary>(&cfg);
     export::<vanban::library::DraftVersion>(&cfg);
     export::<vanban::library::SavedDraft>(&cfg);

@@ -11,6 +11,7 @@ mod error;
 mod state;
 
 fn main() {
+    commands::mark_start();
     let state = match state::AppState::open() {
         Ok(s) => s,
         Err(e) => {
@@ -25,6 +26,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_templates,
+            commands::ui_ready,
             commands::drafts::new_draft,
             commands::drafts::open_draft,
             commands::drafts::save_draft,
@@ -42,6 +44,7 @@ fn main() {
             commands::check::review_save,
             commands::clauses::search_clauses,
             commands::clauses::use_clause,
+            commands::library::library_choices,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -6,7 +6,11 @@ pub mod clauses;
 pub mod drafts;
 pub mod export;
 pub mod issue;
+pub mod library;
 pub mod preview;
+
+use std::sync::OnceLock;
+use std::time::Instant;
 
 use serde::Serialize;
 use tauri::State;
@@ -41,4 +45,23 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 #[tauri::command]
 pub fn list_templates(state: State<'_, AppState>) -> Vec<TemplateDef> {
     state.templates.list().to_vec()
+}
+
+static START: OnceLock<Instant> = OnceLock::new();
+
+/// Records when the process started (first thing in `main`), for the start-up measurement.
+pub fn mark_start() {
+    START.get_or_init(Instant::now);
+}
+
+/// The UI calls this once its first screen is rendered and usable; returns the milliseconds
+/// since the process started and, when `VANBAN_STARTUP_LOG` is set, prints them to stderr for
+/// `bench/app_startup.sh`.
+#[tauri::command]
+pub fn ui_ready() -> u64 {
+    let ms = START.get().map_or(0, |s| s.elapsed().as_millis() as u64);
+    if std::env::var_os("VANBAN_STARTUP_LOG").is_some() {
+        eprintln!("vanban-startup-ms {ms}");
+    }
+    ms
 }

@@ -27,6 +27,7 @@ import type { CheckView } from "../bindings/CheckView";
 import type { ClauseChoice } from "../bindings/ClauseChoice";
 import type { ExportResult } from "../bindings/ExportResult";
 import type { IssuePlan } from "../bindings/IssuePlan";
+import type { LibraryChoices } from "../bindings/LibraryChoices";
 import type { IssueResult } from "../bindings/IssueResult";
 import type { Draft } from "../bindings/Draft";
 import type { DraftSummary } from "../bindings/DraftSummary";
@@ -40,6 +41,7 @@ import type { TemplateDef } from "../bindings/TemplateDef";
 /** The shell's commands, typed with the generated bindings. */
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
+  uiReady: () => call<number>("ui_ready"),
   listTemplates: () => call<TemplateDef[]>("list_templates"),
   recentDrafts: () => call<DraftSummary[]>("recent_drafts"),
   newDraft: (template: string, system: System) => call<OpenDraft>("new_draft", { template, system }),
@@ -49,6 +51,7 @@ export const api = {
   draftHistory: (id: number) => call<DraftVersion[]>("draft_history", { id }),
   restoreVersion: (id: number, version: number) => call<OpenDraft>("restore_version", { id, version }),
   duplicateDraft: (id: number) => call<OpenDraft>("duplicate_draft", { id }),
+  libraryChoices: (system: System) => call<LibraryChoices>("library_choices", { system }),
   previewDraft: (draft: Draft) => call<PreviewResult>("preview_draft", { draft }),
   searchClauses: (text: string, docType: string | null) => call<ClauseChoice[]>("search_clauses", { text, docType }),
   useClause: (id: number, values: Record<string, string>) => call<string>("use_clause", { id, values }),
