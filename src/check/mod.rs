@@ -17,6 +17,7 @@ pub mod recognize;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod stale;
 pub mod view;
 
 use registry::{RuleSet, Severity};

@@ -61,6 +61,10 @@ pub struct CheckArgs {
     /// Mẫu văn bản (cho bản thảo .toml).
     #[command(flatten)]
     pub templates: TemplateArgs,
+    /// Thư viện SQLite để cảnh báo căn cứ hết hiệu lực trong bản thảo (mặc định: thư viện của
+    /// người dùng nếu đã có).
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
 }
 
 fn is_draft(path: &Path) -> bool {
@@ -90,10 +94,57 @@ fn check_bytes(
         let draft = Draft::from_toml(source).map_err(|e| (e.to_string(), 2))?;
         let templates = args.templates.load().map_err(|e| (e.to_string(), 2))?;
         let doc = draft.render(&templates).map_err(|e| (e.to_string(), 2))?;
-        check::check_document(&doc, name, opts).map_err(|e| (e.to_string(), 2))
+        let mut report = check::check_document(&doc, name, opts).map_err(|e| (e.to_string(), 2))?;
+        check::stale::append(&mut report, stale_in_draft(&draft, args.db.as_deref())?);
+        Ok(report)
     } else {
         check::check_docx(bytes, name, opts).map_err(|e| (e.to_string(), 2))
     }
+}
+
+/// Stale references in the draft's text fields, located by field: from the library when one
+/// is given or exists at the default path, else the district-level bodies abolished in 2025.
+fn stale_in_draft(
+    draft: &Draft,
+    db: Option<&Path>,
+) -> Result<Vec<(String, crate::library::stale::StaleWarning)>, (String, u8)> {
+    let on = draft
+        .date
+        .to_naive()
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let db = db
+        .map(Path::to_path_buf)
+        .or_else(|| crate::library::default_path().filter(|p| p.exists()));
+    let library = match db {
+        Some(path) => Some(crate::library::Library::open(&path).map_err(|e| (e.to_string(), 2))?),
+        None => None,
+    };
+    let mut texts: Vec<(String, &str)> = vec![("subject".into(), draft.subject.as_str())];
+    texts.extend(
+        draft
+            .fields
+            .iter()
+            .map(|(k, v)| (format!("fields.{k}"), v.as_str())),
+    );
+    texts.extend(
+        draft
+            .recipients
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("recipients.items[{i}]"), t.as_str())),
+    );
+    let mut out = Vec::new();
+    for (field, text) in texts {
+        let found = match &library {
+            Some(lib) => lib
+                .stale_references(text, on)
+                .map_err(|e| (e.to_string(), 2))?,
+            None => crate::library::stale::abolished_district_bodies(text, on),
+        };
+        out.extend(found.into_iter().map(|w| (field.clone(), w)));
+    }
+    Ok(out)
 }
 
 /// Runs `vanban check`.
