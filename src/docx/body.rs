@@ -273,6 +273,15 @@ impl<'a> BodyWriter<'a> {
                     continue;
                 }
             };
+            // A paragraph right after a table keeps the paragraph gap above it.
+            if matches!(items.last(), Some(Item::T(_))) {
+                let bl = &l.body_layout;
+                p = p.line_spacing(body_spacing(
+                    bl.line_spacing,
+                    bl.paragraph_spacing.preferred,
+                    bl.paragraph_spacing.preferred,
+                ));
+            }
             if closing && Some(i) == last_text {
                 let ends_with_stop = block
                     .inline()
