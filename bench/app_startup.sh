@@ -17,7 +17,10 @@ target=${CARGO_TARGET_DIR:-$root/target}
 bin="$target/release/vanban-app"
 runs=${RUNS:-5}
 
-if [ "${NO_BUILD:-0}" != 1 ]; then
+measure_inside=0
+[ "${1:-}" = "--inside" ] && measure_inside=1
+
+if [ "$measure_inside" = 0 ] && [ "${NO_BUILD:-0}" != 1 ]; then
   (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; })
   # tauri build runs the UI build, cargo build --release and the Debian bundler, offline.
   ui/node_modules/.bin/tauri build --bundles deb
@@ -54,11 +57,14 @@ measure() {
   rm -rf "$data" "$log"
   echo "${ms:-timeout} $(((end - start) / 1000000)) $win"
 }
-export -f measure
-export bin
+if [ "$measure_inside" = 1 ]; then
+  # Re-invoked under Xvfb (xvfb-run runs /bin/sh, which drops exported bash functions).
+  for _ in $(seq 1 "$runs"); do measure; done
+  exit 0
+fi
 
 echo "cold start (new process, empty data directory), $runs runs under Xvfb:"
-results=$(xvfb-run -a -s "-screen 0 1400x900x24" bash -c "for i in \$(seq 1 $runs); do measure; done")
+results=$(RUNS=$runs NO_BUILD=1 xvfb-run -a -s "-screen 0 1400x900x24" bash "$0" --inside | grep -E '^[0-9t]')
 echo "$results" | awk '{printf "  run %d: ui ready %s ms after main, %s ms wall from exec, window found: %s\n", NR, $1, $2, ($3 > 0 ? "yes" : "no")}'
 echo "$results" | awk '$1 != "timeout" {print $1}' | sort -n | awk '{a[NR]=$1} END {if (NR) printf "median ui-ready: %d ms (min %d, max %d)\n", a[int((NR+1)/2)], a[1], a[NR]}'
 echo "$results" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {if (NR) printf "median wall time to ready: %d ms\n", a[int((NR+1)/2)]}'
