@@ -12,7 +12,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev           # Rust crates that build C (SQLite is bundled)
   libwebkit2gtk-4.1-dev librsvg2-dev              # Tauri 2 on Linux
   fonts-liberation2 fonts-dejavu-core             # Times New Roman metrics for rendering
-  xvfb xauth webkit2gtk-driver                    # headless window + WebKitWebDriver for E2E
+  xvfb xauth x11-utils webkit2gtk-driver          # headless window, xwininfo, WebKitWebDriver for E2E
   libreoffice-writer-nogui poppler-utils imagemagick  # .docx → PDF → PNG checks
   python3-venv
 )
