@@ -40,7 +40,7 @@ fi
 
 passed=$(grep -Eo 'test result: (ok|FAILED)\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -Eo '[0-9]+ failed' "$LOG" | grep -v '^0 ' | awk '{s+=$1} END {print s+0}')
-js_passed=$(grep -Eo '^# pass [0-9]+|Tests +[0-9]+ passed' "$LOG" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+js_passed=$(sed 's/\x1b\[[0-9;]*m//g' "$LOG" | grep -Eo '^# pass [0-9]+|Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
 echo
 if ((${#failed_stages[@]})); then
   echo "failed stages: ${failed_stages[*]}"
