@@ -61,8 +61,16 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     const search = await browser.$('[data-action="clause-search"]');
     await search.waitForExist({ timeout: 5_000 });
     await search.setValue("day manh cai cach");
+    // The picker lists recent clauses before the search answers: wait for the results of
+    // this query to be on top rather than reading the first item too early.
+    await browser.waitUntil(
+      async () => {
+        const top = await browser.$("[data-clause]");
+        return (await top.isExisting()) && /Đẩy mạnh cải cách hành chính/.test(await top.getText());
+      },
+      { timeout: 5_000, timeoutMsg: "tìm không dấu “day manh cai cach” không đưa điều khoản đúng lên đầu" },
+    );
     const hit = await browser.$("[data-clause]");
-    await hit.waitForExist({ timeout: 5_000 });
     assert.match(await hit.getText(), /Đẩy mạnh cải cách hành chính/);
     await screenshot(app, "02-clause-picker");
     await search.click();
