@@ -9,6 +9,7 @@ pub mod layout;
 pub mod library;
 pub mod markup;
 pub mod model;
+pub mod ooxml_order;
 pub mod preview;
 pub mod reader;
 pub mod template;

@@ -11,6 +11,7 @@ use quick_xml::Reader;
 
 use super::body::FOOTNOTE_REF_MARK;
 use super::styles::LANGUAGE;
+use crate::ooxml_order::children_of;
 
 /// A node of the tree: an element, or anything else kept as its serialised bytes.
 enum Node {
@@ -53,178 +54,6 @@ impl From<quick_xml::Error> for CanonError {
         Self(e.to_string())
     }
 }
-
-/// ECMA-376 Part 1 sequences (transitional schema), by parent element. Names missing from
-/// a list keep their relative order after the listed ones.
-fn sequence(parent: &[u8]) -> Option<&'static [&'static str]> {
-    Some(match parent {
-        b"w:rPr" => &[
-            "w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rStyle", "w:rFonts", "w:b", "w:bCs",
-            "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:outline",
-            "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish",
-            "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
-            "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
-            "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
-            "w:specVanish", "w:oMath", "w:rPrChange",
-        ],
-        b"w:pPr" => &[
-            "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
-            "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
-            "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-            "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-            "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-            "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-            "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-            "w:pPrChange",
-        ],
-        b"w:sectPr" => &[
-            "w:headerReference|w:footerReference", "w:footnotePr", "w:endnotePr", "w:type",
-            "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType",
-            "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
-            "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
-        ],
-        b"w:tblPr" => &[
-            "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-            "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
-            "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-            "w:tblDescription", "w:tblPrChange",
-        ],
-        b"w:tcPr" => &[
-            "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
-            "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
-            "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
-        ],
-        b"w:trPr" => &[
-            "w:cnfStyle|w:divId|w:gridBefore|w:gridAfter|w:wBefore|w:wAfter|w:cantSplit|w:trHeight|w:tblHeader|w:tblCellSpacing|w:jc|w:hidden",
-            "w:ins", "w:del", "w:trPrChange",
-        ],
-        b"w:pBdr" => &[
-            "w:top", "w:left|w:start", "w:bottom", "w:right|w:end", "w:between", "w:bar",
-        ],
-        b"w:tblBorders" | b"w:tcBorders" => &[
-            "w:top", "w:left|w:start", "w:bottom", "w:right|w:end", "w:insideH", "w:insideV",
-            "w:tl2br", "w:tr2bl",
-        ],
-        b"w:tblCellMar" | b"w:tcMar" => &["w:top", "w:left|w:start", "w:bottom", "w:right|w:end"],
-        b"w:style" => &[
-            "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden",
-            "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked",
-            "w:personal", "w:personalCompose", "w:personalReply", "w:rsid", "w:pPr", "w:rPr",
-            "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
-        ],
-        b"w:styles" => &["w:docDefaults", "w:latentStyles", "w:style"],
-        b"w:settings" => SETTINGS,
-        b"w:docDefaults" => &["w:rPrDefault", "w:pPrDefault"],
-        b"w:tbl" => &["w:tblPr", "w:tblGrid"],
-        b"w:tr" => &["w:tblPrEx", "w:trPr"],
-        b"w:tc" => &["w:tcPr"],
-        b"w:p" => &["w:pPr"],
-        b"w:r" => &["w:rPr"],
-        _ => return None,
-    })
-}
-
-/// CT_Settings, in schema order (extension elements of later Word versions go last).
-const SETTINGS: &[&str] = &[
-    "w:writeProtection",
-    "w:view",
-    "w:zoom",
-    "w:removePersonalInformation",
-    "w:removeDateAndTime",
-    "w:doNotDisplayPageBoundaries",
-    "w:displayBackgroundShape",
-    "w:printPostScriptOverText",
-    "w:printFractionalCharacterWidth",
-    "w:printFormsData",
-    "w:embedTrueTypeFonts",
-    "w:embedSystemFonts",
-    "w:saveSubsetFonts",
-    "w:saveFormsData",
-    "w:mirrorMargins",
-    "w:alignBordersAndEdges",
-    "w:bordersDoNotSurroundHeader",
-    "w:bordersDoNotSurroundFooter",
-    "w:gutterAtTop",
-    "w:hideSpellingErrors",
-    "w:hideGrammaticalErrors",
-    "w:activeWritingStyle",
-    "w:proofState",
-    "w:formsDesign",
-    "w:attachedTemplate",
-    "w:linkStyles",
-    "w:stylePaneFormatFilter",
-    "w:stylePaneSortMethod",
-    "w:documentType",
-    "w:mailMerge",
-    "w:revisionView",
-    "w:trackRevisions",
-    "w:doNotTrackMoves",
-    "w:doNotTrackFormatting",
-    "w:documentProtection",
-    "w:autoFormatOverride",
-    "w:styleLockTheme",
-    "w:styleLockQFSet",
-    "w:defaultTabStop",
-    "w:autoHyphenation",
-    "w:consecutiveHyphenLimit",
-    "w:hyphenationZone",
-    "w:doNotHyphenateCaps",
-    "w:showEnvelope",
-    "w:summaryLength",
-    "w:clickAndTypeStyle",
-    "w:defaultTableStyle",
-    "w:evenAndOddHeaders",
-    "w:bookFoldRevPrinting",
-    "w:bookFoldPrinting",
-    "w:bookFoldPrintingSheets",
-    "w:drawingGridHorizontalSpacing",
-    "w:drawingGridVerticalSpacing",
-    "w:displayHorizontalDrawingGridEvery",
-    "w:displayVerticalDrawingGridEvery",
-    "w:doNotUseMarginsForDrawingGridOrigin",
-    "w:drawingGridHorizontalOrigin",
-    "w:drawingGridVerticalOrigin",
-    "w:doNotShadeFormData",
-    "w:noPunctuationKerning",
-    "w:characterSpacingControl",
-    "w:printTwoOnOne",
-    "w:strictFirstAndLastChars",
-    "w:noLineBreaksAfter",
-    "w:noLineBreaksBefore",
-    "w:savePreviewPicture",
-    "w:doNotValidateAgainstSchema",
-    "w:saveInvalidXml",
-    "w:ignoreMixedContent",
-    "w:alwaysShowPlaceholderText",
-    "w:doNotDemarcateInvalidXml",
-    "w:saveXmlDataOnly",
-    "w:useXSLTWhenSaving",
-    "w:saveThroughXslt",
-    "w:showXMLTags",
-    "w:alwaysMergeEmptyNamespace",
-    "w:updateFields",
-    "w:hdrShapeDefaults",
-    "w:footnotePr",
-    "w:endnotePr",
-    "w:compat",
-    "w:docVars",
-    "w:rsids",
-    "m:mathPr",
-    "w:attachedSchema",
-    "w:themeFontLang",
-    "w:clrSchemeMapping",
-    "w:doNotIncludeSubdocsInStats",
-    "w:doNotAutoCompressPictures",
-    "w:forceUpgrade",
-    "w:captions",
-    "w:readModeInkLockDown",
-    "w:smartTagType",
-    "sl:schemaLibrary",
-    "w:shapeDefaults",
-    "w:doNotEmbedSmartTags",
-    "w:decimalSymbol",
-    "w:listSeparator",
-];
 
 /// Removes what docx-rs writes but the schema does not allow: `w:rPr` inside the `w:pPr`
 /// of a style, a numbering level or the paragraph defaults (CT_PPrGeneral has none), and
@@ -295,12 +124,6 @@ fn drop_attribute(start: &[u8], prefix: &[u8]) -> Vec<u8> {
     let mut out = start[..at].to_vec();
     out.extend_from_slice(&start[value_start + len + 1..]);
     out
-}
-
-fn rank(seq: &[&str], name: &[u8]) -> usize {
-    seq.iter()
-        .position(|alts| alts.split('|').any(|a| a.as_bytes() == name))
-        .unwrap_or(seq.len())
 }
 
 fn parse(xml: &[u8]) -> Result<Vec<Node>, CanonError> {
@@ -381,16 +204,21 @@ fn write(nodes: &[Node], out: &mut Vec<u8>) {
     }
 }
 
-/// Reorders children per schema, depth first.
-fn reorder(nodes: &mut [Node]) {
+/// Reorders children into their schema sequence (`crate::ooxml_order`), depth first;
+/// `parent` is the element holding `nodes`, which chooses the sequence of a `w:rPr`.
+fn reorder(nodes: &mut [Node], parent: Option<&str>) {
     for node in nodes.iter_mut() {
         if let Node::Elem(e) = node {
-            reorder(&mut e.children);
+            // A name cut from UTF-8 XML at ASCII delimiters is UTF-8.
+            let name = std::str::from_utf8(&e.name).unwrap_or_default();
+            reorder(&mut e.children, Some(name));
             let only_elements = e.children.iter().all(|c| matches!(c, Node::Elem(_)));
-            if let (Some(seq), true) = (sequence(&e.name), only_elements) {
-                e.children.sort_by_key(|c| match c {
-                    Node::Elem(child) => rank(seq, &child.name),
-                    Node::Raw(_) => seq.len(),
+            if let (Some(seq), true) = (children_of(name, parent), only_elements) {
+                e.children.sort_by_cached_key(|c| match c {
+                    Node::Elem(child) => {
+                        seq.rank(std::str::from_utf8(&child.name).unwrap_or_default())
+                    }
+                    Node::Raw(_) => usize::MAX,
                 });
             }
         }
@@ -489,7 +317,7 @@ pub(super) fn canonicalise(xml: &[u8], part: Part) -> Result<Vec<u8>, CanonError
         Part::Other => {}
     }
     prune(&mut nodes);
-    reorder(&mut nodes);
+    reorder(&mut nodes, None);
     let mut out = Vec::with_capacity(xml.len() + 256);
     write(&nodes, &mut out);
     Ok(out)
@@ -510,6 +338,31 @@ mod tests {
             canon(s, Part::Other),
             r#"<w:r><w:rPr><w:rStyle w:val="X"/><w:rFonts w:ascii="Times New Roman"/><w:b/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">a &amp; b</w:t></w:r>"#
         );
+    }
+
+    #[test]
+    fn run_properties_follow_ct_rpr_and_the_paragraph_mark_ct_para_rpr() {
+        // A run's properties (CT_RPr) and the paragraph mark's (CT_ParaRPr, whose
+        // track-change marks come first), each given in reverse order.
+        let s = concat!(
+            r#"<w:p><w:pPr><w:rPr><w:sz w:val="28"/><w:b/><w:ins w:id="1" w:author="A"/></w:rPr>"#,
+            r#"<w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:lang w:val="vi-VN"/><w:u w:val="single"/>"#,
+            r#"<w:szCs w:val="28"/><w:sz w:val="28"/><w:i/><w:b/><w:rFonts w:ascii="Times New Roman"/>"#,
+            r#"</w:rPr><w:t>x</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(
+            canon(s, Part::Other),
+            concat!(
+                r#"<w:p><w:pPr><w:jc w:val="both"/><w:rPr><w:ins w:id="1" w:author="A"/><w:b/>"#,
+                r#"<w:sz w:val="28"/></w:rPr></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Times New Roman"/>"#,
+                r#"<w:b/><w:i/><w:sz w:val="28"/><w:szCs w:val="28"/><w:u w:val="single"/>"#,
+                r#"<w:lang w:val="vi-VN"/></w:rPr><w:t>x</w:t></w:r></w:p>"#,
+            )
+        );
+        // Style and default run properties are CT_RPr too.
+        let s = r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="vi-VN"/><w:sz w:val="28"/><w:rFonts/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>"#;
+        assert!(canon(s, Part::Other)
+            .contains(r#"<w:rPr><w:rFonts/><w:sz w:val="28"/><w:lang w:val="vi-VN"/></w:rPr>"#));
     }
 
     #[test]

@@ -8,6 +8,10 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use crate::layout::{HalfPoints, Twips};
+use crate::ooxml_order::{
+    Sequence, PARAGRAPH, PARAGRAPH_MARK_RUN_PROPERTIES, PARAGRAPH_PROPERTIES, RUN, RUN_PROPERTIES,
+    SECTION_PROPERTIES,
+};
 
 use super::error::PatchError;
 use super::limits::{Limits, Package};
@@ -96,169 +100,6 @@ pub enum DocxEdit {
         value: bool,
     },
 }
-
-/// ECMA-376 order of `w:rPr` children (CT_RPr).
-const RPR_ORDER: &[&str] = &[
-    "rStyle",
-    "rFonts",
-    "b",
-    "bCs",
-    "i",
-    "iCs",
-    "caps",
-    "smallCaps",
-    "strike",
-    "dstrike",
-    "outline",
-    "shadow",
-    "emboss",
-    "imprint",
-    "noProof",
-    "snapToGrid",
-    "vanish",
-    "webHidden",
-    "color",
-    "spacing",
-    "w",
-    "kern",
-    "position",
-    "sz",
-    "szCs",
-    "highlight",
-    "u",
-    "effect",
-    "bdr",
-    "shd",
-    "fitText",
-    "vertAlign",
-    "rtl",
-    "cs",
-    "em",
-    "lang",
-    "eastAsianLayout",
-    "specVanish",
-    "oMath",
-    "ins",
-    "del",
-    "moveFrom",
-    "moveTo",
-    "rPrChange",
-];
-
-/// ECMA-376 order of the paragraph mark's `w:pPr/w:rPr` children (CT_ParaRPr): the
-/// revision marks come first there.
-const PARA_RPR_ORDER: &[&str] = &[
-    "ins",
-    "del",
-    "moveFrom",
-    "moveTo",
-    "rStyle",
-    "rFonts",
-    "b",
-    "bCs",
-    "i",
-    "iCs",
-    "caps",
-    "smallCaps",
-    "strike",
-    "dstrike",
-    "outline",
-    "shadow",
-    "emboss",
-    "imprint",
-    "noProof",
-    "snapToGrid",
-    "vanish",
-    "webHidden",
-    "color",
-    "spacing",
-    "w",
-    "kern",
-    "position",
-    "sz",
-    "szCs",
-    "highlight",
-    "u",
-    "effect",
-    "bdr",
-    "shd",
-    "fitText",
-    "vertAlign",
-    "rtl",
-    "cs",
-    "em",
-    "lang",
-    "eastAsianLayout",
-    "specVanish",
-    "oMath",
-    "rPrChange",
-];
-
-/// ECMA-376 order of `w:pPr` children (CT_PPr).
-const PPR_ORDER: &[&str] = &[
-    "pStyle",
-    "keepNext",
-    "keepLines",
-    "pageBreakBefore",
-    "framePr",
-    "widowControl",
-    "numPr",
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
-];
-
-/// ECMA-376 order of `w:sectPr` children (CT_SectPr).
-const SECTPR_ORDER: &[&str] = &[
-    "headerReference",
-    "footerReference",
-    "footnotePr",
-    "endnotePr",
-    "type",
-    "pgSz",
-    "pgMar",
-    "paperSrc",
-    "pgBorders",
-    "lnNumType",
-    "pgNumType",
-    "cols",
-    "formProt",
-    "vAlign",
-    "noEndnote",
-    "titlePg",
-    "textDirection",
-    "bidi",
-    "rtlGutter",
-    "docGrid",
-    "printerSettings",
-    "sectPrChange",
-];
 
 /// Applies `edits` in order to a .docx and returns the new file. Refuses signed or protected
 /// documents. Only `word/document.xml` (the main part) is rewritten.
@@ -355,7 +196,7 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
                         }
                     }
                 }
-                let set = |rpr: &mut Element, order: &[&str]| {
+                let set = |rpr: &mut Element, order: Sequence| {
                     set_rpr(
                         rpr,
                         order,
@@ -368,11 +209,14 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
                 };
                 for rp in run_paths {
                     if let Some(r) = walk::at_path_mut(p, &rp) {
-                        set(ensure_first_child(r, "rPr"), RPR_ORDER);
+                        set(ensure_child(r, "rPr", RUN), RUN_PROPERTIES);
                     }
                 }
-                let ppr = ensure_first_child(p, "pPr");
-                set(ensure_child(ppr, "rPr", PPR_ORDER), PARA_RPR_ORDER);
+                let ppr = ensure_child(p, "pPr", PARAGRAPH);
+                set(
+                    ensure_child(ppr, "rPr", PARAGRAPH_PROPERTIES),
+                    PARAGRAPH_MARK_RUN_PROPERTIES,
+                );
             }
         }
         DocxEdit::SetParagraphProps {
@@ -386,14 +230,14 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
                 let Some(p) = walk::at_path_mut(body, &path) else {
                     continue;
                 };
-                let ppr = ensure_first_child(p, "pPr");
+                let ppr = ensure_child(p, "pPr", PARAGRAPH);
                 for (name, v) in [
                     ("keepNext", keep_next),
                     ("keepLines", keep_lines),
                     ("pageBreakBefore", page_break_before),
                 ] {
                     if let Some(v) = v {
-                        set_on_off(ppr, name, *v, PPR_ORDER);
+                        set_on_off(ppr, name, *v, PARAGRAPH_PROPERTIES);
                     }
                 }
                 if let Some(a) = alignment {
@@ -404,7 +248,7 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
                         Alignment::Justify => "both",
                         Alignment::Distribute => "distribute",
                     };
-                    ensure_child(ppr, "jc", PPR_ORDER).set_attr_w("val", v);
+                    ensure_child(ppr, "jc", PARAGRAPH_PROPERTIES).set_attr_w("val", v);
                 }
             }
         }
@@ -416,7 +260,7 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
             right,
         } => {
             for s in sections(body, *section)? {
-                let m = ensure_child(s, "pgMar", SECTPR_ORDER);
+                let m = ensure_child(s, "pgMar", SECTION_PROPERTIES);
                 for (name, v) in [
                     ("top", top),
                     ("bottom", bottom),
@@ -449,7 +293,7 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
             height,
         } => {
             for s in sections(body, *section)? {
-                let sz = ensure_child(s, "pgSz", SECTPR_ORDER);
+                let sz = ensure_child(s, "pgSz", SECTION_PROPERTIES);
                 sz.set_attr_w("w", &width.0.to_string());
                 sz.set_attr_w("h", &height.0.to_string());
                 if width < height {
@@ -462,7 +306,7 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
         DocxEdit::SetTitlePage { section, value } => {
             for s in sections(body, *section)? {
                 if *value {
-                    let t = ensure_child(s, "titlePg", SECTPR_ORDER);
+                    let t = ensure_child(s, "titlePg", SECTION_PROPERTIES);
                     t.remove_attr_w("val");
                 } else {
                     s.children
@@ -675,7 +519,7 @@ fn set_t_text(t: &mut Element, new: String) {
 
 fn set_rpr(
     rpr: &mut Element,
-    order: &[&str],
+    order: Sequence,
     font: Option<&str>,
     size: Option<HalfPoints>,
     bold: Option<bool>,
@@ -708,7 +552,7 @@ fn set_rpr(
 
 /// An on/off property set absolutely: `<w:b/>` or `<w:b w:val="0"/>` (a plain removal would let
 /// the style's value show through).
-fn set_on_off(parent: &mut Element, name: &str, on: bool, order: &[&str]) {
+fn set_on_off(parent: &mut Element, name: &str, on: bool, order: Sequence) {
     let e = ensure_child(parent, name, order);
     if on {
         e.remove_attr_w("val");
@@ -717,20 +561,20 @@ fn set_on_off(parent: &mut Element, name: &str, on: bool, order: &[&str]) {
     }
 }
 
-/// The child `w:<local>`, inserted at its schema position when absent.
-fn ensure_child<'a>(parent: &'a mut Element, local: &str, order: &[&str]) -> &'a mut Element {
+/// The child `w:<local>`, inserted at its schema position (`order`, the parent's sequence)
+/// when absent.
+fn ensure_child<'a>(parent: &'a mut Element, local: &str, order: Sequence) -> &'a mut Element {
     let pos = parent
         .children
         .iter()
         .position(|n| matches!(n, Node::Element(e) if e.is_w(local)));
     if pos.is_none() {
-        let rank = |name: &str| order.iter().position(|o| *o == name).unwrap_or(order.len());
-        let mine = rank(local);
+        let mine = order.rank_w(local);
         let at = parent
             .children
             .iter()
             .position(
-                |n| matches!(n, Node::Element(e) if e.ns == xml::Ns::W && rank(e.local()) > mine),
+                |n| matches!(n, Node::Element(e) if e.ns == xml::Ns::W && order.rank_w(e.local()) > mine),
             )
             .unwrap_or(parent.children.len());
         parent
@@ -741,11 +585,6 @@ fn ensure_child<'a>(parent: &'a mut Element, local: &str, order: &[&str]) -> &'a
         .elements_mut()
         .find(|e| e.is_w(local))
         .expect("the child was found or just inserted")
-}
-
-/// `w:rPr` of a run / `w:pPr` of a paragraph: always the first child.
-fn ensure_first_child<'a>(parent: &'a mut Element, local: &str) -> &'a mut Element {
-    ensure_child(parent, local, &[local])
 }
 
 /// Writes a new package: the main part replaced (Deflate), every other entry copied raw.
