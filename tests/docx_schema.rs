@@ -3,60 +3,17 @@
 
 mod docx_support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::io::Read;
 
-use serde_json::Value;
-
-/// openxml-audit of the test venv (beside its Python).
-fn audit_tool() -> PathBuf {
-    let python = docx_support::python();
-    let tool = python
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join("openxml-audit");
-    assert!(
-        tool.exists(),
-        "openxml-audit missing: pip install openxml-audit in the venv"
-    );
-    tool
-}
-
-fn schema_findings(path: &Path) -> Vec<String> {
-    let out = Command::new(audit_tool())
-        .args(["-o", "json"])
-        .arg(path)
-        .output()
-        .unwrap();
-    // The tool exits non-zero when it has any finding; the JSON says which.
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "openxml-audit gave no JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    let mut findings = Vec::new();
-    for file in report.as_array().unwrap() {
-        for key in ["errors", "warnings"] {
-            for f in file[key].as_array().into_iter().flatten() {
-                if f["type"] == "schema" {
-                    findings.push(format!(
-                        "{} {} {}",
-                        f["part_uri"], f["path"], f["description"]
-                    ));
-                }
-            }
-        }
-    }
-    findings
-}
+use quick_xml::events::Event;
+use vanban::ooxml_order::children_of;
 
 #[test]
 fn every_fixture_is_schema_valid() {
     let dir = docx_support::out_dir("schema");
     for (stem, doc) in docx_support::all() {
         let path = docx_support::write(&dir, stem, &doc);
-        let findings = schema_findings(&path);
+        let findings = docx_support::schema_findings(&path);
         assert!(findings.is_empty(), "{stem}: {findings:#?}");
     }
 }
@@ -66,7 +23,7 @@ fn the_five_examples_are_schema_valid() {
     let dir = docx_support::out_dir("schema-examples");
     for (stem, doc) in docx_support::examples() {
         let path = docx_support::write(&dir, &stem, &doc);
-        let findings = schema_findings(&path);
+        let findings = docx_support::schema_findings(&path);
         assert!(findings.is_empty(), "{stem}: {findings:#?}");
     }
 }
@@ -96,5 +53,76 @@ fn the_validator_does_catch_out_of_order_properties() {
     }
     let bad = dir.join("probe-bad.docx");
     std::fs::write(&bad, out.finish().unwrap().into_inner()).unwrap();
-    assert!(!schema_findings(&bad).is_empty());
+    assert!(!docx_support::schema_findings(&bad).is_empty());
+}
+
+/// The child names of every element of `xml` whose children have a schema sequence, with
+/// the element's name and its parent's: `(parent, element, children)`.
+fn property_children(xml: &str) -> Vec<(String, String, Vec<String>)> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    // Open elements: (name, names of their child elements so far).
+    let mut stack: Vec<(String, Vec<String>)> = Vec::new();
+    let mut out = Vec::new();
+    loop {
+        let (name, empty) = match reader.read_event().unwrap() {
+            Event::Start(e) => (
+                String::from_utf8(e.name().as_ref().to_vec()).unwrap(),
+                false,
+            ),
+            Event::Empty(e) => (String::from_utf8(e.name().as_ref().to_vec()).unwrap(), true),
+            Event::End(_) => {
+                let (name, children) = stack.pop().unwrap();
+                let parent = stack.last().map(|p| p.0.clone()).unwrap_or_default();
+                out.push((parent, name, children));
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        if let Some(parent) = stack.last_mut() {
+            parent.1.push(name.clone());
+        }
+        if !empty {
+            stack.push((name, Vec::new()));
+        }
+    }
+    out
+}
+
+#[test]
+fn run_and_paragraph_mark_properties_are_in_their_schema_order() {
+    // Writer output: every w:rPr in CT_RPr order (runs, styles, defaults) or CT_ParaRPr
+    // order (paragraph marks), and every other property element in its sequence.
+    let (mut run_props, mut mark_props) = (0, 0);
+    for (stem, doc) in docx_support::all() {
+        let bytes = vanban::docx::write_docx(&doc).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        for part in ["word/document.xml", "word/styles.xml", "word/footnotes.xml"] {
+            let Ok(mut f) = zip.by_name(part) else {
+                continue;
+            };
+            let mut xml = String::new();
+            f.read_to_string(&mut xml).unwrap();
+            for (parent, name, children) in property_children(&xml) {
+                let Some(seq) = children_of(&name, Some(&parent)) else {
+                    continue;
+                };
+                let ranks: Vec<usize> = children.iter().map(|c| seq.rank(c)).collect();
+                assert!(
+                    ranks.windows(2).all(|w| w[0] <= w[1]),
+                    "{stem} {part}: {parent}/{name} children out of order: {children:?}"
+                );
+                match (parent.as_str(), name.as_str()) {
+                    ("w:r", "w:rPr") if children.len() >= 4 => run_props += 1,
+                    ("w:pPr", "w:rPr") if children.len() >= 2 => mark_props += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(run_props > 0, "runs with several properties were checked");
+    assert!(
+        mark_props > 0,
+        "paragraph marks with properties were checked"
+    );
 }

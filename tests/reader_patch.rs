@@ -1,6 +1,8 @@
 //! The patcher: edits applied to real files read back as asked, and everything else in the
 //! package is left byte for byte as it was.
 
+mod docx_support;
+
 use std::io::{Cursor, Read};
 
 use vanban::layout::{HalfPoints, Twips};
@@ -364,51 +366,11 @@ fn signed_and_protected_documents_are_never_changed() {
     assert!(matches!(e, PatchError::Read(_)));
 }
 
-/// The venv's openxml-audit (VANBAN_PYTHON's directory, or .venv/bin).
-fn audit_tool() -> std::path::PathBuf {
-    let python = std::env::var_os("VANBAN_PYTHON").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"),
-        std::path::PathBuf::from,
-    );
-    let tool = python.with_file_name("openxml-audit");
-    assert!(
-        tool.exists(),
-        "openxml-audit missing: python3 -m venv .venv && .venv/bin/pip install python-docx openxml-audit"
-    );
-    tool
-}
-
-/// Findings of type `schema` (element order, allowed attributes) for a .docx.
+/// Findings of type `schema` (element order, allowed attributes) for a .docx in memory.
 fn schema_findings(bytes: &[u8], name: &str) -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("reader_patch");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+    let path = docx_support::out_dir("reader_patch").join(name);
     std::fs::write(&path, bytes).unwrap();
-    let out = std::process::Command::new(audit_tool())
-        .args(["-o", "json"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "openxml-audit gave no JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    let mut findings = Vec::new();
-    for file in report.as_array().unwrap() {
-        for key in ["errors", "warnings"] {
-            for f in file[key].as_array().into_iter().flatten() {
-                if f["type"] == "schema" {
-                    findings.push(format!(
-                        "{} {} {}",
-                        f["part_uri"], f["path"], f["description"]
-                    ));
-                }
-            }
-        }
-    }
-    findings
+    docx_support::schema_findings(&path)
 }
 
 #[test]

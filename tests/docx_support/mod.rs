@@ -410,6 +410,47 @@ pub fn python() -> PathBuf {
     p
 }
 
+/// openxml-audit of the test venv, beside its Python (`python()`).
+pub fn audit_tool() -> PathBuf {
+    let tool = python().with_file_name("openxml-audit");
+    assert!(
+        tool.exists(),
+        "openxml-audit missing: .venv/bin/pip install python-docx==1.2.0 openxml-audit==0.8.0"
+    );
+    tool
+}
+
+/// The findings of type `schema` (ECMA-376 element order, allowed attributes and values)
+/// openxml-audit reports for the .docx at `path`, one line each; empty for a valid file.
+pub fn schema_findings(path: &Path) -> Vec<String> {
+    let out = Command::new(audit_tool())
+        .args(["-o", "json"])
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run openxml-audit: {e}"));
+    // The tool exits non-zero when it has any finding; the JSON says which.
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "openxml-audit gave no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let mut findings = Vec::new();
+    for file in report.as_array().expect("a JSON array of files") {
+        for key in ["errors", "warnings"] {
+            for f in file[key].as_array().into_iter().flatten() {
+                if f["type"] == "schema" {
+                    findings.push(format!(
+                        "{} {} {}",
+                        f["part_uri"], f["path"], f["description"]
+                    ));
+                }
+            }
+        }
+    }
+    findings
+}
+
 /// Runs a command and returns its stdout, failing the test with its stderr otherwise.
 pub fn run(cmd: &mut Command) -> String {
     let out = cmd
