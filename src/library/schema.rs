@@ -27,6 +27,10 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("migrations/0004_search_facets.sql")),
         Step::Rust(reindex_clauses),
     ],
+    &[
+        Step::Sql(include_str!("migrations/0005_search_index_layout.sql")),
+        Step::Rust(reindex_clauses),
+    ],
 ];
 
 /// The schema version this build writes.
@@ -81,7 +85,7 @@ pub(crate) const STARTER_JSON: &str = include_str!("starter.json");
 
 fn load_starter(tx: &Transaction<'_>, now: &str) -> Result<()> {
     let mut parsed = transfer::parse_rows(STARTER_JSON)?;
-    // Version 4 rebuilds the index right after, in the same transaction.
+    // The index steps after this one rebuild the index, in the same transaction.
     transfer::import_into(tx, &mut parsed, now, false)?;
     if parsed.rejected.is_empty() {
         Ok(())
