@@ -173,6 +173,75 @@ mod search {
     }
 
     #[test]
+    fn doc_type_filter_reaches_past_the_newest_matches() {
+        // The wanted clause is older than more than a candidate set's worth of matches
+        // that suit another document type only: the search must still find it.
+        let mut f = Fixture::new();
+        let mut old = clause(
+            "Tuyên truyền cho kế hoạch",
+            "Đẩy mạnh tuyên truyền trong kế hoạch năm.",
+            Category::NoiDung,
+        );
+        old.doc_types = vec!["ke-hoach".into()];
+        f.lib.add_clause(old).unwrap();
+        let newer: Vec<NewClause> = (0..vanban::library::search::CANDIDATES + 30)
+            .map(|i| {
+                let mut c = clause(
+                    &format!("Tuyên truyền chỉ thị {i}"),
+                    "Đẩy mạnh tuyên truyền theo chỉ thị.",
+                    Category::NoiDung,
+                );
+                c.doc_types = vec!["chi-thi".into()];
+                c
+            })
+            .collect();
+        f.lib.add_clauses(newer).unwrap();
+        let query = |doc_type: &str| SearchQuery {
+            text: "day manh tuyen".into(),
+            doc_type: Some(doc_type.into()),
+            ..SearchQuery::default()
+        };
+        assert_eq!(
+            titles(&f.lib, &query("ke-hoach")),
+            vec!["Tuyên truyền cho kế hoạch"]
+        );
+        let for_directive = titles(&f.lib, &query("chi-thi"));
+        assert_eq!(for_directive.len(), 20);
+        assert!(for_directive
+            .iter()
+            .all(|t| t.starts_with("Tuyên truyền chỉ thị")));
+    }
+
+    #[test]
+    fn browsing_lists_most_used_then_newest() {
+        let mut f = Fixture::new();
+        let ids = f
+            .lib
+            .add_clauses(
+                ["Một", "Hai", "Ba", "Bốn"]
+                    .iter()
+                    .map(|t| clause(t, &format!("Câu mẫu {t}."), Category::KetThuc))
+                    .collect(),
+            )
+            .unwrap();
+        f.lib
+            .set_usage(ids[1], 3, Some("2025-09-01T08:00:00"))
+            .unwrap();
+        f.lib
+            .set_usage(ids[0], 3, Some("2025-09-02T08:00:00"))
+            .unwrap();
+        let browse = SearchQuery {
+            category: Some(Category::KetThuc),
+            limit: Some(100),
+            ..SearchQuery::default()
+        };
+        let found = titles(&f.lib, &browse);
+        // Used ones first (the latest use first), then the unused ones newest first; the
+        // starter set's closing sentences come after ours, which are newer.
+        assert_eq!(found[..4], ["Một", "Hai", "Bốn", "Ba"]);
+    }
+
+    #[test]
     fn ranks_by_relevance_then_usage() {
         let mut f = Fixture::new();
         // Relevance: a title match beats a passing mention in a long text.

@@ -1,9 +1,9 @@
 //! Reusable clauses (điều khoản mẫu): legal bases, slogans, standard sentences, with tags,
 //! suitable document types, validity for legal bases, usage statistics and edit history.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::error::{LibraryError, Result};
@@ -336,45 +336,66 @@ fn category_from_sql(s: &str) -> Category {
         .unwrap_or(Category::Khac)
 }
 
+/// Loads one clause with its tags and document types; `None` when there is no such id.
 pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<Option<Clause>> {
-    let row = conn
-        .prepare_cached(&format!(
-            "SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id = ?1"
-        ))?
-        .query_row([id], |r| {
-            Ok(Clause {
-                id: r.get(0)?,
-                fields: NewClause {
-                    title: r.get(1)?,
-                    text: r.get(2)?,
-                    category: category_from_sql(&r.get::<_, String>(3)?),
-                    tags: Vec::new(),
-                    doc_types: Vec::new(),
-                    source: r.get(4)?,
-                    validity: Validity::from_columns(&r.get::<_, String>(5)?, r.get(6)?),
-                },
-                use_count: r.get(7)?,
-                last_used: r.get(8)?,
-                created_at: r.get(9)?,
-                updated_at: r.get(10)?,
-                version: r.get(11)?,
-            })
-        })
-        .optional()?;
-    let Some(mut clause) = row else {
-        return Ok(None);
-    };
-    clause.fields.tags = strings(
-        conn,
-        "SELECT tag FROM clause_tags WHERE clause_id = ?1 ORDER BY tag",
-        id,
-    )?;
-    clause.fields.doc_types = strings(
-        conn,
-        "SELECT doc_type FROM clause_doc_types WHERE clause_id = ?1 ORDER BY doc_type",
-        id,
-    )?;
-    Ok(Some(clause))
+    Ok(load_many(conn, &[id])?.pop())
+}
+
+/// Loads several clauses in the order of `ids` (ids that do not exist are skipped) with
+/// three statements in all, whatever the count: search results are loaded this way.
+pub(crate) fn load_many(conn: &rusqlite::Connection, ids: &[i64]) -> Result<Vec<Clause>> {
+    let list = serde_json::to_string(ids).expect("a list of integers serialises");
+    let mut found: HashMap<i64, Clause> = HashMap::with_capacity(ids.len());
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id IN (SELECT value FROM json_each(?1))"
+    ))?;
+    let mut rows = stmt.query([&list])?;
+    while let Some(r) = rows.next()? {
+        let clause = Clause {
+            id: r.get(0)?,
+            fields: NewClause {
+                title: r.get(1)?,
+                text: r.get(2)?,
+                category: category_from_sql(&r.get::<_, String>(3)?),
+                tags: Vec::new(),
+                doc_types: Vec::new(),
+                source: r.get(4)?,
+                validity: Validity::from_columns(&r.get::<_, String>(5)?, r.get(6)?),
+            },
+            use_count: r.get(7)?,
+            last_used: r.get(8)?,
+            created_at: r.get(9)?,
+            updated_at: r.get(10)?,
+            version: r.get(11)?,
+        };
+        found.insert(clause.id, clause);
+    }
+    for (sql, tags) in [
+        (
+            "SELECT clause_id, tag FROM clause_tags
+             WHERE clause_id IN (SELECT value FROM json_each(?1)) ORDER BY clause_id, tag",
+            true,
+        ),
+        (
+            "SELECT clause_id, doc_type FROM clause_doc_types
+             WHERE clause_id IN (SELECT value FROM json_each(?1)) ORDER BY clause_id, doc_type",
+            false,
+        ),
+    ] {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([&list])?;
+        while let Some(r) = rows.next()? {
+            if let Some(c) = found.get_mut(&r.get::<_, i64>(0)?) {
+                let value: String = r.get(1)?;
+                if tags {
+                    c.fields.tags.push(value);
+                } else {
+                    c.fields.doc_types.push(value);
+                }
+            }
+        }
+    }
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 fn strings(conn: &rusqlite::Connection, sql: &str, id: i64) -> Result<Vec<String>> {
