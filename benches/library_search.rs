@@ -147,6 +147,7 @@ fn main() {
     // Best of all rounds per query: the figure without interference from other processes.
     let mut fts_best = vec![Duration::MAX; queries.len()];
     let mut filtered_best = vec![Duration::MAX; queries.len()];
+    let mut per_query: Vec<[Vec<Duration>; 2]> = vec![[Vec::new(), Vec::new()]; queries.len()];
     for _ in 0..ROUNDS {
         for (qi, q) in queries.iter().enumerate() {
             let t = Instant::now();
@@ -154,6 +155,7 @@ fn main() {
             let d = t.elapsed();
             fts.push(d);
             fts_best[qi] = fts_best[qi].min(d);
+            per_query[qi][0].push(d);
             std::hint::black_box(hits);
             let t = Instant::now();
             let hits = lib
@@ -167,8 +169,46 @@ fn main() {
             let d = t.elapsed();
             filtered.push(d);
             filtered_best[qi] = filtered_best[qi].min(d);
+            per_query[qi][1].push(d);
             std::hint::black_box(hits);
         }
+    }
+    // Browsing without text (the clause picker opened on a category or a tag).
+    let mut browse = Vec::new();
+    for _ in 0..ROUNDS {
+        for category in Category::ALL {
+            for tag in [None, Some("dân vận")] {
+                let t = Instant::now();
+                let hits = lib
+                    .search(&SearchQuery {
+                        category: Some(category),
+                        tag: tag.map(str::to_owned),
+                        doc_type: Some("chi-thi".into()),
+                        ..SearchQuery::default()
+                    })
+                    .expect("browse");
+                browse.push(t.elapsed());
+                assert!(!hits.is_empty(), "browsing {category:?} finds clauses");
+            }
+        }
+    }
+    // The slowest queries (median of the rounds), where to look first.
+    for (mode, name) in [(0, "không lọc"), (1, "có lọc")] {
+        let mut medians: Vec<(Duration, &str)> = per_query
+            .iter_mut()
+            .zip(&queries)
+            .map(|(d, q)| {
+                d[mode].sort();
+                (percentile(&d[mode], 0.5), q.as_str())
+            })
+            .collect();
+        medians.sort_by_key(|m| std::cmp::Reverse(m.0));
+        let slowest: Vec<String> = medians
+            .iter()
+            .take(5)
+            .map(|(d, q)| format!("\"{q}\" {:.2}", ms(*d)))
+            .collect();
+        println!("Chậm nhất ({name}, ms trung vị): {}", slowest.join(", "));
     }
     let conn = lib.connection();
     let mut stmt = conn
@@ -197,6 +237,7 @@ fn main() {
         &mut fts_best,
         &mut filtered_best,
         &mut like_best,
+        &mut browse,
     ] {
         v.sort();
     }
@@ -211,6 +252,7 @@ fn main() {
     report("FTS5 (bỏ dấu, tiền tố, xếp hạng, top 20)", &fts);
     report("FTS5 + lọc nhóm và loại văn bản", &filtered);
     report("LIKE '%...%' quét toàn bảng", &like);
+    report("Duyệt không gõ chữ (nhóm, thẻ, loại)", &browse);
     println!("-- tốt nhất mỗi truy vấn (không bị tiến trình khác chen vào):");
     report("FTS5 (best of rounds)", &fts_best);
     report("FTS5 + lọc (best of rounds)", &filtered_best);
