@@ -570,12 +570,16 @@ fn ensure_child<'a>(parent: &'a mut Element, local: &str, order: Sequence) -> &'
         .position(|n| matches!(n, Node::Element(e) if e.is_w(local)));
     if pos.is_none() {
         let mine = order.rank_w(local);
+        // Children from other namespaces (Word 2010's `w14:ligatures`, `w14:textOutline`,
+        // an `mc:AlternateContent`) are extensions written after the schema's own children,
+        // so a new WordprocessingML child goes before them.
         let at = parent
             .children
             .iter()
-            .position(
-                |n| matches!(n, Node::Element(e) if e.ns == xml::Ns::W && order.rank_w(e.local()) > mine),
-            )
+            .position(|n| {
+                matches!(n, Node::Element(e)
+                    if e.ns != xml::Ns::W || order.rank_w(e.local()) > mine)
+            })
             .unwrap_or(parent.children.len());
         parent
             .children
@@ -606,4 +610,31 @@ fn rezip(original: &[u8], main: &str, new_main: &[u8]) -> Result<Vec<u8>, PatchE
     }
     let cursor = out.finish().map_err(|e| werr(&e))?;
     Ok(cursor.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_properties(xml_text: &str) -> Element {
+        let doc = xml::parse(xml_text.as_bytes(), 64).expect("test XML parses");
+        doc.root
+    }
+
+    fn names(e: &Element) -> Vec<String> {
+        e.elements().map(|c| c.name.to_string()).collect()
+    }
+
+    #[test]
+    fn new_children_go_before_extensions_of_other_namespaces() {
+        let mut rpr = run_properties(
+            r#"<w:rPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+                      xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">
+                 <w:rFonts w:ascii="Arial"/><w14:ligatures w14:val="standardContextual"/>
+               </w:rPr>"#,
+        );
+        ensure_child(&mut rpr, "sz", RUN_PROPERTIES);
+        ensure_child(&mut rpr, "b", RUN_PROPERTIES);
+        assert_eq!(names(&rpr), ["w:rFonts", "w:b", "w:sz", "w14:ligatures"]);
+    }
 }
