@@ -718,7 +718,7 @@ mod drafts {
 mod register {
     use super::*;
     use chrono::NaiveDate;
-    use vanban::library::{IssueRequest, NewBody, System};
+    use vanban::library::{IssueRequest, NewBody, Series, System};
 
     fn body(lib: &mut Library, name: &str) -> i64 {
         lib.add_body(NewBody {
@@ -728,18 +728,43 @@ mod register {
             place: Some("Thái Nguyên".into()),
             system: System::State,
             abolished_on: None,
+            term_started_on: None,
             note: None,
         })
         .unwrap()
         .id
     }
 
+    /// A Party body (Ban Dân vận Tỉnh ủy) whose term started on `term`, if given.
+    fn party_body(lib: &mut Library, term: Option<&str>) -> i64 {
+        lib.add_body(NewBody {
+            name: "BAN DÂN VẬN TỈNH ỦY".into(),
+            abbreviation: "BDVTU".into(),
+            superior: None,
+            place: Some("Kiên Giang".into()),
+            system: System::Party,
+            abolished_on: None,
+            term_started_on: term.map(day),
+            note: None,
+        })
+        .unwrap()
+        .id
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
     fn req(body_id: i64, date: &str) -> IssueRequest {
+        typed(body_id, "CT", date)
+    }
+
+    fn typed(body_id: i64, abbr: &str, date: &str) -> IssueRequest {
         IssueRequest {
             body_id,
             doc_type: "chi-thi".into(),
-            type_abbreviation: "CT".into(),
-            issued_on: date.parse::<NaiveDate>().unwrap(),
+            type_abbreviation: abbr.into(),
+            issued_on: day(date),
             summary: "Về tăng cường công tác dân vận".into(),
             signer: "Nguyễn Văn A".into(),
             draft_id: None,
@@ -754,7 +779,10 @@ mod register {
         let a = body(&mut f.lib, "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN");
         let b = body(&mut f.lib, "ỦY BAN NHÂN DÂN XÃ PHÚ LƯƠNG");
         let n = |lib: &mut Library, body, date| lib.issue(&req(body, date)).unwrap().number;
-        assert_eq!(f.lib.expected_number(a, 2025).unwrap(), 1);
+        assert_eq!(
+            f.lib.expected_number(a, "CT", day("2025-12-30")).unwrap(),
+            1
+        );
         assert_eq!(n(&mut f.lib, a, "2025-12-30"), 1);
         assert_eq!(n(&mut f.lib, a, "2025-12-31"), 2);
         assert_eq!(
@@ -770,9 +798,16 @@ mod register {
         assert_eq!(n(&mut f.lib, a, "2026-01-02"), 2);
         // A late entry for last year continues last year's series.
         assert_eq!(n(&mut f.lib, a, "2025-12-31"), 3);
-        assert_eq!(f.lib.expected_number(a, 2026).unwrap(), 3);
+        // One series for all types of a state body.
+        assert_eq!(
+            f.lib.expected_number(a, "KH", day("2026-01-05")).unwrap(),
+            3
+        );
         let e = f.lib.issue(&req(a, "2026-01-05")).unwrap();
         assert_eq!(e.number_and_symbol(), "03/CT-UBND");
+        assert_eq!(e.series, "2026");
+        assert_eq!(e.series(), Some(Series::Year(2026)));
+        assert_eq!(e.series_label(), "năm 2026");
         let y2025: Vec<u32> = f
             .lib
             .register(Some(a), Some(2025))
@@ -788,7 +823,7 @@ mod register {
         let mut f = Fixture::new();
         let a = body(&mut f.lib, "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN");
         let mut r = req(a, "2026-03-02");
-        r.expected_number = Some(f.lib.expected_number(a, 2026).unwrap());
+        r.expected_number = Some(f.lib.expected_number(a, "CT", day("2026-03-02")).unwrap());
         assert_eq!(f.lib.issue(&r).unwrap().number, 1);
         // The văn thư issued number 5 by hand: confirmed, and differs from expected 2.
         let mut r = req(a, "2026-03-03");
@@ -797,18 +832,17 @@ mod register {
         let e = f.lib.issue(&r).unwrap();
         assert_eq!(e.number, 5);
         assert!(e.differs_from_expected());
-        assert_eq!(f.lib.expected_number(a, 2026).unwrap(), 6);
+        assert_eq!(
+            f.lib.expected_number(a, "CT", day("2026-03-03")).unwrap(),
+            6
+        );
         // A number already in the register is refused.
         r.confirmed_number = Some(5);
         let err = f.lib.issue(&r).unwrap_err();
         assert!(
             matches!(
                 err,
-                LibraryError::NumberTaken {
-                    number: 5,
-                    year: 2026,
-                    ..
-                }
+                LibraryError::NumberTaken { number: 5, ref series, .. } if series == "năm 2026"
             ),
             "{err:?}"
         );
@@ -842,7 +876,10 @@ mod register {
             f.lib.issue(&r),
             Err(LibraryError::DraftLocked { .. })
         ));
-        assert_eq!(f.lib.expected_number(a, 2026).unwrap(), 2);
+        assert_eq!(
+            f.lib.expected_number(a, "CT", day("2026-04-02")).unwrap(),
+            2
+        );
         assert_eq!(f.lib.draft_version(d, None).unwrap().kind, "issued");
     }
 
@@ -888,6 +925,319 @@ mod register {
             assert_eq!(nums, (1..=per_thread as u32).collect::<Vec<_>>(), "{year}");
         }
         f.lib.integrity_check().unwrap();
+    }
+
+    #[test]
+    fn party_numbers_run_per_type_through_the_term() {
+        let mut f = Fixture::new();
+        let p = party_body(&mut f.lib, Some("2025-10-16"));
+        let n = |lib: &mut Library, abbr, date| lib.issue(&typed(p, abbr, date)).unwrap();
+        assert_eq!(
+            f.lib.expected_number(p, "KH", day("2025-12-30")).unwrap(),
+            1
+        );
+        assert_eq!(n(&mut f.lib, "KH", "2025-12-30").number, 1);
+        assert_eq!(n(&mut f.lib, "KH", "2025-12-31").number, 2);
+        // 1 January does not restart a Party series: the term goes on.
+        let e = n(&mut f.lib, "KH", "2026-01-01");
+        assert_eq!(e.number, 3);
+        assert_eq!(e.number_and_symbol(), "3-KH/BDVTU");
+        assert_eq!(e.series, "KH@2025-10-16");
+        assert_eq!(e.series_label(), "loại KH, nhiệm kỳ từ 16/10/2025");
+        assert_eq!(e.year, 2026);
+        // Each document type has its own series.
+        assert_eq!(n(&mut f.lib, "BC", "2026-01-02").number, 1);
+        assert_eq!(n(&mut f.lib, "KH", "2026-01-02").number, 4);
+        assert_eq!(
+            f.lib.expected_number(p, "BC", day("2026-06-01")).unwrap(),
+            2
+        );
+        assert_eq!(
+            f.lib.series_for(p, "KH", day("2027-03-01")).unwrap(),
+            Series::Term {
+                type_abbreviation: "KH".into(),
+                started_on: day("2025-10-16"),
+            }
+        );
+        // A confirmed number is checked within the type's series only.
+        let mut r = typed(p, "BC", "2026-01-03");
+        r.confirmed_number = Some(4);
+        assert_eq!(f.lib.issue(&r).unwrap().number, 4);
+        r.confirmed_number = Some(1);
+        let err = f.lib.issue(&r).unwrap_err();
+        assert!(
+            matches!(&err, LibraryError::NumberTaken { number: 1, series, .. }
+                if series == "loại BC, nhiệm kỳ từ 16/10/2025"),
+            "{err:?}"
+        );
+
+        // A document dated before the term belongs to the previous one: refused.
+        let err = f.lib.issue(&typed(p, "KH", "2025-10-15")).unwrap_err();
+        assert!(
+            matches!(err, LibraryError::BeforeTermStart { .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("15/10/2025"), "{err}");
+        assert!(err.to_string().contains("nhiệm kỳ trước"), "{err}");
+
+        // The next congress closed on 19 October 2030: a new term, every type from 1.
+        let b = f.lib.set_term_start(p, day("2030-10-20")).unwrap();
+        assert_eq!(b.fields.term_started_on, Some(day("2030-10-20")));
+        assert_eq!(
+            f.lib.expected_number(p, "KH", day("2030-10-20")).unwrap(),
+            1
+        );
+        let e = n(&mut f.lib, "KH", "2030-10-21");
+        assert_eq!((e.number, e.series.as_str()), (1, "KH@2030-10-20"));
+        assert_eq!(n(&mut f.lib, "BC", "2031-01-02").number, 1);
+        assert!(matches!(
+            f.lib.issue(&typed(p, "KH", "2030-10-19")),
+            Err(LibraryError::BeforeTermStart { .. })
+        ));
+        // The old term's rows are kept in their series.
+        let kh_old: Vec<u32> = f
+            .lib
+            .register(Some(p), None)
+            .unwrap()
+            .iter()
+            .filter(|e| e.series == "KH@2025-10-16")
+            .map(|e| e.number)
+            .collect();
+        assert_eq!(kh_old, [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn party_body_without_term_start_is_refused_until_it_is_set() {
+        let mut f = Fixture::new();
+        let p = party_body(&mut f.lib, None);
+        let err = f.lib.issue(&typed(p, "KH", "2026-02-02")).unwrap_err();
+        assert!(
+            matches!(&err, LibraryError::NoTermStart { id, .. } if *id == p),
+            "{err:?}"
+        );
+        let msg = err.to_string();
+        assert!(msg.contains("ngày bắt đầu nhiệm kỳ"), "{msg}");
+        assert!(msg.contains("BAN DÂN VẬN TỈNH ỦY"), "{msg}");
+        assert!(
+            msg.contains(&format!("vanban register term --body {p}")),
+            "{msg}"
+        );
+        assert!(matches!(
+            f.lib.expected_number(p, "KH", day("2026-02-02")),
+            Err(LibraryError::NoTermStart { .. })
+        ));
+        assert!(
+            f.lib.register(Some(p), None).unwrap().is_empty(),
+            "a refused issue records nothing"
+        );
+        // Only Party bodies have a term; dates before 1930 are not terms.
+        let s = body(&mut f.lib, "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN");
+        assert!(matches!(
+            f.lib.set_term_start(s, day("2025-10-16")),
+            Err(LibraryError::Invalid { .. })
+        ));
+        assert!(f.lib.set_term_start(p, day("1929-01-01")).is_err());
+        f.lib.set_term_start(p, day("2025-10-16")).unwrap();
+        assert_eq!(
+            f.lib.issue(&typed(p, "KH", "2026-02-02")).unwrap().number,
+            1
+        );
+    }
+
+    #[test]
+    fn term_start_travels_in_library_files_and_is_validated() {
+        let mut f = Fixture::new();
+        let json = r#"{"bodies": [
+            {"name": "ĐẢNG ỦY XÃ PHÚ LƯƠNG", "abbreviation": "ĐU", "system": "party",
+             "term_started_on": "2025-07-01"},
+            {"name": "ỦY BAN NHÂN DÂN XÃ PHÚ LƯƠNG", "abbreviation": "UBND", "system": "state",
+             "term_started_on": "2025-07-01"},
+            {"name": "ĐẢNG ỦY XÃ YÊN ĐỔ", "abbreviation": "ĐU", "system": "party",
+             "term_started_on": "ngày 1/7/2025"}
+        ]}"#;
+        let before = f.lib.bodies().unwrap().len();
+        let err = f.lib.import_json(json).unwrap_err();
+        let LibraryError::ImportRejected { rejected } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(
+            rejected.iter().map(|r| r.index).collect::<Vec<_>>(),
+            [1, 2],
+            "{err}"
+        );
+        assert!(rejected[0].reason.contains("nhiệm kỳ"), "{err}");
+        assert_eq!(f.lib.bodies().unwrap().len(), before, "nothing imported");
+        // The good row alone imports, and comes back out in the export.
+        let good = r#"{"bodies": [{"name": "ĐẢNG ỦY XÃ PHÚ LƯƠNG", "abbreviation": "ĐU",
+            "system": "party", "term_started_on": "2025-07-01"}]}"#;
+        f.lib.import_json(good).unwrap();
+        let b = f
+            .lib
+            .bodies()
+            .unwrap()
+            .into_iter()
+            .find(|b| b.fields.name == "ĐẢNG ỦY XÃ PHÚ LƯƠNG")
+            .unwrap();
+        assert_eq!(b.fields.term_started_on, Some(day("2025-07-01")));
+        assert_eq!(
+            f.lib
+                .issue(&typed(b.id, "NQ", "2025-08-01"))
+                .unwrap()
+                .number,
+            1
+        );
+        let exported = f.lib.export_json().unwrap();
+        assert!(
+            exported.contains("\"term_started_on\": \"2025-07-01\""),
+            "{exported}"
+        );
+        let mut other = Fixture::new();
+        other.lib.import_json(&exported).unwrap();
+        assert!(other
+            .lib
+            .bodies()
+            .unwrap()
+            .iter()
+            .any(|b| b.fields.term_started_on == Some(day("2025-07-01"))));
+    }
+
+    #[test]
+    fn two_concurrent_party_issuers_never_share_a_number() {
+        let mut f = Fixture::new();
+        let p = party_body(&mut f.lib, Some("2025-10-16"));
+        let per_thread = 40;
+        let threads: Vec<_> = (0..2)
+            .map(|t| {
+                let path = f.path.clone();
+                std::thread::spawn(move || {
+                    let mut lib = Library::open(&path).unwrap();
+                    (0..per_thread)
+                        .map(|i| {
+                            let abbr = if (i + t) % 2 == 0 { "KH" } else { "BC" };
+                            // Across 31 December: still one series per type.
+                            let date = if i % 4 < 2 {
+                                "2025-12-31"
+                            } else {
+                                "2026-01-01"
+                            };
+                            let e = lib.issue(&typed(p, abbr, date)).unwrap();
+                            (e.series, e.number)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut all: Vec<(String, u32)> = threads
+            .into_iter()
+            .flat_map(|t| t.join().unwrap())
+            .collect();
+        all.sort();
+        let count = all.len();
+        all.dedup();
+        assert_eq!(all.len(), count, "a number was handed out twice");
+        for series in ["BC@2025-10-16", "KH@2025-10-16"] {
+            let nums: Vec<u32> = all
+                .iter()
+                .filter(|(s, _)| s == series)
+                .map(|(_, n)| *n)
+                .collect();
+            assert_eq!(
+                nums,
+                (1..=per_thread as u32).collect::<Vec<_>>(),
+                "{series}"
+            );
+        }
+        f.lib.integrity_check().unwrap();
+    }
+
+    #[test]
+    fn upgrading_a_version_5_file_keeps_its_register() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v5.sqlite3");
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            // The version 1-5 schema as shipped (migrations are append-only), then real rows.
+            for sql in [
+                include_str!("../src/library/migrations/0001_clauses.sql"),
+                include_str!("../src/library/migrations/0002_bodies_drafts_register.sql"),
+                include_str!("../src/library/migrations/0004_search_facets.sql"),
+                include_str!("../src/library/migrations/0005_search_index_layout.sql"),
+                include_str!("fixtures/library/register-v5.sql"),
+            ] {
+                conn.execute_batch(sql).unwrap();
+            }
+        }
+        let mut lib = Library::open(&path).unwrap();
+        assert_eq!(
+            lib.schema_version().unwrap(),
+            vanban::library::schema::SCHEMA_VERSION
+        );
+        lib.integrity_check().unwrap();
+        let rows: Vec<(i64, i64, String, u32, String)> = lib
+            .register(None, None)
+            .unwrap()
+            .into_iter()
+            .map(|e| {
+                (
+                    e.id,
+                    e.body_id,
+                    e.series.clone(),
+                    e.number,
+                    e.number_and_symbol(),
+                )
+            })
+            .collect();
+        let row =
+            |id, body, series: &str, n, s: &str| (id, body, series.to_owned(), n, s.to_owned());
+        assert_eq!(
+            rows,
+            [
+                row(1, 1, "2025", 1, "01/CT-UBND"),
+                row(2, 1, "2025", 2, "02/KH-UBND"),
+                row(3, 1, "2026", 1, "01/CT-UBND"),
+                row(4, 9, "2025", 1, "1-KH/BDVTU"),
+                row(5, 9, "2026", 1, "1-BC/BDVTU"),
+                row(6, 9, "2026", 2, "2-KH/BDVTU"),
+            ]
+        );
+        let locked = &lib.register(Some(9), Some(2026)).unwrap()[1];
+        assert_eq!(
+            (
+                locked.draft_id,
+                locked.draft_version,
+                locked.expected_number
+            ),
+            (Some(1), Some(1), Some(2))
+        );
+        // State series continue where they were.
+        assert_eq!(lib.expected_number(1, "CT", day("2025-12-31")).unwrap(), 3);
+        assert_eq!(lib.expected_number(1, "CT", day("2026-05-05")).unwrap(), 2);
+        let mut r = req(1, "2026-01-02");
+        r.confirmed_number = Some(1);
+        assert!(matches!(
+            lib.issue(&r),
+            Err(LibraryError::NumberTaken { .. })
+        ));
+        // The Party body has no term start yet; once set, each type continues after the
+        // numbers its ký hiệu already had in the term, so "2-KH/BDVTU" is never printed twice.
+        assert!(matches!(
+            lib.expected_number(9, "KH", day("2026-02-01")),
+            Err(LibraryError::NoTermStart { .. })
+        ));
+        lib.set_term_start(9, day("2025-10-16")).unwrap();
+        assert_eq!(lib.expected_number(9, "KH", day("2026-02-01")).unwrap(), 3);
+        assert_eq!(lib.expected_number(9, "BC", day("2026-02-01")).unwrap(), 2);
+        assert_eq!(lib.expected_number(9, "CT", day("2026-02-01")).unwrap(), 1);
+        let mut r = typed(9, "KH", "2026-02-01");
+        r.confirmed_number = Some(2);
+        assert!(matches!(
+            lib.issue(&r),
+            Err(LibraryError::NumberTaken { .. })
+        ));
+        r.confirmed_number = None;
+        let e = lib.issue(&r).unwrap();
+        assert_eq!((e.number, e.series.as_str()), (3, "KH@2025-10-16"));
+        lib.integrity_check().unwrap();
     }
 }
 

@@ -241,9 +241,24 @@ enum RegisterCommand {
         /// Mã số cơ quan.
         #[arg(long)]
         body: i64,
-        /// Năm.
+        /// Chữ viết tắt tên loại (vd. KH); cơ quan Đảng đánh số riêng cho từng loại.
         #[arg(long)]
-        year: i32,
+        abbr: String,
+        /// Ngày ban hành dự kiến (YYYY-MM-DD; mặc định: hôm nay).
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Liệt kê các cơ quan ban hành (mã số, hệ thống, ngày bắt đầu nhiệm kỳ).
+    Bodies,
+    /// Đặt ngày bắt đầu nhiệm kỳ cấp ủy của một cơ quan Đảng (ngày sau ngày bế mạc đại hội):
+    /// từ ngày này, mỗi loại văn bản được đánh số lại từ 01 trong cả nhiệm kỳ.
+    Term {
+        /// Mã số cơ quan Đảng.
+        #[arg(long)]
+        body: i64,
+        /// Ngày bắt đầu nhiệm kỳ (YYYY-MM-DD).
+        #[arg(long)]
+        from: chrono::NaiveDate,
     },
 }
 
@@ -635,13 +650,14 @@ fn run_register(args: RegisterArgs) -> CliResult {
             }
             for e in rows {
                 println!(
-                    "{}  Số: {}  {}  {}  (ký: {}; {})",
+                    "{}  Số: {}  {}  {}  (ký: {}; {}; dãy số {})",
                     e.issued_on.format("%d/%m/%Y"),
                     e.number_and_symbol(),
                     e.summary,
                     names.get(&e.body_id).map(String::as_str).unwrap_or("?"),
                     e.signer,
-                    e.doc_type
+                    e.doc_type,
+                    e.series_label()
                 );
             }
         }
@@ -676,8 +692,42 @@ fn run_register(args: RegisterArgs) -> CliResult {
                 );
             }
         }
-        RegisterCommand::Next { body, year } => {
-            println!("Số dự kiến: {:02}", lib.expected_number(body, year)?);
+        RegisterCommand::Next { body, abbr, date } => {
+            let on = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let series = lib.series_for(body, &abbr, on)?;
+            println!(
+                "Số dự kiến: {:02} (dãy số {series})",
+                lib.expected_number(body, &abbr, on)?
+            );
+        }
+        RegisterCommand::Bodies => {
+            for b in lib.bodies()? {
+                let f = &b.fields;
+                let system = match f.system {
+                    library::System::State => "nhà nước",
+                    library::System::Party => "Đảng",
+                };
+                let term = match (f.system, f.term_started_on) {
+                    (library::System::State, _) => "đánh số theo năm".to_owned(),
+                    (library::System::Party, Some(d)) => {
+                        format!("nhiệm kỳ từ {}", d.format("%d/%m/%Y"))
+                    }
+                    (library::System::Party, None) => "CHƯA có ngày bắt đầu nhiệm kỳ".to_owned(),
+                };
+                println!(
+                    "{:>4}  {:<8}  {:<10}  {}  ({term})",
+                    b.id, system, f.abbreviation, f.name
+                );
+            }
+        }
+        RegisterCommand::Term { body, from } => {
+            let b = lib.set_term_start(body, from)?;
+            println!(
+                "Đã đặt ngày bắt đầu nhiệm kỳ của {} là {}: văn bản ban hành từ ngày này \
+                 được đánh số từ 01 theo từng loại văn bản.",
+                b.fields.name,
+                from.format("%d/%m/%Y")
+            );
         }
     }
     Ok(())

@@ -24,7 +24,7 @@ impl System {
             Self::Party => "party",
         }
     }
-    fn from_slug(s: &str) -> System {
+    pub(crate) fn from_slug(s: &str) -> System {
         if s == "party" {
             Self::Party
         } else {
@@ -53,6 +53,12 @@ pub struct NewBody {
     /// Date the body ceased to exist ("2025-07-01" for district-level bodies), if it did.
     #[serde(default)]
     pub abolished_on: Option<chrono::NaiveDate>,
+    /// Party bodies: first day of the current nhiệm kỳ cấp ủy (the day after the congress
+    /// closed). Party numbers run per document type through the term (Hướng dẫn
+    /// 36-HD/VPTW §1.3.1 a); none for state bodies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub term_started_on: Option<chrono::NaiveDate>,
     /// Free note.
     #[serde(default)]
     pub note: Option<String>,
@@ -158,8 +164,44 @@ impl NewBody {
             .place
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty());
+        if let Some(start) = self.term_started_on {
+            validate_term_start(self.system, start, self.abolished_on)?;
+        }
         Ok(self)
     }
+}
+
+/// The Communist Party of Việt Nam was founded on 3 February 1930: no term starts earlier.
+const EARLIEST_TERM: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(1930, 2, 3) {
+    Some(d) => d,
+    None => chrono::NaiveDate::MIN,
+};
+
+/// Checks a term start date (ngày bắt đầu nhiệm kỳ) for a body of `system`.
+pub(crate) fn validate_term_start(
+    system: System,
+    start: chrono::NaiveDate,
+    abolished_on: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    if system != System::Party {
+        return Err(LibraryError::invalid(
+            "term_started_on",
+            "chỉ cơ quan Đảng mới có nhiệm kỳ; cơ quan nhà nước đánh số theo năm",
+        ));
+    }
+    if start < EARLIEST_TERM {
+        return Err(LibraryError::invalid(
+            "term_started_on",
+            format!("ngày bắt đầu nhiệm kỳ {start} không hợp lệ"),
+        ));
+    }
+    if abolished_on.is_some_and(|a| start >= a) {
+        return Err(LibraryError::invalid(
+            "term_started_on",
+            "ngày bắt đầu nhiệm kỳ phải trước ngày cơ quan thôi hoạt động",
+        ));
+    }
+    Ok(())
 }
 
 impl NewSigner {
@@ -276,6 +318,11 @@ pub(crate) fn insert_body(conn: &rusqlite::Connection, b: &NewBody) -> Result<Op
             b.abolished_on.map(|d| d.to_string()),
             b.note
         ])?;
+    // Set apart: the starter set is loaded by migration 3, before the column existed.
+    if let (1, Some(start)) = (n, b.term_started_on) {
+        conn.prepare_cached("UPDATE bodies SET term_started_on = ?2 WHERE id = ?1")?
+            .execute(params![conn.last_insert_rowid(), start.to_string()])?;
+    }
     Ok((n == 1).then(|| conn.last_insert_rowid()))
 }
 
@@ -344,7 +391,8 @@ impl Library {
     /// All bodies, superiors before the bodies under them.
     pub fn bodies(&self) -> Result<Vec<Body>> {
         let mut stmt = self.conn.prepare(
-            "SELECT b.id, b.superior_id, b.name, b.abbreviation, s.name, b.place, b.system, b.abolished_on, b.note
+            "SELECT b.id, b.superior_id, b.name, b.abbreviation, s.name, b.place, b.system, b.abolished_on, b.note,
+                    b.term_started_on
              FROM bodies b LEFT JOIN bodies s ON s.id = b.superior_id ORDER BY b.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -359,6 +407,7 @@ impl Library {
                     system: System::from_slug(&r.get::<_, String>(6)?),
                     abolished_on: r.get::<_, Option<String>>(7)?.and_then(|d| d.parse().ok()),
                     note: r.get(8)?,
+                    term_started_on: r.get::<_, Option<String>>(9)?.and_then(|d| d.parse().ok()),
                 },
             })
         })?;

@@ -93,7 +93,7 @@ pub enum LibraryError {
     },
     /// A confirmed number is already in the register.
     #[error(
-        "Số {number} của {body} năm {year} đã được cấp cho văn bản khác; \
+        "Số {number} của {body} ({series}) đã được cấp cho văn bản khác; \
          số văn bản không được dùng lại."
     )]
     NumberTaken {
@@ -101,8 +101,38 @@ pub enum LibraryError {
         number: u32,
         /// Body abbreviation.
         body: String,
-        /// Register year.
-        year: i32,
+        /// The number series, in Vietnamese ("năm 2026", "loại KH, nhiệm kỳ từ 16/10/2025").
+        series: String,
+    },
+    /// A Party body has no term start (ngày bắt đầu nhiệm kỳ), so its series is unknown.
+    #[error(
+        "Cơ quan \"{body}\" (mã số {id}) là cơ quan Đảng nhưng chưa có ngày bắt đầu nhiệm kỳ. \
+         Văn bản của cấp ủy Đảng được đánh số từ 01 theo từng loại văn bản trong cả nhiệm kỳ \
+         (Hướng dẫn 36-HD/VPTW), nên chưa cấp được số. Hãy đặt \"ngày bắt đầu nhiệm kỳ\" \
+         cho cơ quan này (lệnh: vanban register term --body {id} --from NĂM-THÁNG-NGÀY), \
+         rồi cấp số lại."
+    )]
+    NoTermStart {
+        /// Body name.
+        body: String,
+        /// Body id.
+        id: i64,
+    },
+    /// A Party document dated before its body's current term (it belongs to the previous one).
+    #[error(
+        "Ngày ban hành {} trước ngày bắt đầu nhiệm kỳ hiện tại của \"{body}\" ({}): \
+         văn bản này thuộc nhiệm kỳ trước, không cấp số trong sổ của nhiệm kỳ này. \
+         Hãy kiểm tra lại ngày ban hành hoặc ngày bắt đầu nhiệm kỳ.",
+        .issued_on.format("%d/%m/%Y"),
+        .term_started_on.format("%d/%m/%Y")
+    )]
+    BeforeTermStart {
+        /// Body name.
+        body: String,
+        /// The date of issue asked for.
+        issued_on: chrono::NaiveDate,
+        /// First day of the body's current term.
+        term_started_on: chrono::NaiveDate,
     },
     /// A JSON import file was rejected; nothing was imported.
     #[error("{}", import_message(.rejected))]

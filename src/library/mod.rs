@@ -28,7 +28,7 @@ pub use bodies::{Body, NewBody, NewSigner, RecipientList, Signer, SigningForm, S
 pub use clauses::{Category, Clause, ClauseVersion, NewClause, Validity};
 pub use drafts::{DraftSummary, DraftVersion, SavedDraft};
 pub use error::{LibraryError, Result};
-pub use register::{IssueRequest, RegisterEntry};
+pub use register::{IssueRequest, RegisterEntry, Series};
 pub use search::{SearchHit, SearchQuery};
 pub use stale::{StaleKind, StaleWarning};
 pub use transfer::{ImportSummary, LibraryFile, Rejection};

@@ -1,21 +1,216 @@
 //! The outgoing register (sổ văn bản đi): issuing a document takes the next number of its
-//! body for the year (from 1 on 1 January, shown zero-padded as "01" by the writer), records
-//! it and locks the issued draft version.
+//! number series (dãy số), records it and locks the issued draft version.
+//!
+//! The series depends on the body's rule book ([`Series`]):
+//! - state bodies number all their documents in one series per calendar year, from 1 on
+//!   1 January to 31 December (Nghị định 30/2020/NĐ-CP Điều 15); shown as "01" by the writer;
+//! - Party bodies number each document type (KH, BC, CT, ...) from 1 through a whole nhiệm kỳ
+//!   cấp ủy, from the day after one congress closes to the close of the next (Hướng dẫn
+//!   36-HD/VPTW §1.3.1 a): "415-KH/BDVTU". The first day of the current term is stored on the
+//!   body ([`NewBody::term_started_on`](super::NewBody::term_started_on), set with
+//!   [`Library::set_term_start`]). A Party body without it gets no number: the library refuses
+//!   with [`LibraryError::NoTermStart`] instead of guessing a series, and a Party document
+//!   dated before the term start belongs to the previous term and is refused too.
+//!
+//! Files from before schema 6 numbered every body per year: those rows keep their year as
+//! their series. A Party term series continues after the highest number already issued in
+//! the term with the same ký hiệu (whatever series it was recorded in), so no printed number
+//! repeats within a term.
 //!
 //! While drafting, the app shows [`Library::expected_number`] ("số dự kiến"): only a guess,
 //! since another document may be issued first. At issuance the secretary confirms; when the
 //! văn thư gave a different number, it is passed as `confirmed_number` and checked unused.
 //! Numbers are never reused: issuing runs in a `BEGIN IMMEDIATE` transaction (one writer at
-//! a time, even across processes), a per-body-and-year counter only grows, and the table has
-//! a unique key on (body, year, number).
+//! a time, even across processes), a per-body-and-series counter only grows, and the table
+//! has a unique key on (body, series, number).
+
+use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
-use super::bodies::System;
+use super::bodies::{validate_term_start, Body, System};
 use super::error::{LibraryError, Result};
 use super::Library;
+
+/// The number series (dãy số) a document number belongs to; a number is unique within it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Series {
+    /// State body: one series per calendar year of issue (Nghị định 30/2020 Điều 15).
+    Year(i32),
+    /// Party body: one series per document type through a nhiệm kỳ cấp ủy (HD 36 §1.3.1 a).
+    Term {
+        /// Type abbreviation of the ký hiệu ("KH", "BC").
+        type_abbreviation: String,
+        /// First day of the term.
+        started_on: NaiveDate,
+    },
+}
+
+impl Series {
+    /// The key stored in the register: "2026" or "KH@2025-10-16".
+    pub fn key(&self) -> String {
+        match self {
+            Self::Year(y) => y.to_string(),
+            Self::Term {
+                type_abbreviation,
+                started_on,
+            } => format!("{type_abbreviation}@{started_on}"),
+        }
+    }
+
+    /// Reads a stored key back; `None` for a key this build does not know.
+    pub fn parse(key: &str) -> Option<Series> {
+        match key.rsplit_once('@') {
+            None => key.parse().ok().map(Self::Year),
+            Some((abbr, date)) if !abbr.is_empty() => Some(Self::Term {
+                type_abbreviation: abbr.to_owned(),
+                started_on: date.parse().ok()?,
+            }),
+            Some(_) => None,
+        }
+    }
+}
+
+/// In Vietnamese: "năm 2026", "loại KH, nhiệm kỳ từ 16/10/2025".
+impl fmt::Display for Series {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Year(y) => write!(f, "năm {y}"),
+            Self::Term {
+                type_abbreviation,
+                started_on,
+            } => write!(
+                f,
+                "loại {type_abbreviation}, nhiệm kỳ từ {}",
+                started_on.format("%d/%m/%Y")
+            ),
+        }
+    }
+}
+
+/// What the register needs to know about the issuing body.
+struct Issuer {
+    name: String,
+    abbreviation: String,
+    system: System,
+    term_started_on: Option<NaiveDate>,
+}
+
+impl Issuer {
+    fn load(conn: &Connection, id: i64) -> Result<Issuer> {
+        conn.query_row(
+            "SELECT name, abbreviation, system, term_started_on FROM bodies WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Issuer {
+                    name: r.get(0)?,
+                    abbreviation: r.get(1)?,
+                    system: System::from_slug(&r.get::<_, String>(2)?),
+                    term_started_on: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
+                })
+            },
+        )
+        .optional()?
+        .ok_or(LibraryError::NotFound {
+            what: "cơ quan",
+            id,
+        })
+    }
+
+    /// Ký hiệu: "CT-UBND" (state) or "KH/BDVTU" (Party).
+    fn symbol(&self, type_abbreviation: &str) -> String {
+        match self.system {
+            System::Party => format!("{type_abbreviation}/{}", self.abbreviation),
+            System::State => format!("{type_abbreviation}-{}", self.abbreviation),
+        }
+    }
+
+    /// The series of a document of this body, type and date of issue.
+    fn series(&self, id: i64, type_abbreviation: &str, on: NaiveDate) -> Result<Series> {
+        match self.system {
+            System::State => Ok(Series::Year(on.year())),
+            System::Party => {
+                let started_on = self
+                    .term_started_on
+                    .ok_or_else(|| LibraryError::NoTermStart {
+                        body: self.name.clone(),
+                        id,
+                    })?;
+                if on < started_on {
+                    return Err(LibraryError::BeforeTermStart {
+                        body: self.name.clone(),
+                        issued_on: on,
+                        term_started_on: started_on,
+                    });
+                }
+                Ok(Series::Term {
+                    type_abbreviation: type_abbreviation.to_owned(),
+                    started_on,
+                })
+            }
+        }
+    }
+}
+
+fn check_abbreviation(abbr: &str) -> Result<()> {
+    if abbr.is_empty() || abbr.contains(|c: char| c.is_whitespace() || c == '@' || c == '/') {
+        return Err(LibraryError::invalid(
+            "type_abbreviation",
+            "thiếu chữ viết tắt tên loại (vd. CT, KH)",
+        ));
+    }
+    Ok(())
+}
+
+/// The highest number issued so far in `series` of the body (0 when none). For a Party term
+/// this also counts rows recorded before schema 6 in a year series, and rows of a corrected
+/// term start, that carry the same ký hiệu and fall within the term.
+fn last_number(conn: &Connection, body_id: i64, series: &Series, symbol: &str) -> Result<u32> {
+    let counter: u32 = conn
+        .query_row(
+            "SELECT last_number FROM register_counters WHERE body_id = ?1 AND series = ?2",
+            params![body_id, series.key()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(0);
+    let Series::Term { started_on, .. } = series else {
+        return Ok(counter);
+    };
+    let in_term: Option<u32> = conn.query_row(
+        "SELECT max(number) FROM register WHERE body_id = ?1 AND symbol = ?2 AND issued_on >= ?3",
+        params![body_id, symbol, started_on.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(counter.max(in_term.unwrap_or(0)))
+}
+
+/// Whether `number` was already issued in `series` (or, for a Party term, with the same
+/// ký hiệu within the term).
+fn number_used(
+    conn: &Connection,
+    body_id: i64,
+    series: &Series,
+    symbol: &str,
+    number: u32,
+) -> Result<bool> {
+    let term_start = match series {
+        Series::Term { started_on, .. } => Some(started_on.to_string()),
+        Series::Year(_) => None,
+    };
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM register WHERE body_id = ?1 AND number = ?2
+               AND (series = ?3 OR (?4 IS NOT NULL AND symbol = ?5 AND issued_on >= ?4))
+             LIMIT 1",
+            params![body_id, number, series.key(), term_start, symbol],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
 
 /// A request to issue a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +222,8 @@ pub struct IssueRequest {
     pub doc_type: String,
     /// Type abbreviation for the ký hiệu ("CT", "KH", "BC").
     pub type_abbreviation: String,
-    /// Date of issue (ngày ban hành); its year picks the number series.
+    /// Date of issue (ngày ban hành): its year picks a state body's series; a Party
+    /// document must fall within its body's current term.
     pub issued_on: NaiveDate,
     /// Trích yếu.
     pub summary: String,
@@ -52,8 +248,11 @@ pub struct RegisterEntry {
     pub id: i64,
     /// Issuing body id.
     pub body_id: i64,
-    /// Year of the number series.
+    /// Year of issue.
     pub year: i32,
+    /// Key of the number series the number belongs to ([`Series::key`]): "2026" (state, and
+    /// every row recorded before schema 6) or "KH@2025-10-16" (Party: type @ term start).
+    pub series: String,
     /// The number (1, 2, ...).
     pub number: u32,
     /// The "số dự kiến" shown while drafting, if recorded.
@@ -86,6 +285,18 @@ impl RegisterEntry {
         }
     }
 
+    /// The number series, parsed from [`RegisterEntry::series`].
+    pub fn series(&self) -> Option<Series> {
+        Series::parse(&self.series)
+    }
+
+    /// The series in Vietnamese ("năm 2026", "loại KH, nhiệm kỳ từ 16/10/2025").
+    pub fn series_label(&self) -> String {
+        self.series()
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| self.series.clone())
+    }
+
     /// Whether the issued number differs from the expected one shown while drafting.
     pub fn differs_from_expected(&self) -> bool {
         self.expected_number.is_some_and(|e| e != self.number)
@@ -93,17 +304,65 @@ impl RegisterEntry {
 }
 
 impl Library {
-    /// The number the next document of `body_id` issued in `year` would get (số dự kiến).
-    pub fn expected_number(&self, body_id: i64, year: i32) -> Result<u32> {
-        let last: Option<u32> = self
+    /// The series a document of `body_id` with this type abbreviation ("KH") issued on
+    /// `issued_on` belongs to. Fails for a Party body without a term start
+    /// ([`LibraryError::NoTermStart`]) or a Party date before it
+    /// ([`LibraryError::BeforeTermStart`]).
+    pub fn series_for(
+        &self,
+        body_id: i64,
+        type_abbreviation: &str,
+        issued_on: NaiveDate,
+    ) -> Result<Series> {
+        let abbr = type_abbreviation.trim();
+        check_abbreviation(abbr)?;
+        Issuer::load(&self.conn, body_id)?.series(body_id, abbr, issued_on)
+    }
+
+    /// The number the next document of `body_id` with this type abbreviation issued on
+    /// `issued_on` would get (số dự kiến), from the series [`Library::series_for`] gives.
+    pub fn expected_number(
+        &self,
+        body_id: i64,
+        type_abbreviation: &str,
+        issued_on: NaiveDate,
+    ) -> Result<u32> {
+        let abbr = type_abbreviation.trim();
+        check_abbreviation(abbr)?;
+        let issuer = Issuer::load(&self.conn, body_id)?;
+        let series = issuer.series(body_id, abbr, issued_on)?;
+        Ok(last_number(&self.conn, body_id, &series, &issuer.symbol(abbr))? + 1)
+    }
+
+    /// Sets the first day of a Party body's current nhiệm kỳ (the day after the congress
+    /// closed). Documents dated from that day are numbered in new per-type series from 1;
+    /// a corrected date keeps counting after the numbers already issued in the term.
+    pub fn set_term_start(&mut self, body_id: i64, started_on: NaiveDate) -> Result<Body> {
+        let tx = self
             .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (system, abolished_on): (String, Option<String>) = tx
             .query_row(
-                "SELECT last_number FROM register_counters WHERE body_id = ?1 AND year = ?2",
-                params![body_id, year],
-                |r| r.get(0),
+                "SELECT system, abolished_on FROM bodies WHERE id = ?1",
+                [body_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?;
-        Ok(last.unwrap_or(0) + 1)
+            .optional()?
+            .ok_or(LibraryError::NotFound {
+                what: "cơ quan",
+                id: body_id,
+            })?;
+        validate_term_start(
+            System::from_slug(&system),
+            started_on,
+            abolished_on.and_then(|d| d.parse().ok()),
+        )?;
+        tx.execute(
+            "UPDATE bodies SET term_started_on = ?2 WHERE id = ?1",
+            params![body_id, started_on.to_string()],
+        )?;
+        tx.commit()?;
+        self.body(body_id)
     }
 
     /// Issues a document: assigns its number, records it and locks the draft version.
@@ -117,12 +376,7 @@ impl Library {
         if signer.is_empty() {
             return Err(LibraryError::invalid("signer", "thiếu người ký"));
         }
-        if abbr.is_empty() || abbr.contains(char::is_whitespace) {
-            return Err(LibraryError::invalid(
-                "type_abbreviation",
-                "thiếu chữ viết tắt tên loại (vd. CT, KH)",
-            ));
-        }
+        check_abbreviation(abbr)?;
         if req.confirmed_number == Some(0) {
             return Err(LibraryError::invalid(
                 "confirmed_number",
@@ -134,47 +388,18 @@ impl Library {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (body_abbr, system): (String, String) = tx
-            .query_row(
-                "SELECT abbreviation, system FROM bodies WHERE id = ?1",
-                [req.body_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .ok_or(LibraryError::NotFound {
-                what: "cơ quan",
-                id: req.body_id,
-            })?;
-        let symbol = if system == "party" {
-            format!("{abbr}/{body_abbr}")
-        } else {
-            format!("{abbr}-{body_abbr}")
-        };
-        let _ = System::State;
-        let last: u32 = tx
-            .query_row(
-                "SELECT last_number FROM register_counters WHERE body_id = ?1 AND year = ?2",
-                params![req.body_id, year],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or(0);
+        // Read under the write lock: the series and the last number cannot change meanwhile.
+        let issuer = Issuer::load(&tx, req.body_id)?;
+        let series = issuer.series(req.body_id, abbr, req.issued_on)?;
+        let symbol = issuer.symbol(abbr);
         let number = match req.confirmed_number {
-            None => last + 1,
+            None => last_number(&tx, req.body_id, &series, &symbol)? + 1,
             Some(n) => {
-                let used = tx
-                    .query_row(
-                        "SELECT 1 FROM register WHERE body_id = ?1 AND year = ?2 AND number = ?3",
-                        params![req.body_id, year, n],
-                        |_| Ok(()),
-                    )
-                    .optional()?
-                    .is_some();
-                if used {
+                if number_used(&tx, req.body_id, &series, &symbol, n)? {
                     return Err(LibraryError::NumberTaken {
                         number: n,
-                        body: body_abbr,
-                        year,
+                        body: issuer.abbreviation,
+                        series: series.to_string(),
                     });
                 }
                 n
@@ -219,12 +444,13 @@ impl Library {
             }
         };
         tx.execute(
-            "INSERT INTO register (body_id, year, number, expected_number, doc_type, symbol, issued_on,
-                 summary, signer, draft_id, draft_version, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            "INSERT INTO register (body_id, year, series, number, expected_number, doc_type, symbol,
+                 issued_on, summary, signer, draft_id, draft_version, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 req.body_id,
                 year,
+                series.key(),
                 number,
                 req.expected_number,
                 req.doc_type.trim(),
@@ -239,9 +465,9 @@ impl Library {
         )?;
         let id = tx.last_insert_rowid();
         tx.execute(
-            "INSERT INTO register_counters (body_id, year, last_number) VALUES (?1, ?2, ?3)
-             ON CONFLICT (body_id, year) DO UPDATE SET last_number = max(last_number, excluded.last_number)",
-            params![req.body_id, year, number],
+            "INSERT INTO register_counters (body_id, series, last_number) VALUES (?1, ?2, ?3)
+             ON CONFLICT (body_id, series) DO UPDATE SET last_number = max(last_number, excluded.last_number)",
+            params![req.body_id, series.key(), number],
         )?;
         tx.commit()?;
         self.register_entry(id)
@@ -256,7 +482,7 @@ impl Library {
             })
     }
 
-    /// The register, optionally for one body and/or one year, in issue order.
+    /// The register, optionally for one body and/or one year of issue, by body, series and number.
     pub fn register(&self, body_id: Option<i64>, year: Option<i32>) -> Result<Vec<RegisterEntry>> {
         self.register_query(
             "WHERE (?1 IS NULL OR body_id = ?1) AND (?2 IS NULL OR year = ?2)",
@@ -271,8 +497,8 @@ impl Library {
     ) -> Result<Vec<RegisterEntry>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id, body_id, year, number, expected_number, doc_type, symbol, issued_on, summary,
-                    signer, draft_id, draft_version, recorded_at
-             FROM register {filter} ORDER BY body_id, year, number"
+                    signer, draft_id, draft_version, recorded_at, series
+             FROM register {filter} ORDER BY body_id, series, number"
         ))?;
         let rows = stmt.query_map(args, |r| {
             let issued: String = r.get(7)?;
@@ -290,6 +516,7 @@ impl Library {
                 draft_id: r.get(10)?,
                 draft_version: r.get(11)?,
                 recorded_at: r.get(12)?,
+                series: r.get(13)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

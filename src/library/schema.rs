@@ -31,6 +31,9 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("migrations/0005_search_index_layout.sql")),
         Step::Rust(reindex_clauses),
     ],
+    &[Step::Sql(include_str!(
+        "migrations/0006_register_series.sql"
+    ))],
 ];
 
 /// The schema version this build writes.

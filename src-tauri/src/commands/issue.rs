@@ -1,12 +1,13 @@
-//! Phát hành (issue): the next number from the outgoing register (sổ văn bản đi) for the
-//! issuing body and year, written into the draft, whose version is then locked.
+//! Phát hành (issue): the next number from the outgoing register (sổ văn bản đi) in the
+//! series of the issuing body (state: the year; Party: the document type within the term),
+//! written into the draft, whose version is then locked.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
 use vanban::draft::Draft;
 use vanban::library::{self, IssueRequest, Library, NewBody};
-use vanban::model::{IssueDate, System};
+use vanban::model::{Document, IssueDate, System};
 
 use super::drafts::{load, OpenDraft};
 use crate::error::{AppError, AppResult};
@@ -16,8 +17,10 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct IssuePlan {
-    /// The next number in the register for this body and year.
+    /// The next number in the register for this body's series.
     pub expected: u32,
+    /// The number series, in Vietnamese: "năm 2026" or "loại KH, nhiệm kỳ từ 16/10/2025".
+    pub series: String,
     /// The số ký hiệu line with that number, e.g. "Số: 03/KH-VP".
     pub number_line: String,
     /// The date of issue that will be written (today unless the draft names a full date).
@@ -58,6 +61,8 @@ fn body_id(lib: &mut Library, draft: &Draft) -> AppResult<i64> {
             System::Party => library::System::Party,
         },
         abolished_on: None,
+        // Unknown here: issuing for a Party body asks the secretary to set it.
+        term_started_on: None,
         note: Some("Tạo khi phát hành văn bản".into()),
     })?;
     Ok(body.id)
@@ -79,7 +84,17 @@ fn issued(draft: &Draft, number: u32, on: NaiveDate) -> Draft {
     d
 }
 
-fn ready(state: &AppState, draft: &Draft) -> AppResult<()> {
+/// Type abbreviation of the ký hiệu ("KH"); "CV" for a type without one.
+fn type_abbreviation(doc: &Document) -> String {
+    doc.doc_type
+        .abbreviation(doc.system)
+        .filter(|a| !a.is_empty())
+        .unwrap_or("CV")
+        .to_owned()
+}
+
+/// Renders the draft and refuses it while the checker finds errors.
+fn ready(state: &AppState, draft: &Draft) -> AppResult<Document> {
     let doc = draft.render(&state.templates)?;
     let report =
         vanban::check::check_document(&doc, "bản thảo", &vanban::check::CheckOptions::default())
@@ -93,22 +108,24 @@ fn ready(state: &AppState, draft: &Draft) -> AppResult<()> {
             ),
         ));
     }
-    Ok(())
+    Ok(doc)
 }
 
 /// The number and date issuing would give the draft now.
 #[tauri::command]
 pub fn issue_plan(state: State<'_, AppState>, draft: Draft) -> AppResult<IssuePlan> {
-    ready(&state, &draft)?;
+    let abbr = type_abbreviation(&ready(&state, &draft)?);
     let on = issue_date(&draft);
-    let expected = {
+    let (expected, series) = {
         let mut lib = state.library();
         let body = body_id(&mut lib, &draft)?;
-        lib.expected_number(body, on.year())?
+        let series = lib.series_for(body, &abbr, on)?;
+        (lib.expected_number(body, &abbr, on)?, series.to_string())
     };
     let doc = issued(&draft, expected, on).render(&state.templates)?;
     Ok(IssuePlan {
         expected,
+        series,
         number_line: doc.number_line(),
         date: doc.place_date.render(doc.system),
     })
@@ -116,7 +133,7 @@ pub fn issue_plan(state: State<'_, AppState>, draft: Draft) -> AppResult<IssuePl
 
 /// Issues the draft with `number` (the expected one, or another the secretary confirmed):
 /// writes number and date into the draft, records it in the register and locks that version.
-/// A number already used this year is refused, never reused.
+/// A number already used in its series is refused, never reused.
 #[tauri::command]
 pub fn issue_draft(
     state: State<'_, AppState>,
@@ -128,16 +145,11 @@ pub fn issue_draft(
     let on = issue_date(&draft);
     let final_draft = issued(&draft, number, on);
     let doc = final_draft.render(&state.templates)?;
-    let abbr = doc
-        .doc_type
-        .abbreviation(doc.system)
-        .filter(|a| !a.is_empty())
-        .unwrap_or("CV")
-        .to_owned();
+    let abbr = type_abbreviation(&doc);
     let entry = {
         let mut lib = state.library();
         let body = body_id(&mut lib, &draft)?;
-        let expected = lib.expected_number(body, on.year())?;
+        let expected = lib.expected_number(body, &abbr, on)?;
         lib.checkpoint_draft(id, &final_draft.to_toml())?;
         lib.issue(&IssueRequest {
             body_id: body,
@@ -179,9 +191,9 @@ mod tests {
             a,
             "the same issuer maps to one library body"
         );
-        assert_eq!(lib.expected_number(a, 2024).unwrap(), 1);
-
         let on = NaiveDate::from_ymd_opt(2024, 2, 5).unwrap();
+        assert_eq!(lib.expected_number(a, "KH", on).unwrap(), 1);
+
         let issued = issued(&d, 3, on);
         assert_eq!(issued.number, Some(3));
         assert_eq!(issued.date.phrase(), "ngày 05 tháng 02 năm 2024");

@@ -38,6 +38,12 @@ system: System,
  */
 abolished_on: string | null, 
 /**
+ * Party bodies: first day of the current nhiệm kỳ cấp ủy (the day after the congress
+ * closed). Party numbers run per document type through the term (Hướng dẫn
+ * 36-HD/VPTW §1.3.1 a); none for state bodies.
+ */
+term_started_on?: string, 
+/**
  * Free note.
  */
 note: string | null, };

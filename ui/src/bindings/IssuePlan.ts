@@ -5,9 +5,13 @@
  */
 export type IssuePlan = { 
 /**
- * The next number in the register for this body and year.
+ * The next number in the register for this body's series.
  */
 expected: number, 
+/**
+ * The number series, in Vietnamese: "năm 2026" or "loại KH, nhiệm kỳ từ 16/10/2025".
+ */
+series: string, 
 /**
  * The số ký hiệu line with that number, e.g. "Số: 03/KH-VP".
  */
