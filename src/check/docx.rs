@@ -8,6 +8,7 @@ use super::registry::FixSafety;
 use super::report::Report;
 use super::view::{Align, CellPos, Detected, Origin, PageSetup, Para, Parts, Run, Spacing, View};
 use super::{run, CheckError, CheckOptions};
+use crate::model::text;
 use crate::reader::{
     self, Alignment, BodyItem, DocxEdit, FieldKind, HeaderFooterKind, Limits, LineRule, Target,
 };
@@ -49,9 +50,28 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         (None, Some(h)) => Some(-h.0),
         _ => None,
     };
+    // What the reader sees: text under `w:caps` is shown in capitals.
+    let shown_caps = p
+        .runs
+        .iter()
+        .any(|r| r.caps && !r.hidden && r.text != text::upper(&r.text));
+    let shown = if shown_caps {
+        p.runs
+            .iter()
+            .map(|r| {
+                if r.caps && !r.hidden {
+                    text::upper(&r.text)
+                } else {
+                    r.text.clone()
+                }
+            })
+            .collect()
+    } else {
+        p.text()
+    };
     Para {
         index: p.index,
-        text: p.text(),
+        text: shown,
         runs,
         align: align(p.alignment),
         first_line_indent: first_line,
@@ -63,17 +83,75 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
             .as_ref()
             .is_some_and(reader::Border::is_visible),
         has_drawing: p.has_drawing,
+        has_line_shape: p.has_line_shape,
         keep_next: p.keep_next,
         keep_lines: p.keep_lines,
         cell,
         field: None,
+        segment: false,
+        shown_caps,
     }
+}
+
+/// The longest line, in characters, that is split out of a paragraph at soft line breaks:
+/// header and footer lines are short, body sentences are not.
+const SPLIT_LINE_MAX: usize = 100;
+
+/// Splits a paragraph written as several lines with soft line breaks ("CỘNG HÒA XÃ HỘI CHỦ
+/// NGHĨA VIỆT NAM↵Độc lập - Tự do - Hạnh phúc", "KT. CHỦ TỊCH↵PHÓ CHỦ TỊCH") into one
+/// paragraph per line, each with its own runs and the paragraph's layout, as a reader sees
+/// them. Paragraphs without a break, or with a long line, stay whole.
+fn split_lines(p: Para) -> Vec<Para> {
+    if !p.text.contains('\n') {
+        return vec![p];
+    }
+    let lines: Vec<&str> = p.text.split('\n').collect();
+    if lines.iter().filter(|l| !l.trim().is_empty()).count() < 2
+        || lines
+            .iter()
+            .any(|l| l.trim().chars().count() > SPLIT_LINE_MAX)
+    {
+        return vec![p];
+    }
+    let mut runs: Vec<Vec<Run>> = vec![Vec::new()];
+    for r in &p.runs {
+        for (k, piece) in r.text.split('\n').enumerate() {
+            if k > 0 {
+                runs.push(Vec::new());
+            }
+            if !piece.is_empty() {
+                if let Some(line) = runs.last_mut() {
+                    line.push(Run {
+                        text: piece.to_string(),
+                        ..r.clone()
+                    });
+                }
+            }
+        }
+    }
+    // Hidden runs are in the text but not in the runs: the run lines can only be trusted
+    // when they line up with the text lines.
+    if runs.len() != lines.len() {
+        return vec![p];
+    }
+    // Every line keeps the paragraph's layout (indent, spacing, keeps): the rules on
+    // running text judge them as they judged the whole paragraph.
+    lines
+        .into_iter()
+        .zip(runs)
+        .map(|(line, runs)| Para {
+            text: line.to_string(),
+            runs,
+            segment: true,
+            ..p.clone()
+        })
+        .collect()
 }
 
 fn flatten(items: &[BodyItem], out: &mut Vec<Para>, tables: &mut usize, outer: Option<CellPos>) {
     for item in items {
         match item {
-            BodyItem::Paragraph(p) => out.push(para_of(p, outer)),
+            BodyItem::Paragraph(p) => out.extend(split_lines(para_of(p, outer))),
             BodyItem::Table(t) => {
                 let table = *tables;
                 *tables += 1;

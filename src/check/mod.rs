@@ -20,7 +20,8 @@ pub mod rules;
 pub mod stale;
 pub mod view;
 
-use registry::{RuleSet, Severity};
+use fix::{Edit, Fix};
+use registry::{FixSafety, RuleSet, Severity};
 use report::{Coverage, Diagnostic, ElementResult, Ignored, Location, Report, RuleResult, Status};
 use rules::{Ctx, Outcome};
 use view::{Element, View};
@@ -139,13 +140,13 @@ pub fn run(
                 field: p.field.clone(),
             }
         };
-        let diag = |message: String, para: Option<usize>, fix, review| Diagnostic {
+        let diag = |message: String, para: Option<usize>, fix: Option<Fix>, review| Diagnostic {
             rule: rule.id.clone(),
             severity,
             element: rule.element,
             message,
             needs_review: review,
-            fix,
+            fix: fix.map(|f| unsafe_on_derived(f, view)),
             location: locate(para),
             clause: rule.clause.clone(),
             evidence: rule.evidence,
@@ -252,4 +253,35 @@ pub fn run(
         protected: view.protected,
         signed: view.signed,
     })
+}
+
+/// A fix whose edits cannot be applied as they stand to a paragraph the view shows
+/// differently from the file (one line of a paragraph with soft line breaks, text in
+/// capitals by `w:caps`) stays a suggestion: its title says what to do, nothing is edited.
+fn unsafe_on_derived(fix: Fix, view: &View) -> Fix {
+    let derived = |paragraph: usize, text_edit: bool| {
+        view.paras.iter().filter(|p| p.index == paragraph).any(|p| {
+            if text_edit {
+                p.shown_caps
+            } else {
+                p.segment
+            }
+        })
+    };
+    let unsafe_edit = fix.edits.iter().any(|e| match e {
+        Edit::ReplaceText { paragraph, .. } => derived(*paragraph, true),
+        Edit::RunProps { paragraph, .. } | Edit::KeepNext { paragraph } => {
+            derived(*paragraph, false)
+        }
+        _ => false,
+    });
+    if unsafe_edit {
+        Fix {
+            safety: FixSafety::Suggest,
+            edits: Vec::new(),
+            ..fix
+        }
+    } else {
+        fix
+    }
 }

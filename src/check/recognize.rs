@@ -196,6 +196,17 @@ pub fn recognize(view: &mut View) {
     let right_col = parts.quoc_hieu.or(parts.dang).and_then(column);
     let left_col = parts.so_ky_hieu.and_then(column);
     let limit = parts.so_ky_hieu.unwrap_or(header_end.max(8).min(span));
+    // Without a số, capitals under a quốc hiệu written as plain paragraphs are a title
+    // ("TỜ KHAI ĐĂNG KÝ KHAI SINH", "ĐƠN KHỞI KIỆN"), not the issuing body, which stands
+    // left of or above the quốc hiệu.
+    let national = [parts.tieu_ngu, parts.quoc_hieu, parts.dang]
+        .into_iter()
+        .flatten()
+        .filter(|&i| paras[i].cell.is_none())
+        .max();
+    let under_national = |i: usize| {
+        parts.so_ky_hieu.is_none() && paras[i].cell.is_none() && national.is_some_and(|q| i > q)
+    };
     let mut bodies: Vec<usize> = (0..limit.min(n))
         .filter(|&i| {
             let p = &paras[i];
@@ -210,6 +221,7 @@ pub fn recognize(view: &mut View) {
                 && (col.is_none() || col != right_col || right_col == left_col)
                 && (left_col.is_none() || col == left_col || col.is_none())
                 && doc_type_by_title(t).is_none()
+                && !under_national(i)
         })
         .collect();
     if parts.so_ky_hieu.is_none() {

@@ -195,6 +195,9 @@ pub struct Para {
     pub bottom_border: bool,
     /// Anchors a drawing or shape (often the short line under a header element).
     pub has_drawing: bool,
+    /// One of its drawings is a straight line shape.
+    #[serde(default)]
+    pub has_line_shape: bool,
     /// "Keep with next" (giữ với đoạn sau).
     pub keep_next: bool,
     /// "Keep lines together".
@@ -203,6 +206,14 @@ pub struct Para {
     pub cell: Option<CellPos>,
     /// The draft field this paragraph shows (`location.field`), for drafts only.
     pub field: Option<String>,
+    /// One line of a paragraph the .docx writes as several lines (soft line breaks,
+    /// `w:br`): formatting edits of the whole paragraph would reach its other lines.
+    #[serde(default)]
+    pub segment: bool,
+    /// The text is shown in capitals by `w:caps` and was typed otherwise: `text` holds
+    /// what the reader sees, which a text replacement in the file would not find.
+    #[serde(default)]
+    pub shown_caps: bool,
 }
 
 impl Para {

@@ -211,6 +211,7 @@ impl<'a> PartReader<'a> {
             fields: Vec::new(),
             has_page_break: false,
             has_drawing: false,
+            has_line_shape: false,
         };
 
         let mut items = Vec::new();
@@ -248,7 +249,10 @@ impl<'a> PartReader<'a> {
                         r.is_footnote_ref = Some(id);
                     }
                 }
-                Inline::Drawing => para.has_drawing = true,
+                Inline::Drawing { line } => {
+                    para.has_drawing = true;
+                    para.has_line_shape |= line;
+                }
                 Inline::PageBreak => para.has_page_break = true,
                 Inline::Field(k) => para.fields.push(k),
             }

@@ -436,6 +436,10 @@ pub struct Paragraph {
     pub has_page_break: bool,
     /// Whether the paragraph contains a picture or drawing.
     pub has_drawing: bool,
+    /// Whether one of its drawings is a straight line (the rule under the tiêu ngữ or the
+    /// issuer, drawn as a shape and anchored to this paragraph).
+    #[serde(default)]
+    pub has_line_shape: bool,
 }
 
 impl Paragraph {

@@ -136,8 +136,8 @@ pub(crate) enum Inline<'a> {
     },
     /// A footnote mark.
     FootnoteRef(i64),
-    /// A picture, chart or embedded object.
-    Drawing,
+    /// A picture, chart or embedded object; `line` when it is a drawn straight line.
+    Drawing { line: bool },
     /// A page break.
     PageBreak,
     /// A field was closed (or, for a simple field, seen).
@@ -235,7 +235,9 @@ fn walk_run<'a>(
         let Node::Element(c) = n else { continue };
         if c.ns != Ns::W {
             if c.local() == "AlternateContent" {
-                out.push(Inline::Drawing);
+                out.push(Inline::Drawing {
+                    line: is_line_shape(c),
+                });
             }
             continue;
         }
@@ -273,7 +275,9 @@ fn walk_run<'a>(
                     out.push(Inline::FootnoteRef(id));
                 }
             }
-            "drawing" | "pict" | "object" => out.push(Inline::Drawing),
+            "drawing" | "pict" | "object" => out.push(Inline::Drawing {
+                line: is_line_shape(c),
+            }),
             "instrText" => {
                 if let Some(f) = fields.open.last_mut() {
                     if !f.in_result {
@@ -326,4 +330,35 @@ impl FieldStack {
 /// How many paragraphs [`paragraphs`] finds under an optional container.
 pub(crate) fn paragraphs_count(container: Option<&Element>) -> usize {
     container.map_or(0, |c| paragraphs(c).len())
+}
+
+/// Whether a drawing is a straight line (đường kẻ vẽ bằng hình): DrawingML preset geometry
+/// "line" or "straightConnector1", a shape with no height, or VML `v:line` and the
+/// straight-connector shape types (20, 32) Word and WPS write in the fallback.
+fn is_line_shape(e: &Element) -> bool {
+    fn attr<'e>(x: &'e Element, local: &str) -> Option<&'e str> {
+        x.attrs
+            .iter()
+            .find(|a| a.local() == local)
+            .map(|a| a.value.as_str())
+    }
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        let line = match x.local() {
+            "prstGeom" => matches!(attr(x, "prst"), Some("line" | "straightConnector1")),
+            "extent" => attr(x, "cy") == Some("0"),
+            "line" => x.ns != Ns::W,
+            "shape" => {
+                attr(x, "type")
+                    .is_some_and(|t| t.ends_with("_x0000_t32") || t.ends_with("_x0000_t20"))
+                    || matches!(attr(x, "spt"), Some("32" | "20"))
+            }
+            _ => false,
+        };
+        if line {
+            return true;
+        }
+        stack.extend(x.elements());
+    }
+    false
 }

@@ -48,20 +48,29 @@ pub fn is_line_text(s: &str) -> bool {
 }
 
 /// Whether a line is drawn under paragraph position `i`: a bottom border, a drawing on it
-/// or on the next paragraph, or a next paragraph made only of underscores.
+/// or on a blank next paragraph, a next paragraph made only of underscores or box-drawing
+/// rules ("────"), or a line shape anchored to the paragraph before or after (Word anchors
+/// a drawn line to whichever paragraph the cursor was in, and positions it by offset).
 pub fn has_line_under(ctx: &Ctx, i: usize) -> bool {
     let paras = &ctx.view.paras;
     let p = &paras[i];
     if p.bottom_border || p.has_drawing {
         return true;
     }
-    match paras.get(i + 1) {
-        Some(next) if next.cell == p.cell => {
-            (next.is_blank() && (next.has_drawing || next.bottom_border))
-                || (is_line_text(&next.text) && next.text.contains('_'))
+    let prev_line = i
+        .checked_sub(1)
+        .and_then(|j| paras.get(j))
+        .is_some_and(|prev| prev.cell == p.cell && prev.has_line_shape);
+    prev_line
+        || match paras.get(i + 1) {
+            Some(next) if next.cell == p.cell => {
+                (next.is_blank() && (next.has_drawing || next.bottom_border))
+                    || next.has_line_shape
+                    || (is_line_text(&next.text)
+                        && next.text.chars().any(|c| matches!(c, '_' | '─' | '━')))
+            }
+            _ => false,
         }
-        _ => false,
-    }
 }
 
 /// Compares the effective formatting of paragraphs against a style fact: size, bold,

@@ -1,0 +1,323 @@
+//! Shapes other tools write (Word, WPS, LibreOffice, form generators) that the checker must
+//! read as a reader sees them. Each test rewrites `word/document.xml` of a clean python-docx
+//! file (tests/fixtures/check/clean-state-pydocx.docx, not made by Vanban) into one shape
+//! met in third-party files, then checks what is recognised and what is reported.
+
+use std::io::{Cursor, Read, Write};
+
+use vanban::check::docx::view_of;
+use vanban::check::registry::{FixSafety, Severity};
+use vanban::check::report::Report;
+use vanban::check::view::View;
+use vanban::check::{check_docx, CheckOptions};
+use vanban::reader::{read_docx, Limits};
+
+const CLEAN: &[u8] = include_bytes!("fixtures/check/clean-state-pydocx.docx");
+
+/// The clean file with its `word/document.xml` passed through `edit`.
+fn rewrite(edit: impl Fn(&str) -> String) -> Vec<u8> {
+    let mut zin = zip::ZipArchive::new(Cursor::new(CLEAN)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).unwrap();
+            let edited = edit(&xml);
+            assert_ne!(edited, xml, "the edit changed nothing");
+            data = edited.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Replaces exactly one occurrence of `old`.
+fn replace_once(xml: &str, old: &str, new: &str) -> String {
+    assert_eq!(xml.matches(old).count(), 1, "expected one «{old}»");
+    xml.replacen(old, new, 1)
+}
+
+/// The paragraph (`<w:p>…</w:p>`) whose text contains `text`.
+fn paragraph_with<'a>(xml: &'a str, text: &str) -> &'a str {
+    let at = xml
+        .find(&format!(">{text}<"))
+        .expect("text in the document");
+    let start = xml[..at].rfind("<w:p>").unwrap();
+    let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
+    &xml[start..end]
+}
+
+/// A run with size (half-points), bold and text.
+fn run(size: u32, bold: bool, text: &str) -> String {
+    let b = if bold {
+        "<w:b/>"
+    } else {
+        r#"<w:b w:val="0"/>"#
+    };
+    format!(
+        r#"<w:r><w:rPr>{b}<w:i w:val="0"/><w:sz w:val="{size}"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#
+    )
+}
+
+/// A centred paragraph of runs.
+fn para(runs: &str) -> String {
+    format!(r#"<w:p><w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr>{runs}</w:p>"#)
+}
+
+const BREAK: &str = "<w:r><w:br/></w:r>";
+
+fn view(bytes: &[u8]) -> View {
+    view_of(&read_docx(bytes, &Limits::default()).unwrap())
+}
+
+fn check(bytes: &[u8]) -> Report {
+    check_docx(bytes, "t.docx", &CheckOptions::default()).unwrap()
+}
+
+fn errors(r: &Report) -> Vec<String> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{} {}", d.rule, d.message))
+        .collect()
+}
+
+#[test]
+fn the_base_file_is_clean() {
+    assert_eq!(errors(&check(CLEAN)), Vec::<String>::new());
+}
+
+/// Word users often type the quốc hiệu and tiêu ngữ, or the cơ quan chủ quản and the cơ
+/// quan ban hành, as one paragraph with a soft line break (Shift+Enter).
+fn merged_header(motto_size: u32) -> Vec<u8> {
+    rewrite(|xml| {
+        let qh = paragraph_with(xml, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        let tn = paragraph_with(xml, "Độc lập - Tự do - Hạnh phúc");
+        let both = format!("{qh}{tn}");
+        let xml = replace_once(
+            xml,
+            &both,
+            &para(&format!(
+                "{}{BREAK}{}",
+                run(24, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                run(motto_size, true, "Độc lập - Tự do - Hạnh phúc")
+            )),
+        );
+        let sup = paragraph_with(&xml, "UBND TỈNH BẮC KẠN");
+        let iss = paragraph_with(&xml, "VĂN PHÒNG");
+        let both = format!("{sup}{iss}");
+        replace_once(
+            &xml,
+            &both,
+            &para(&format!(
+                "{}{BREAK}{}",
+                run(24, false, "UBND TỈNH BẮC KẠN"),
+                run(24, true, "VĂN PHÒNG")
+            )),
+        )
+    })
+}
+
+#[test]
+fn lines_joined_by_soft_breaks_are_recognised_one_by_one() {
+    let bytes = merged_header(26);
+    let v = view(&bytes);
+    let qh = v.parts.quoc_hieu.expect("quốc hiệu");
+    let tn = v.parts.tieu_ngu.expect("tiêu ngữ");
+    assert_ne!(qh, tn);
+    assert_eq!(v.paras[qh].text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_eq!(v.paras[tn].text, "Độc lập - Tự do - Hạnh phúc");
+    // Both lines come from the same paragraph of the file.
+    assert_eq!(v.paras[qh].index, v.paras[tn].index);
+    let issuer: Vec<&str> = v
+        .parts
+        .ban_hanh
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .collect();
+    let superior: Vec<&str> = v
+        .parts
+        .chu_quan
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .collect();
+    assert_eq!(issuer, ["VĂN PHÒNG"]);
+    assert_eq!(superior, ["UBND TỈNH BẮC KẠN"]);
+    // Nothing about the quốc hiệu, tiêu ngữ or issuer is wrong.
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+}
+
+#[test]
+fn a_fault_on_one_line_of_a_broken_paragraph_is_not_fixed_on_the_whole_paragraph() {
+    // Tiêu ngữ at 12 pt on the second line of the quốc hiệu paragraph: the fault is
+    // reported, but setting the size of the whole paragraph would change the quốc hiệu.
+    let r = check(&merged_header(24));
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "ND30-213")
+        .expect("tiêu ngữ size reported");
+    let fix = d.fix.as_ref().expect("a fix is proposed");
+    assert_eq!(fix.safety, FixSafety::Suggest);
+    assert!(fix.edits.is_empty());
+    assert_eq!(errors(&r).len(), 1, "{:?}", errors(&r));
+}
+
+#[test]
+fn text_in_capitals_by_formatting_is_read_as_capitals() {
+    // The issuer typed "Văn phòng" and shown as "VĂN PHÒNG" by w:caps (a style or direct
+    // formatting many templates use).
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            r#"<w:sz w:val="24"/><w:u w:val="none"/></w:rPr><w:t>VĂN PHÒNG"#,
+            r#"<w:caps/><w:sz w:val="24"/><w:u w:val="none"/></w:rPr><w:t>Văn phòng"#,
+        )
+    });
+    let v = view(&bytes);
+    let issuer: Vec<&str> = v
+        .parts
+        .ban_hanh
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .collect();
+    assert_eq!(issuer, ["VĂN PHÒNG"]);
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+}
+
+#[test]
+fn a_form_title_under_the_national_title_is_not_an_issuer() {
+    // A form (tờ khai, đơn) written as plain paragraphs: quốc hiệu, tiêu ngữ, a rule, then
+    // its title in capitals. There is no số and no issuing body.
+    let bytes = rewrite(|xml| {
+        let start = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let end = xml.find("<w:sectPr").unwrap();
+        let body = [
+            para(&run(26, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
+            para(&run(26, true, "Độc lập - Tự do - Hạnh phúc")),
+            para(&run(20, false, "────────────────────────")),
+            para(&run(28, true, "TỜ KHAI ĐĂNG KÝ KHAI SINH")),
+            para(&run(
+                28,
+                false,
+                "Kính gửi: Ủy ban nhân dân xã Tân Lập, huyện Chợ Đồn, tỉnh Bắc Kạn.",
+            )),
+        ]
+        .concat();
+        format!("{}{body}{}", &xml[..start], &xml[end..])
+    });
+    let v = view(&bytes);
+    assert!(v.parts.quoc_hieu.is_some());
+    assert!(v.parts.tieu_ngu.is_some());
+    assert_eq!(v.parts.ban_hanh, Vec::<usize>::new());
+    assert_eq!(v.parts.chu_quan, Vec::<usize>::new());
+    let r = check(&bytes);
+    for d in &r.diagnostics {
+        assert!(
+            !["ND30-222", "ND30-223", "ND30-224"].contains(&d.rule.as_str()),
+            "the title was judged as an issuer: {} {}",
+            d.rule,
+            d.message
+        );
+    }
+}
+
+/// A shape drawn in a run, as Word writes it: DrawingML in `mc:Choice`, VML in
+/// `mc:Fallback`. `geometry` is the preset ("straightConnector1" for a line, "rect" for a
+/// box) and `height` its height in EMU.
+fn shape_run(geometry: &str, height: u32) -> String {
+    let vml = if geometry == "rect" {
+        r#"<v:rect style="width:150pt;height:20pt"/>"#
+    } else {
+        r##"<v:shape type="#_x0000_t32" style="width:150pt;height:0pt"/>"##
+    };
+    format!(
+        r#"<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>1922145</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>27305</wp:posOffset></wp:positionV><wp:extent cx="1952625" cy="{height}"/><wp:wrapNone/><wp:docPr id="2" name="Shape 2"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1952625" cy="{height}"/></a:xfrm><a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict xmlns:v="urn:schemas-microsoft-com:vml">{vml}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"#
+    )
+}
+
+/// A plain-paragraph header (no table) whose line under the tiêu ngữ is a shape anchored
+/// to the next paragraph, the date, as in forms typed in Word or WPS.
+fn motto_line_on_next_paragraph(geometry: &str, height: u32) -> Vec<u8> {
+    rewrite(|xml| {
+        let start = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let end = xml.find("<w:sectPr").unwrap();
+        let date = format!(
+            r#"<w:p><w:pPr><w:jc w:val="right"/></w:pPr>{}<w:r><w:rPr><w:i/><w:sz w:val="26"/></w:rPr><w:t>Bắc Kạn, ngày 05 tháng 02 năm 2024</w:t></w:r></w:p>"#,
+            shape_run(geometry, height)
+        );
+        let body = [
+            para(&run(24, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
+            para(&run(26, true, "Độc lập - Tự do - Hạnh phúc")),
+            date,
+            para(&run(28, true, "ĐƠN ĐỀ NGHỊ")),
+        ]
+        .concat();
+        format!("{}{body}{}", &xml[..start], &xml[end..])
+    })
+}
+
+#[test]
+fn a_line_shape_anchored_to_the_next_paragraph_is_the_line_under_the_motto() {
+    let bytes = motto_line_on_next_paragraph("straightConnector1", 0);
+    let v = view(&bytes);
+    assert!(v.parts.tieu_ngu.is_some());
+    let date = v.parts.dia_danh_ngay.expect("date");
+    assert!(v.paras[date].has_line_shape);
+    let r = check(&bytes);
+    assert!(!r.fired().contains(&"ND30-214"), "{:?}", errors(&r));
+}
+
+#[test]
+fn a_picture_on_the_next_paragraph_is_not_a_line() {
+    // The same header with a box instead of a line: the tiêu ngữ has no line under it.
+    let bytes = motto_line_on_next_paragraph("rect", 254_000);
+    let v = view(&bytes);
+    let date = v.parts.dia_danh_ngay.expect("date");
+    assert!(v.paras[date].has_drawing);
+    assert!(!v.paras[date].has_line_shape);
+    assert!(check(&bytes).fired().contains(&"ND30-214"));
+}
+
+#[test]
+fn a_line_shape_anchored_to_the_quoc_hieu_is_the_line_under_the_motto() {
+    // The table header with the bordered paragraph under the tiêu ngữ removed and a line
+    // shape anchored to the quốc hiệu paragraph instead.
+    let bytes = rewrite(|xml| {
+        let xml = replace_once(
+            xml,
+            r#"<w:p><w:pPr><w:spacing w:after="0"/><w:ind w:left="567" w:right="567"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr></w:pPr></w:p>"#,
+            "",
+        );
+        let qh = paragraph_with(&xml, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").to_string();
+        let with_line = qh.replace("</w:pPr>", &format!("</w:pPr>{}", shape_run("line", 0)));
+        replace_once(&xml, &qh, &with_line)
+    });
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+}
+
+#[test]
+fn a_row_of_box_drawing_rules_is_a_solid_line() {
+    // "────" (U+2500) under the tiêu ngữ prints as a solid line; "-----" would be dashed.
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            r#"<w:p><w:pPr><w:spacing w:after="0"/><w:ind w:left="567" w:right="567"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr></w:pPr></w:p>"#,
+            &para(&run(20, false, "──────────────────")),
+        )
+    });
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+    let dashed = rewrite(|xml| {
+        replace_once(
+            xml,
+            r#"<w:p><w:pPr><w:spacing w:after="0"/><w:ind w:left="567" w:right="567"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr></w:pPr></w:p>"#,
+            &para(&run(20, false, "------------------")),
+        )
+    });
+    assert!(check(&dashed).fired().contains(&"ND30-214"));
+}
