@@ -941,7 +941,7 @@ mod register {
         // 1 January does not restart a Party series: the term goes on.
         let e = n(&mut f.lib, "KH", "2026-01-01");
         assert_eq!(e.number, 3);
-        assert_eq!(e.number_and_symbol(), "3-KH/BDVTU");
+        assert_eq!(e.number_and_symbol(), "03-KH/BDVTU");
         assert_eq!(e.series, "KH@2025-10-16");
         assert_eq!(e.series_label(), "loại KH, nhiệm kỳ từ 16/10/2025");
         assert_eq!(e.year, 2026);
@@ -1195,9 +1195,9 @@ mod register {
                 row(1, 1, "2025", 1, "01/CT-UBND"),
                 row(2, 1, "2025", 2, "02/KH-UBND"),
                 row(3, 1, "2026", 1, "01/CT-UBND"),
-                row(4, 9, "2025", 1, "1-KH/BDVTU"),
-                row(5, 9, "2026", 1, "1-BC/BDVTU"),
-                row(6, 9, "2026", 2, "2-KH/BDVTU"),
+                row(4, 9, "2025", 1, "01-KH/BDVTU"),
+                row(5, 9, "2026", 1, "01-BC/BDVTU"),
+                row(6, 9, "2026", 2, "02-KH/BDVTU"),
             ]
         );
         let locked = &lib.register(Some(9), Some(2026)).unwrap()[1];
@@ -1219,7 +1219,7 @@ mod register {
             Err(LibraryError::NumberTaken { .. })
         ));
         // The Party body has no term start yet; once set, each type continues after the
-        // numbers its ký hiệu already had in the term, so "2-KH/BDVTU" is never printed twice.
+        // numbers its ký hiệu already had in the term, so "02-KH/BDVTU" is never printed twice.
         assert!(matches!(
             lib.expected_number(9, "KH", day("2026-02-01")),
             Err(LibraryError::NoTermStart { .. })

@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use super::bodies::{validate_term_start, Body, System};
 use super::error::{LibraryError, Result};
 use super::Library;
+use crate::model::ReferenceNumber;
 
 /// The number series (dãy số) a document number belongs to; a number is unique within it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -276,12 +277,18 @@ pub struct RegisterEntry {
 }
 
 impl RegisterEntry {
-    /// Số và ký hiệu as printed: "03/CT-UBND" (state) or "415-KH/BDVTU" (Party).
+    /// Số và ký hiệu as printed: "03/CT-UBND" (state) or "415-KH/BDVTU", "03-BC/TU" (Party);
+    /// the number with the same leading zero as on the document.
     pub fn number_and_symbol(&self) -> String {
+        let number = ReferenceNumber {
+            number: Some(self.number),
+            unit: None,
+        }
+        .number_text();
         if self.symbol.contains('/') {
-            format!("{}-{}", self.number, self.symbol)
+            format!("{number}-{}", self.symbol)
         } else {
-            format!("{:02}/{}", self.number, self.symbol)
+            format!("{number}/{}", self.symbol)
         }
     }
 
