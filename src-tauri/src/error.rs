@@ -10,7 +10,8 @@ use serde::Serialize;
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[error("{message}")]
 pub struct AppError {
-    /// Stable code the UI may branch on: `cancelled`, `io`, `library`, `draft`, `template`,
+    /// Stable code the UI may branch on: `cancelled`, `io`, `library`, `no_term_start` (a
+    /// Party body needs the start of its nhiệm kỳ before numbering), `draft`, `template`,
     /// `locked`, `internal`.
     pub code: String,
     /// What happened and what to do, in Vietnamese.
@@ -34,7 +35,11 @@ impl AppError {
 
 impl From<vanban::library::LibraryError> for AppError {
     fn from(e: vanban::library::LibraryError) -> Self {
-        Self::new("library", e.to_string())
+        let code = match e {
+            vanban::library::LibraryError::NoTermStart { .. } => "no_term_start",
+            _ => "library",
+        };
+        Self::new(code, e.to_string())
     }
 }
 

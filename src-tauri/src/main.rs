@@ -39,6 +39,7 @@ fn main() {
             commands::export::export_docx,
             commands::issue::issue_plan,
             commands::issue::issue_draft,
+            commands::issue::set_term_start,
             commands::check::review_open,
             commands::check::review_fix,
             commands::check::review_save,

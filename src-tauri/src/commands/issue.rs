@@ -131,6 +131,26 @@ pub fn issue_plan(state: State<'_, AppState>, draft: Draft) -> AppResult<IssuePl
     })
 }
 
+/// Sets the start of the current nhiệm kỳ of the draft's lead (Party) issuer, asked for when
+/// issuing finds none; `started_on` is "YYYY-MM-DD" (an HTML date input).
+#[tauri::command]
+pub fn set_term_start(
+    state: State<'_, AppState>,
+    draft: Draft,
+    started_on: String,
+) -> AppResult<()> {
+    let on = NaiveDate::parse_from_str(started_on.trim(), "%Y-%m-%d").map_err(|_| {
+        AppError::new(
+            "issue",
+            format!("Ngày bắt đầu nhiệm kỳ \"{started_on}\" không hợp lệ: chọn một ngày."),
+        )
+    })?;
+    let mut lib = state.library();
+    let body = body_id(&mut lib, &draft)?;
+    lib.set_term_start(body, on)?;
+    Ok(())
+}
+
 /// Issues the draft with `number` (the expected one, or another the secretary confirmed):
 /// writes number and date into the draft, records it in the register and locks that version.
 /// A number already used in its series is refused, never reused.
@@ -197,6 +217,24 @@ mod tests {
         let issued = issued(&d, 3, on);
         assert_eq!(issued.number, Some(3));
         assert_eq!(issued.date.phrase(), "ngày 05 tháng 02 năm 2024");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_party_body_without_a_term_asks_for_it_then_numbers_per_type() {
+        let dir = std::env::temp_dir().join(format!("vanban-term-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut lib = Library::open(dir.join("thu-vien.sqlite3")).unwrap();
+        let t = Templates::builtin().unwrap();
+        let d = Draft::starter(t.get("ke-hoach").unwrap(), System::Party, false, 2026);
+        let body = body_id(&mut lib, &d).unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let err: AppError = lib.expected_number(body, "KH", on).unwrap_err().into();
+        assert_eq!(err.code, "no_term_start", "the UI branches on this code");
+        assert!(err.message.contains("nhiệm kỳ"), "{}", err.message);
+        lib.set_term_start(body, NaiveDate::from_ymd_opt(2025, 10, 16).unwrap())
+            .unwrap();
+        assert_eq!(lib.expected_number(body, "KH", on).unwrap(), 1);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

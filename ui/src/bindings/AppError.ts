@@ -5,7 +5,8 @@
  */
 export type AppError = { 
 /**
- * Stable code the UI may branch on: `cancelled`, `io`, `library`, `draft`, `template`,
+ * Stable code the UI may branch on: `cancelled`, `io`, `library`, `no_term_start` (a
+ * Party body needs the start of its nhiệm kỳ before numbering), `draft`, `template`,
  * `locked`, `internal`.
  */
 code: string, 

@@ -58,6 +58,7 @@ export const api = {
   exportDocx: (id: number, draft: Draft) => call<ExportResult>("export_docx", { id, draft }),
   issuePlan: (draft: Draft) => call<IssuePlan>("issue_plan", { draft }),
   issueDraft: (id: number, draft: Draft, number: number) => call<IssueResult>("issue_draft", { id, draft, number }),
+  setTermStart: (draft: Draft, startedOn: string) => call<void>("set_term_start", { draft, startedOn }),
   reviewOpen: () => call<CheckView>("review_open"),
   reviewFix: (index: number | null, guarded: boolean) => call<CheckView>("review_fix", { index, guarded }),
   reviewSave: () => call<string>("review_save"),
