@@ -218,6 +218,8 @@ fn a_form_title_under_the_national_title_is_not_an_issuer() {
     assert_eq!(v.parts.chu_quan, Vec::<usize>::new());
     let r = check(&bytes);
     for d in &r.diagnostics {
+        // The "────" row is a drawn line, not a 10 pt body paragraph.
+        assert_ne!(d.rule, "ND30-501", "{}", d.message);
         assert!(
             !["ND30-222", "ND30-223", "ND30-224"].contains(&d.rule.as_str()),
             "the title was judged as an issuer: {} {}",
@@ -320,4 +322,38 @@ fn a_row_of_box_drawing_rules_is_a_solid_line() {
         )
     });
     assert!(check(&dashed).fired().contains(&"ND30-214"));
+}
+
+#[test]
+fn an_unfilled_date_is_reported_as_unfilled() {
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            "Bắc Kạn, ngày 05 tháng 02 năm 2024",
+            "..............., ngày .... tháng .... năm ........",
+        )
+    });
+    let r = check(&bytes);
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "ND30-312")
+        .expect("the date is reported");
+    assert!(d.message.contains("còn để trống"), "{}", d.message);
+}
+
+#[test]
+fn a_body_without_the_closing_mark_says_it_is_missing() {
+    let bytes = rewrite(|xml| replace_once(xml, "để tổng hợp./.", "để tổng hợp."));
+    let r = check(&bytes);
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "ND30-506")
+        .expect("the closing mark is reported");
+    assert!(
+        d.message.contains("chưa kết thúc bằng dấu «./.»"),
+        "{}",
+        d.message
+    );
 }

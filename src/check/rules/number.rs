@@ -311,14 +311,20 @@ pub fn date_form(ctx: &Ctx) -> Outcome {
     };
     let p = ctx.view.para(i);
     let Some(d) = d else {
-        return Outcome::Checked(vec![Finding::at(
-            i,
+        let t = p.text.trim();
+        // A form or template left unfilled ("……, ngày .... tháng .... năm ....") is not
+        // a wrong form: say what is missing.
+        let message = if t.contains("...") || t.contains('…') {
             format!(
-                "Địa danh, thời gian «{}» sai dạng; viết đầy đủ: «Hà Nội, ngày 05 tháng 01 năm 2020».",
-                p.text.trim()
-            ),
-        )
-        .with_fix(Fix::suggest("viết «<Địa danh>, ngày … tháng … năm …»"))]);
+                "Địa danh, thời gian còn để trống «{t}»; điền đầy đủ, ví dụ: «Hà Nội, ngày 05 tháng 01 năm 2020»."
+            )
+        } else {
+            format!(
+                "Địa danh, thời gian «{t}» sai dạng; viết đầy đủ: «Hà Nội, ngày 05 tháng 01 năm 2020»."
+            )
+        };
+        return Outcome::Checked(vec![Finding::at(i, message)
+            .with_fix(Fix::suggest("viết «<Địa danh>, ngày … tháng … năm …»"))]);
     };
     let mut out = Vec::new();
     if d.place.is_empty() {

@@ -126,7 +126,8 @@ pub fn body_size(ctx: &Ctx) -> Outcome {
     let mut found = Vec::new();
     for &i in &ctx.view.parts.noi_dung {
         let p = ctx.view.para(i);
-        if p.cell.is_some() {
+        // A row of rules ("────", "____") is a drawn line, not text of the body.
+        if p.cell.is_some() || super::is_line_text(&p.text) {
             continue;
         }
         if let Some(s) = p
@@ -289,7 +290,7 @@ pub fn body_closing(ctx: &Ctx) -> Outcome {
     }
     Outcome::Checked(vec![Finding::at(
         last,
-        format!("Nội dung văn bản kết thúc bằng dấu «{mark}»."),
+        format!("Nội dung văn bản chưa kết thúc bằng dấu «{mark}»."),
     )
     .with_fix(fix)])
 }
