@@ -357,3 +357,91 @@ fn a_body_without_the_closing_mark_says_it_is_missing() {
         d.message
     );
 }
+
+/// A left-aligned paragraph of runs separated by tabs.
+fn tab_row(pieces: &[String]) -> String {
+    let runs = pieces.join("<w:r><w:tab/></w:r>");
+    format!(
+        r#"<w:p><w:pPr><w:spacing w:after="0"/><w:tabs><w:tab w:val="center" w:pos="2268"/><w:tab w:val="center" w:pos="6804"/></w:tabs></w:pPr>{runs}</w:p>"#
+    )
+}
+
+/// The header table replaced by tab-separated paragraphs, as older Word files and WPS
+/// lay it out: issuer ⇥ quốc hiệu, issuer ⇥ tiêu ngữ, rules, số ⇥ date.
+fn tab_header(number: &str) -> Vec<u8> {
+    let number = number.to_string();
+    rewrite(move |xml| {
+        let start = xml.find("<w:tbl>").unwrap();
+        let end = xml.find("</w:tbl>").unwrap() + "</w:tbl>".len();
+        let header = [
+            tab_row(&[
+                String::new(),
+                run(24, false, "UBND TỈNH BẮC KẠN"),
+                run(24, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ]),
+            tab_row(&[
+                String::new(),
+                run(24, true, "VĂN PHÒNG"),
+                run(26, true, "Độc lập - Tự do - Hạnh phúc"),
+            ]),
+            tab_row(&[
+                String::new(),
+                run(24, false, "_______"),
+                run(26, false, "___________________"),
+            ]),
+            tab_row(&[
+                String::new(),
+                run(26, false, &number),
+                r#"<w:r><w:rPr><w:i/><w:sz w:val="26"/></w:rPr><w:t>Bắc Kạn, ngày 05 tháng 02 năm 2024</w:t></w:r>"#
+                    .to_string(),
+            ]),
+        ]
+        .concat();
+        format!("{}{header}{}", &xml[..start], &xml[end..])
+    })
+}
+
+#[test]
+fn a_header_laid_out_with_tabs_is_read_as_two_columns() {
+    let bytes = tab_header("Số: 12/KH-VP");
+    let v = view(&bytes);
+    let text = |i: Option<usize>| i.map(|i| v.paras[i].text.as_str());
+    assert_eq!(
+        text(v.parts.quoc_hieu),
+        Some("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    );
+    assert_eq!(text(v.parts.tieu_ngu), Some("Độc lập - Tự do - Hạnh phúc"));
+    assert_eq!(text(v.parts.so_ky_hieu), Some("Số: 12/KH-VP"));
+    assert_eq!(
+        text(v.parts.dia_danh_ngay),
+        Some("Bắc Kạn, ngày 05 tháng 02 năm 2024")
+    );
+    let issuer: Vec<&str> = v
+        .parts
+        .ban_hanh
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .collect();
+    assert_eq!(issuer, ["VĂN PHÒNG"]);
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+    // A fault in one column is still found, on its own text.
+    let r = check(&tab_header("Số 12/KH-VP"));
+    assert_eq!(r.fired(), ["ND30-302"], "{:?}", errors(&r));
+}
+
+#[test]
+fn tabs_in_a_body_without_national_title_beside_stay_one_paragraph() {
+    // A numbered body line "1.⇥..." near the top of a file without a tab header.
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            "<w:t>Thực hiện Kế hoạch số 89/KH-UBND",
+            "<w:t>1.</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>Thực hiện Kế hoạch số 89/KH-UBND",
+        )
+    });
+    let v = view(&bytes);
+    assert!(v
+        .paras
+        .iter()
+        .any(|p| p.text.starts_with("1.\tThực hiện Kế hoạch") && p.cell.is_none()));
+}

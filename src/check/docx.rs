@@ -6,6 +6,7 @@ use super::fix::Edit;
 use super::recognize::recognize;
 use super::registry::FixSafety;
 use super::report::Report;
+use super::rules::{is_line_text, upper_key};
 use super::view::{Align, CellPos, Detected, Origin, PageSetup, Para, Parts, Run, Spacing, View};
 use super::{run, CheckError, CheckOptions};
 use crate::model::text;
@@ -113,9 +114,18 @@ fn split_lines(p: Para) -> Vec<Para> {
     {
         return vec![p];
     }
+    split_at(&p, '\n').unwrap_or_else(|| vec![p])
+}
+
+/// The pieces of a paragraph between `sep` characters, each with its own runs and the
+/// paragraph's layout (indent, spacing, keeps: the rules on running text judge them as
+/// they judged the whole paragraph). `None` when the runs do not line up with the text
+/// (hidden runs are in the text but not in the runs).
+fn split_at(p: &Para, sep: char) -> Option<Vec<Para>> {
+    let texts: Vec<&str> = p.text.split(sep).collect();
     let mut runs: Vec<Vec<Run>> = vec![Vec::new()];
     for r in &p.runs {
-        for (k, piece) in r.text.split('\n').enumerate() {
+        for (k, piece) in r.text.split(sep).enumerate() {
             if k > 0 {
                 runs.push(Vec::new());
             }
@@ -129,23 +139,112 @@ fn split_lines(p: Para) -> Vec<Para> {
             }
         }
     }
-    // Hidden runs are in the text but not in the runs: the run lines can only be trusted
-    // when they line up with the text lines.
-    if runs.len() != lines.len() {
-        return vec![p];
-    }
-    // Every line keeps the paragraph's layout (indent, spacing, keeps): the rules on
-    // running text judge them as they judged the whole paragraph.
-    lines
-        .into_iter()
-        .zip(runs)
-        .map(|(line, runs)| Para {
-            text: line.to_string(),
-            runs,
-            segment: true,
-            ..p.clone()
+    (runs.len() == texts.len()).then(|| {
+        texts
+            .into_iter()
+            .zip(runs)
+            .map(|(text, runs)| Para {
+                text: text.to_string(),
+                runs,
+                segment: true,
+                ..p.clone()
+            })
+            .collect()
+    })
+}
+
+/// How many paragraphs at the top of the body may form a header laid out with tabs.
+const TAB_HEADER_SPAN: usize = 12;
+
+/// The pseudo table that stands for a header laid out with tabs.
+const TAB_HEADER_TABLE: usize = usize::MAX;
+
+/// A header laid out with tab stops instead of a table ("UBND TỈNH X⇥CỘNG HÒA XÃ HỘI CHỦ
+/// NGHĨA VIỆT NAM", "Số: 12/UBND⇥Hà Nội, ngày ..."), as older Word files and WPS write it,
+/// is read as the two columns a reader sees: the text left of the tab in column 0, right
+/// of it in column 1, column 0 first as a table is read. Only the plain paragraphs at the
+/// top of the body are concerned, and only when one of them has text on both sides of a
+/// tab.
+fn tab_columns(paras: Vec<Para>) -> Vec<Para> {
+    let top = paras
+        .iter()
+        .take(TAB_HEADER_SPAN)
+        .take_while(|p| p.cell.is_none())
+        .count();
+    // Each top paragraph as (left, right) pieces.
+    let rows: Vec<(Option<Para>, Option<Para>)> = paras[..top]
+        .iter()
+        .map(|p| {
+            let t = p.text.trim_end();
+            if !t.contains('\t') {
+                return (Some(p.clone()), None);
+            }
+            let Some(pieces) = split_at(p, '\t') else {
+                return (Some(p.clone()), None);
+            };
+            let mut filled = pieces.into_iter().filter(|q| !q.is_blank());
+            match (filled.next(), filled.next(), filled.next()) {
+                (Some(a), Some(b), None) => (Some(a), Some(b)),
+                // Only text after leading tabs: the right column.
+                (Some(a), None, None) if p.text.trim_start() != p.text.as_str() => (
+                    None,
+                    Some(Para {
+                        segment: false,
+                        ..a
+                    }),
+                ),
+                _ => (Some(p.clone()), None),
+            }
         })
-        .collect()
+        .collect();
+    // The right column holds the quốc hiệu (or the Party's title), the tiêu ngữ, its
+    // line and the date; the block ends before the first row whose right piece is
+    // something else (a numbered body line "1.⇥...").
+    let header_like = |p: &Para| {
+        let k = upper_key(&p.text);
+        k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+            || k.contains("ĐẢNG CỘNG SẢN VIỆT NAM")
+            || (k.contains("ĐỘC LẬP") && k.contains("HẠNH PHÚC"))
+            || (p.text.contains("ngày") && p.text.contains("tháng"))
+            || is_line_text(&p.text)
+    };
+    let end = rows
+        .iter()
+        .take_while(|(_, r)| r.as_ref().is_none_or(header_like))
+        .enumerate()
+        .filter(|(_, (_, r))| r.is_some())
+        .map(|(i, _)| i)
+        .last();
+    let Some(end) = end else {
+        return paras;
+    };
+    let national = rows[..=end].iter().any(|(_, r)| {
+        r.as_ref().is_some_and(|p| {
+            let k = upper_key(&p.text);
+            k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || k.contains("ĐẢNG CỘNG SẢN VIỆT NAM")
+        })
+    });
+    let two_sided = rows[..=end].iter().any(|(l, r)| l.is_some() && r.is_some());
+    if !national || !two_sided {
+        return paras;
+    }
+    let cell = |col| {
+        Some(CellPos {
+            table: TAB_HEADER_TABLE,
+            row: 0,
+            col,
+        })
+    };
+    let mut out = Vec::with_capacity(paras.len() + end + 1);
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (l, r) in rows.into_iter().take(end + 1) {
+        left.extend(l.map(|p| Para { cell: cell(0), ..p }));
+        right.extend(r.map(|p| Para { cell: cell(1), ..p }));
+    }
+    out.extend(left);
+    out.extend(right);
+    out.extend(paras.into_iter().skip(end + 1));
+    out
 }
 
 fn flatten(items: &[BodyItem], out: &mut Vec<Para>, tables: &mut usize, outer: Option<CellPos>) {
@@ -217,6 +316,7 @@ pub fn view_of(doc: &reader::DocxFile) -> View {
     let mut paras = Vec::new();
     let mut tables = 0;
     flatten(&doc.blocks, &mut paras, &mut tables, None);
+    let paras = tab_columns(paras);
     let mut view = View {
         origin: Origin::Docx,
         paras,
