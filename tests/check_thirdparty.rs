@@ -445,3 +445,13 @@ fn tabs_in_a_body_without_national_title_beside_stay_one_paragraph() {
         .iter()
         .any(|p| p.text.starts_with("1.\tThực hiện Kế hoạch") && p.cell.is_none()));
 }
+
+#[test]
+fn a_no_break_space_in_noi_nhan_is_not_a_fault() {
+    // Word writes U+00A0 for Ctrl+Shift+Space; on paper it is a space.
+    let bytes = rewrite(|xml| replace_once(xml, ">Nơi nhận:<", ">Nơi\u{a0}nhận:<"));
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+    // Without the colon it is still a fault.
+    let bytes = rewrite(|xml| replace_once(xml, ">Nơi nhận:<", ">Nơi\u{a0}nhận<"));
+    assert!(check(&bytes).fired().contains(&"ND30-702"));
+}

@@ -209,10 +209,14 @@ pub fn nn_heading(ctx: &Ctx) -> Outcome {
     };
     let p = ctx.view.para(i);
     let t = p.text.trim();
-    let head: String = t.chars().take(8).collect();
-    if head == "Nơi nhận" && t[head.len()..].trim_start().starts_with(':') {
+    // Compared as shown: a no-break space (Word's Ctrl+Shift+Space) or decomposed
+    // Unicode (reported by its own rule) looks the same on paper.
+    let shown = crate::model::text::squash_spaces(&crate::model::text::nfc(t));
+    let head: String = shown.chars().take(8).collect();
+    if head == "Nơi nhận" && shown[head.len()..].trim_start().starts_with(':') {
         return Outcome::pass();
     }
+    let head: String = t.chars().take(8).collect();
     let mut f = Finding::at(
         i,
         format!("Viết «Nơi nhận:» (in thường, có dấu hai chấm), không viết «{t}»."),
