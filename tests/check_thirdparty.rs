@@ -455,3 +455,69 @@ fn a_no_break_space_in_noi_nhan_is_not_a_fault() {
     let bytes = rewrite(|xml| replace_once(xml, ">Nơi nhận:<", ">Nơi\u{a0}nhận<"));
     assert!(check(&bytes).fired().contains(&"ND30-702"));
 }
+
+/// The footer table replaced by tab-separated paragraphs: Nơi nhận on the left, the
+/// signature block after a center tab on the right.
+fn tab_footer(first_item: &str) -> Vec<u8> {
+    let first_item = first_item.to_string();
+    rewrite(move |xml| {
+        let start = xml.rfind("<w:tbl>").unwrap();
+        let end = xml.rfind("</w:tbl>").unwrap() + "</w:tbl>".len();
+        let italic_bold =
+            r#"<w:r><w:rPr><w:b/><w:i/><w:sz w:val="24"/></w:rPr><w:t>Nơi nhận:</w:t></w:r>"#;
+        let footer = [
+            tab_row(&[
+                italic_bold.to_string(),
+                run(28, true, "KT. CHÁNH VĂN PHÒNG"),
+            ]),
+            tab_row(&[
+                run(22, false, &first_item),
+                run(28, true, "PHÓ CHÁNH VĂN PHÒNG"),
+            ]),
+            tab_row(&[run(22, false, "- Lãnh đạo Văn phòng;")]),
+            tab_row(&[run(22, false, "- Lưu: VT, HCTC.")]),
+            tab_row(&[]),
+            tab_row(&[String::new(), run(28, true, "Nguyễn Văn An")]),
+        ]
+        .concat();
+        format!("{}{footer}{}", &xml[..start], &xml[end..])
+    })
+}
+
+#[test]
+fn a_footer_laid_out_with_tabs_is_read_as_two_columns() {
+    let bytes = tab_footer("- Ủy ban nhân dân tỉnh;");
+    let v = view(&bytes);
+    let items: Vec<&str> = v
+        .parts
+        .noi_nhan_items
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "- Ủy ban nhân dân tỉnh;",
+            "- Lãnh đạo Văn phòng;",
+            "- Lưu: VT, HCTC."
+        ]
+    );
+    assert_eq!(v.parts.chu_ky.len(), 1);
+    let sig: Vec<&str> = v.parts.chu_ky[0]
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    assert_eq!(
+        sig,
+        [
+            "KT. CHÁNH VĂN PHÒNG",
+            "PHÓ CHÁNH VĂN PHÒNG",
+            "Nguyễn Văn An"
+        ]
+    );
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+    // A fault in the left column is found on its own line.
+    let r = check(&tab_footer("- Ủy ban nhân dân tỉnh"));
+    assert_eq!(r.fired(), ["ND30-703"], "{:?}", errors(&r));
+}

@@ -159,92 +159,138 @@ const TAB_HEADER_SPAN: usize = 12;
 /// The pseudo table that stands for a header laid out with tabs.
 const TAB_HEADER_TABLE: usize = usize::MAX;
 
+/// The pseudo table that stands for a footer laid out with tabs.
+const TAB_FOOTER_TABLE: usize = usize::MAX - 1;
+
+/// How many paragraphs a footer laid out with tabs may span.
+const TAB_FOOTER_SPAN: usize = 30;
+
+/// One paragraph as the (left, right) pieces around its tab: both for "A⇥B", only the
+/// right for "⇥B" (leading tabs), only the left otherwise (no tab, or more than two
+/// pieces of text).
+fn row_pieces(p: &Para) -> (Option<Para>, Option<Para>) {
+    if !p.text.trim_end().contains('\t') {
+        return (Some(p.clone()), None);
+    }
+    let Some(pieces) = split_at(p, '\t') else {
+        return (Some(p.clone()), None);
+    };
+    let mut filled = pieces.into_iter().filter(|q| !q.is_blank());
+    match (filled.next(), filled.next(), filled.next()) {
+        (Some(a), Some(b), None) => (Some(a), Some(b)),
+        (Some(a), None, None) if p.text.trim_start() != p.text.as_str() => (
+            None,
+            Some(Para {
+                segment: false,
+                ..a
+            }),
+        ),
+        _ => (Some(p.clone()), None),
+    }
+}
+
+/// Replaces `paras[range]` by its rows read as two columns of the pseudo table `table`:
+/// column 0 first, then column 1, as a table is read.
+fn as_columns(
+    mut paras: Vec<Para>,
+    range: std::ops::Range<usize>,
+    rows: Vec<(Option<Para>, Option<Para>)>,
+    table: usize,
+) -> Vec<Para> {
+    let cell = |col| Some(CellPos { table, row: 0, col });
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (l, r) in rows {
+        left.extend(l.map(|p| Para { cell: cell(0), ..p }));
+        right.extend(r.map(|p| Para { cell: cell(1), ..p }));
+    }
+    left.extend(right);
+    paras.splice(range, left);
+    paras
+}
+
+fn is_national(p: &Para) -> bool {
+    let k = upper_key(&p.text);
+    k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || k.contains("ĐẢNG CỘNG SẢN VIỆT NAM")
+}
+
 /// A header laid out with tab stops instead of a table ("UBND TỈNH X⇥CỘNG HÒA XÃ HỘI CHỦ
 /// NGHĨA VIỆT NAM", "Số: 12/UBND⇥Hà Nội, ngày ..."), as older Word files and WPS write it,
 /// is read as the two columns a reader sees: the text left of the tab in column 0, right
-/// of it in column 1, column 0 first as a table is read. Only the plain paragraphs at the
-/// top of the body are concerned, and only when one of them has text on both sides of a
-/// tab.
-fn tab_columns(paras: Vec<Para>) -> Vec<Para> {
+/// of it in column 1. Only the plain paragraphs at the top of the body are concerned, and
+/// only when the right column holds the quốc hiệu (or the Party's title) and one row has
+/// text on both sides of a tab.
+fn tab_header(paras: Vec<Para>) -> Vec<Para> {
     let top = paras
         .iter()
         .take(TAB_HEADER_SPAN)
         .take_while(|p| p.cell.is_none())
         .count();
-    // Each top paragraph as (left, right) pieces.
-    let rows: Vec<(Option<Para>, Option<Para>)> = paras[..top]
-        .iter()
-        .map(|p| {
-            let t = p.text.trim_end();
-            if !t.contains('\t') {
-                return (Some(p.clone()), None);
-            }
-            let Some(pieces) = split_at(p, '\t') else {
-                return (Some(p.clone()), None);
-            };
-            let mut filled = pieces.into_iter().filter(|q| !q.is_blank());
-            match (filled.next(), filled.next(), filled.next()) {
-                (Some(a), Some(b), None) => (Some(a), Some(b)),
-                // Only text after leading tabs: the right column.
-                (Some(a), None, None) if p.text.trim_start() != p.text.as_str() => (
-                    None,
-                    Some(Para {
-                        segment: false,
-                        ..a
-                    }),
-                ),
-                _ => (Some(p.clone()), None),
-            }
-        })
-        .collect();
-    // The right column holds the quốc hiệu (or the Party's title), the tiêu ngữ, its
-    // line and the date; the block ends before the first row whose right piece is
-    // something else (a numbered body line "1.⇥...").
+    // The right column holds the quốc hiệu, the tiêu ngữ, its line and the date; the block
+    // ends before the first row whose right piece is something else ("1.⇥...").
     let header_like = |p: &Para| {
         let k = upper_key(&p.text);
-        k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
-            || k.contains("ĐẢNG CỘNG SẢN VIỆT NAM")
+        is_national(p)
             || (k.contains("ĐỘC LẬP") && k.contains("HẠNH PHÚC"))
             || (p.text.contains("ngày") && p.text.contains("tháng"))
             || is_line_text(&p.text)
     };
-    let end = rows
+    let rows: Vec<_> = paras[..top]
         .iter()
+        .map(row_pieces)
         .take_while(|(_, r)| r.as_ref().is_none_or(header_like))
-        .enumerate()
-        .filter(|(_, (_, r))| r.is_some())
-        .map(|(i, _)| i)
-        .last();
-    let Some(end) = end else {
+        .collect();
+    let Some(end) = rows.iter().rposition(|(_, r)| r.is_some()) else {
         return paras;
     };
-    let national = rows[..=end].iter().any(|(_, r)| {
-        r.as_ref().is_some_and(|p| {
-            let k = upper_key(&p.text);
-            k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || k.contains("ĐẢNG CỘNG SẢN VIỆT NAM")
-        })
-    });
-    let two_sided = rows[..=end].iter().any(|(l, r)| l.is_some() && r.is_some());
+    let rows: Vec<_> = rows.into_iter().take(end + 1).collect();
+    let national = rows
+        .iter()
+        .any(|(_, r)| r.as_ref().is_some_and(is_national));
+    let two_sided = rows.iter().any(|(l, r)| l.is_some() && r.is_some());
     if !national || !two_sided {
         return paras;
     }
-    let cell = |col| {
-        Some(CellPos {
-            table: TAB_HEADER_TABLE,
-            row: 0,
-            col,
-        })
+    as_columns(paras, 0..end + 1, rows, TAB_HEADER_TABLE)
+}
+
+/// A footer laid out with tab stops ("Nơi nhận:⇥KT. CHỦ TỊCH", "- Như trên;⇥PHÓ CHỦ
+/// TỊCH", ..., "⇥Nguyễn Văn A") is read as two columns: Nơi nhận on the left, the
+/// signature block on the right. The block starts at a plain "Nơi nhận" paragraph (or at
+/// up to three right-only lines above it: a quyền hạn written first) and ends at its last
+/// line with a short right piece.
+fn tab_footer(paras: Vec<Para>) -> Vec<Para> {
+    let Some(h) = paras
+        .iter()
+        .rposition(|p| p.cell.is_none() && upper_key(p.text.trim_start()).starts_with("NƠI NHẬN"))
+    else {
+        return paras;
     };
-    let mut out = Vec::with_capacity(paras.len() + end + 1);
-    let (mut left, mut right) = (Vec::new(), Vec::new());
-    for (l, r) in rows.into_iter().take(end + 1) {
-        left.extend(l.map(|p| Para { cell: cell(0), ..p }));
-        right.extend(r.map(|p| Para { cell: cell(1), ..p }));
+    let mut start = h;
+    while start > 0 && h - start < 3 {
+        let p = &paras[start - 1];
+        match row_pieces(p) {
+            (None, Some(_)) if p.cell.is_none() => start -= 1,
+            _ => break,
+        }
     }
-    out.extend(left);
-    out.extend(right);
-    out.extend(paras.into_iter().skip(end + 1));
-    out
+    let rows: Vec<_> = paras[start..]
+        .iter()
+        .take(TAB_FOOTER_SPAN)
+        .take_while(|p| p.cell.is_none())
+        .map(row_pieces)
+        .take_while(|(_, r)| {
+            r.as_ref()
+                .is_none_or(|r| r.text.trim().chars().count() <= 70)
+        })
+        .collect();
+    let Some(end) = rows.iter().rposition(|(_, r)| r.is_some()) else {
+        return paras;
+    };
+    let rows: Vec<_> = rows.into_iter().take(end + 1).collect();
+    if !rows.iter().any(|(l, r)| l.is_some() && r.is_some()) {
+        return paras;
+    }
+    as_columns(paras, start..start + end + 1, rows, TAB_FOOTER_TABLE)
 }
 
 fn flatten(items: &[BodyItem], out: &mut Vec<Para>, tables: &mut usize, outer: Option<CellPos>) {
@@ -316,7 +362,7 @@ pub fn view_of(doc: &reader::DocxFile) -> View {
     let mut paras = Vec::new();
     let mut tables = 0;
     flatten(&doc.blocks, &mut paras, &mut tables, None);
-    let paras = tab_columns(paras);
+    let paras = tab_footer(tab_header(paras));
     let mut view = View {
         origin: Origin::Docx,
         paras,
