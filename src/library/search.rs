@@ -86,8 +86,9 @@ impl Library {
     /// Searches clauses; see the module documentation for matching and ranking.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
         let limit = q.limit.unwrap_or(20).clamp(1, 500);
-        // The same filters twice: as SQL over `clauses` (browsing, the popular set) and as
-        // facet tokens in the MATCH expression (the index answers them without lookups).
+        // The filters as SQL over `clauses` (browsing, the popular set); category and tag
+        // also as facet tokens in the MATCH expression (the index answers them without
+        // lookups), the document type on each candidate (see below).
         let mut filters = String::new();
         let mut facets: Vec<String> = Vec::new();
         let mut args: Vec<Value> = Vec::new();
