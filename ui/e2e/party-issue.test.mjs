@@ -32,7 +32,7 @@ test("phát hành văn bản Đảng: hỏi ngày bắt đầu nhiệm kỳ mộ
     const ask = await browser.$('[data-dialog="term"]');
     await ask.waitForExist({ timeout: 10_000, timeoutMsg: "no question about the nhiệm kỳ" });
     assert.match(await ask.getText(), /nhiệm kỳ/);
-    await screenshot(app, "07-party-term-question");
+    await screenshot(app, "09-party-term-question");
     // An HTML date input takes the ISO form from WebDriver.
     await browser.execute(() => {
       const input = document.querySelector('[data-field="term-start"]');
@@ -45,7 +45,7 @@ test("phát hành văn bản Đảng: hỏi ngày bắt đầu nhiệm kỳ mộ
     await bar.waitForExist({ timeout: 10_000, timeoutMsg: "no issue plan after setting the term" });
     assert.match(await bar.getText(), /Số 01-BC\/TU/);
     assert.match(await bar.getText(), /loại BC, nhiệm kỳ từ 16\/10\/2025/);
-    await screenshot(app, "08-party-issue-plan");
+    await screenshot(app, "10-party-issue-plan");
     await (await browser.$('[data-action="confirm-issue"]')).click();
     await (await browser.$("[data-locked]")).waitForExist({ timeout: 10_000, timeoutMsg: "not locked after issuing" });
     assert.match(await (await browser.$('[role="status"]')).getText(), /Đã phát hành văn bản số 01-BC\/TU/);
