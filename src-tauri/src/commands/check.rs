@@ -136,11 +136,13 @@ pub fn check_view(r: &Report) -> CheckView {
         .iter()
         .map(|e| {
             let id = snake(e);
+            // An element no rule of this rule set is about (the Party heading under NĐ 30,
+            // the Quốc hiệu under HD 36) is not applicable, not a gap in the evaluation.
             let status = r
                 .elements
                 .iter()
                 .find(|x| x.element == *e)
-                .map_or(Status::NotEvaluated, |x| x.status);
+                .map_or(Status::NotApplicable, |x| x.status);
             ElementGroup {
                 label: e.label().to_owned(),
                 status: snake(&status),
@@ -350,6 +352,11 @@ mod tests {
         let r = vanban::check::check_document(&doc, "bản thảo", &CheckOptions::default()).unwrap();
         let v = check_view(&r);
         assert_eq!(v.groups.len(), Element::ALL.len());
+        let party_heading = v.groups.iter().find(|g| g.element == "dang").unwrap();
+        assert_eq!(
+            party_heading.status, "not_applicable",
+            "a state draft has no Party heading to evaluate"
+        );
         assert_eq!(v.errors, r.errors);
         let quotes = v.diagnostics.iter().find(|d| {
             d.fix
