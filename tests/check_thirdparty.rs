@@ -16,14 +16,19 @@ const CLEAN: &[u8] = include_bytes!("fixtures/check/clean-state-pydocx.docx");
 
 /// The clean file with its `word/document.xml` passed through `edit`.
 fn rewrite(edit: impl Fn(&str) -> String) -> Vec<u8> {
-    let mut zin = zip::ZipArchive::new(Cursor::new(CLEAN)).unwrap();
+    rewrite_part(CLEAN, "word/document.xml", edit)
+}
+
+/// `bytes` with its part `part` passed through `edit`.
+fn rewrite_part(bytes: &[u8], part: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..zin.len() {
         let mut f = zin.by_index(i).unwrap();
         let name = f.name().to_string();
         let mut data = Vec::new();
         f.read_to_end(&mut data).unwrap();
-        if name == "word/document.xml" {
+        if name == part {
             let xml = String::from_utf8(data).unwrap();
             let edited = edit(&xml);
             assert_ne!(edited, xml, "the edit changed nothing");
@@ -520,4 +525,39 @@ fn a_footer_laid_out_with_tabs_is_read_as_two_columns() {
     // A fault in the left column is found on its own line.
     let r = check(&tab_footer("- Ủy ban nhân dân tỉnh"));
     assert_eq!(r.fired(), ["ND30-703"], "{:?}", errors(&r));
+}
+
+/// The body paragraph "Nâng cao nhận thức..." numbered by Word's list numbering instead
+/// of a typed label, its direct first-line indent removed: the list level's `w:ind`
+/// (`level_ind`) is what places its first line.
+fn auto_numbered(level_ind: &str) -> Vec<u8> {
+    let doc = rewrite(|xml| {
+        let p = paragraph_with(xml, "Nâng cao nhận thức, trách nhiệm của cán bộ, công chức, viên chức và người lao động về thực hiện phong trào “Dân vận khéo” năm 2024, góp phần thực hiện thắng lợi nhiệm vụ chính trị của cơ quan.");
+        let numbered = p.replace(
+            r#"<w:ind w:firstLine="720"/>"#,
+            r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>"#,
+        );
+        replace_once(xml, p, &numbered)
+    });
+    let level_ind = level_ind.to_string();
+    rewrite_part(&doc, "word/numbering.xml", move |xml| {
+        let list = format!(
+            r#"<w:abstractNum w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr>{level_ind}</w:pPr></w:lvl></w:abstractNum>"#
+        );
+        let num = r#"<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>"#;
+        // abstractNum elements come before num elements.
+        let at = xml.find("<w:num ").unwrap();
+        let xml = format!("{}{list}{}", &xml[..at], &xml[at..]);
+        replace_once(&xml, "</w:numbering>", &format!("{num}</w:numbering>"))
+    })
+}
+
+#[test]
+fn a_list_level_places_the_first_line_of_a_numbered_paragraph() {
+    // Word's list level indents the number 1.27 cm: the body indent is right.
+    let r = check(&auto_numbered(r#"<w:ind w:left="0" w:firstLine="720"/>"#));
+    assert_eq!(errors(&r), Vec::<String>::new());
+    // A list level hanging at the margin puts the first line at 0 cm.
+    let r = check(&auto_numbered(r#"<w:ind w:left="360" w:hanging="360"/>"#));
+    assert_eq!(r.fired(), ["ND30-502"], "{:?}", errors(&r));
 }

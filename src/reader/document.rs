@@ -171,6 +171,7 @@ impl<'a> PartReader<'a> {
         let eff = self
             .styles
             .paragraph_ppr(table_style, style_id.as_deref(), &direct);
+        let eff = self.styles.with_list_indent(&direct, eff);
         let (indent, spacing) = finish_layout(&eff);
         let mark_direct = ppr_el
             .and_then(|pp| pp.child_w("rPr"))

@@ -79,7 +79,13 @@ impl ThemeFonts {
 }
 
 /// One list level: `w:numFmt` and `w:lvlText`.
-type Level = (Option<String>, Option<String>);
+/// One list level: `w:numFmt`, `w:lvlText` and the indentation of its `w:pPr`.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    format: Option<String>,
+    text: Option<String>,
+    ppr: RawPPr,
+}
 
 /// List levels from numbering.xml: numId → abstract levels (numFmt, lvlText) by ilvl.
 #[derive(Debug, Clone, Default)]
@@ -110,7 +116,15 @@ impl Numbering {
                         .child_w("lvlText")
                         .and_then(|x| x.attr_w("val"))
                         .map(str::to_string);
-                    levels.insert(ilvl, (fmt, text));
+                    let ppr = l.child_w("pPr").map(RawPPr::parse).unwrap_or_default();
+                    levels.insert(
+                        ilvl,
+                        Level {
+                            format: fmt,
+                            text,
+                            ppr,
+                        },
+                    );
                 }
                 out.abstracts.insert(id, levels);
             } else if e.is_w("num") {
@@ -412,7 +426,11 @@ impl StyleSheet {
             return None;
         }
         let level = p.num_level.unwrap_or(0);
-        let (format, level_text) = self
+        let Level {
+            format,
+            text: level_text,
+            ..
+        } = self
             .numbering
             .level(num_id, level)
             .cloned()
@@ -423,6 +441,34 @@ impl StyleSheet {
             format,
             level_text,
         })
+    }
+}
+
+impl StyleSheet {
+    /// Applies the indentation of the list level a paragraph's own `w:numPr` names, as
+    /// Word does: above the paragraph style, below the paragraph's direct `w:ind`.
+    pub(crate) fn with_list_indent(&self, direct: &RawPPr, mut eff: RawPPr) -> RawPPr {
+        let (Some(num_id), Some(_)) = (direct.num_id, eff.num_id) else {
+            return eff;
+        };
+        if num_id == 0 {
+            return eff;
+        }
+        let Some(level) = self
+            .numbering
+            .level(num_id, direct.num_level.or(eff.num_level).unwrap_or(0))
+        else {
+            return eff;
+        };
+        let lvl = &level.ppr;
+        if direct.ind_left.is_none() && lvl.ind_left.is_some() {
+            eff.ind_left = lvl.ind_left;
+        }
+        if !direct.ind_first_or_hanging && lvl.ind_first_or_hanging {
+            eff.ind_first = lvl.ind_first;
+            eff.ind_hanging = lvl.ind_hanging;
+        }
+        eff
     }
 }
 
