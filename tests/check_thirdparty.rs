@@ -561,3 +561,19 @@ fn a_list_level_places_the_first_line_of_a_numbered_paragraph() {
     let r = check(&auto_numbered(r#"<w:ind w:left="360" w:hanging="360"/>"#));
     assert_eq!(r.fired(), ["ND30-502"], "{:?}", errors(&r));
 }
+
+#[test]
+fn hidden_text_is_not_read() {
+    // A template's tag left hidden (w:vanish) after the quốc hiệu.
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            "<w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r>",
+            "<w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>{{ ghi_chu }}</w:t></w:r>",
+        )
+    });
+    let v = view(&bytes);
+    let qh = v.parts.quoc_hieu.expect("quốc hiệu");
+    assert_eq!(v.paras[qh].text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+}

@@ -51,16 +51,18 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         (None, Some(h)) => Some(-h.0),
         _ => None,
     };
-    // What the reader sees: text under `w:caps` is shown in capitals.
-    let shown_caps = p
+    // What the reader sees: hidden text (w:vanish, e.g. a template's leftover tags) is not
+    // shown, text under `w:caps` is shown in capitals.
+    let shown_text = p
         .runs
         .iter()
-        .any(|r| r.caps && !r.hidden && r.text != text::upper(&r.text));
-    let shown = if shown_caps {
+        .any(|r| r.hidden || (r.caps && r.text != text::upper(&r.text)));
+    let shown = if shown_text {
         p.runs
             .iter()
+            .filter(|r| !r.hidden)
             .map(|r| {
-                if r.caps && !r.hidden {
+                if r.caps {
                     text::upper(&r.text)
                 } else {
                     r.text.clone()
@@ -90,7 +92,7 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         cell,
         field: None,
         segment: false,
-        shown_caps,
+        shown_text,
     }
 }
 

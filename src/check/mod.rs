@@ -256,13 +256,13 @@ pub fn run(
 }
 
 /// A fix whose edits cannot be applied as they stand to a paragraph the view shows
-/// differently from the file (one line of a paragraph with soft line breaks, text in
-/// capitals by `w:caps`) stays a suggestion: its title says what to do, nothing is edited.
+/// differently from the file (one line of a paragraph with soft line breaks, hidden
+/// runs, text in capitals by `w:caps`) stays a suggestion: its title says what to do, nothing is edited.
 fn unsafe_on_derived(fix: Fix, view: &View) -> Fix {
     let derived = |paragraph: usize, text_edit: bool| {
         view.paras.iter().filter(|p| p.index == paragraph).any(|p| {
             if text_edit {
-                p.shown_caps
+                p.shown_text
             } else {
                 p.segment
             }

@@ -210,10 +210,11 @@ pub struct Para {
     /// `w:br`): formatting edits of the whole paragraph would reach its other lines.
     #[serde(default)]
     pub segment: bool,
-    /// The text is shown in capitals by `w:caps` and was typed otherwise: `text` holds
-    /// what the reader sees, which a text replacement in the file would not find.
+    /// The text shown differs from the text in the file (hidden runs left out, `w:caps`
+    /// shown in capitals): `text` holds what the reader sees, which a text replacement in
+    /// the file might not find.
     #[serde(default)]
-    pub shown_caps: bool,
+    pub shown_text: bool,
 }
 
 impl Para {
