@@ -577,3 +577,58 @@ fn hidden_text_is_not_read() {
     assert_eq!(v.paras[qh].text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
 }
+
+/// The Nơi nhận items of the clean file typed without their dash and bulleted by list
+/// numbering whose level shows `level_text`.
+fn bulleted_recipients(level_text: &str) -> Vec<u8> {
+    let doc = rewrite(|xml| {
+        let mut xml = xml.to_string();
+        for item in [
+            "Ủy ban nhân dân tỉnh;",
+            "Lãnh đạo Văn phòng;",
+            "Các phòng, đơn vị;",
+            "Lưu: VT, HCTC.",
+        ] {
+            let p = paragraph_with(&xml, &format!("- {item}")).to_string();
+            let bulleted = p
+                .replace(
+                    "<w:pPr>",
+                    r#"<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr>"#,
+                )
+                .replace(&format!(">- {item}<"), &format!(">{item}<"));
+            xml = replace_once(&xml, &p, &bulleted);
+        }
+        xml
+    });
+    let level_text = level_text.to_string();
+    rewrite_part(&doc, "word/numbering.xml", move |xml| {
+        let list = format!(
+            r#"<w:abstractNum w:abstractNumId="91"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>"#
+        );
+        let at = xml.find("<w:num ").unwrap();
+        let xml = format!("{}{list}{}", &xml[..at], &xml[at..]);
+        replace_once(
+            &xml,
+            "</w:numbering>",
+            r#"<w:num w:numId="91"><w:abstractNumId w:val="91"/></w:num></w:numbering>"#,
+        )
+    })
+}
+
+#[test]
+fn a_dash_bullet_of_list_numbering_is_the_recipients_dash() {
+    let bytes = bulleted_recipients("-");
+    let v = view(&bytes);
+    let items: Vec<&str> = v
+        .parts
+        .noi_nhan_items
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .collect();
+    assert_eq!(items.first(), Some(&"- Ủy ban nhân dân tỉnh;"));
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+    // A round bullet is not the dash ND 30 asks for.
+    assert!(check(&bulleted_recipients("•"))
+        .fired()
+        .contains(&"ND30-703"));
+}

@@ -72,6 +72,14 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
     } else {
         p.text()
     };
+    // A dash bullet of list numbering ("- Như trên;" typed as a bulleted list) is shown
+    // before the text: the reader sees the dash the Nơi nhận rules look for.
+    let bullet = dash_bullet(p);
+    let shown_text = shown_text || bullet.is_some();
+    let shown = match bullet {
+        Some(b) => format!("{b} {}", shown.trim_start()),
+        None => shown,
+    };
     Para {
         index: p.index,
         text: shown,
@@ -93,6 +101,20 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         field: None,
         segment: false,
         shown_text,
+    }
+}
+
+/// The dash a paragraph's list bullet shows, if its list level is a dash bullet ("-",
+/// "–", or the Symbol font's dash U+F02D), as "-" (or "+").
+fn dash_bullet(p: &reader::Paragraph) -> Option<&'static str> {
+    let n = p.numbering.as_ref()?;
+    if n.format.as_deref() != Some("bullet") {
+        return None;
+    }
+    match n.level_text.as_deref()?.trim() {
+        "-" | "–" | "—" | "−" | "\u{F02D}" => Some("-"),
+        "+" | "\u{F02B}" => Some("+"),
+        _ => None,
     }
 }
 
