@@ -632,3 +632,53 @@ fn a_dash_bullet_of_list_numbering_is_the_recipients_dash() {
         .fired()
         .contains(&"ND30-703"));
 }
+
+/// The content of the last table cell holding `text`, from its `<w:tc>` to `</w:tc>`.
+fn cell_with<'a>(xml: &'a str, text: &str) -> &'a str {
+    let at = xml.rfind(text).expect("text in the document");
+    let start = xml[..at].rfind("<w:tc>").unwrap();
+    let end = at + xml[at..].find("</w:tc>").unwrap() + "</w:tc>".len();
+    &xml[start..end]
+}
+
+#[test]
+fn a_footer_typed_with_soft_breaks_is_recognised() {
+    // Nơi nhận and the signature block each typed as one paragraph with Shift+Enter.
+    let bytes = rewrite(|xml| {
+        let cell_open = r#"<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="4677"/></w:tcPr>"#;
+        let items = [
+            "- Ủy ban nhân dân tỉnh;",
+            "- Lãnh đạo Văn phòng;",
+            "- Các phòng, đơn vị;",
+            "- Lưu: VT, HCTC.",
+        ];
+        let nn = format!(
+            r#"{cell_open}<w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:b/><w:i/><w:sz w:val="24"/></w:rPr><w:t>Nơi nhận:</w:t></w:r>{}</w:p></w:tc>"#,
+            items
+                .iter()
+                .map(|t| format!("{BREAK}{}", run(22, false, t)))
+                .collect::<String>()
+        );
+        let sig = format!(
+            "{cell_open}{}</w:tc>",
+            para(
+                &[
+                    run(28, true, "KT. CHÁNH VĂN PHÒNG"),
+                    run(28, true, "PHÓ CHÁNH VĂN PHÒNG"),
+                    String::new(),
+                    String::new(),
+                    run(28, true, "Nguyễn Văn An"),
+                ]
+                .join(BREAK)
+            )
+        );
+        let xml = replace_once(xml, cell_with(xml, "Nơi nhận:"), &nn);
+        replace_once(&xml, cell_with(&xml, "Nguyễn Văn An"), &sig)
+    });
+    let v = view(&bytes);
+    assert_eq!(v.parts.noi_nhan_items.len(), 4);
+    assert_eq!(v.parts.chu_ky.len(), 1);
+    let last = *v.parts.chu_ky[0].last().unwrap();
+    assert_eq!(v.paras[last].text, "Nguyễn Văn An");
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+}
