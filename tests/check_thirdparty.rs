@@ -682,3 +682,79 @@ fn a_footer_typed_with_soft_breaks_is_recognised() {
     assert_eq!(v.paras[last].text, "Nguyễn Văn An");
     assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
 }
+
+/// A text box holding `paras`, as Word writes it: DrawingML text box in `mc:Choice`, the
+/// same content in a VML text box in `mc:Fallback`.
+fn text_box_run(paras: &str) -> String {
+    format!(
+        r#"<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="2743200" cy="914400"/><wp:wrapNone/><wp:docPr id="3" name="Text Box 3"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict xmlns:v="urn:schemas-microsoft-com:vml"><v:shape style="width:216pt;height:72pt"><v:textbox><w:txbxContent>{paras}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"#
+    )
+}
+
+#[test]
+fn a_header_in_text_boxes_is_read_once_and_never_edited() {
+    // OCR converters and some templates put the two header columns in text boxes
+    // anchored to the first paragraph.
+    let bytes = rewrite(|xml| {
+        let start = xml.find("<w:tbl>").unwrap();
+        let end = xml.find("</w:tbl>").unwrap() + "</w:tbl>".len();
+        let line = r#"<w:p><w:pPr><w:spacing w:after="0"/><w:ind w:left="1417" w:right="1417"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr></w:pPr></w:p>"#;
+        let left = [
+            para(&run(24, false, "UBND TỈNH BẮC KẠN")),
+            para(&run(24, true, "VĂN PHÒNG")),
+            line.to_string(),
+            para(&run(26, false, "Số: 12/KH-VP")),
+        ]
+        .concat();
+        let right = [
+            para(&run(24, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
+            para(&run(26, true, "Độc lập - Tự do - Hạnh phúc")),
+            line.to_string(),
+            para(r#"<w:r><w:rPr><w:i/><w:sz w:val="26"/></w:rPr><w:t>Bắc Kạn, ngày 05 tháng 02 năm 2024</w:t></w:r>"#),
+        ]
+        .concat();
+        let anchor = para(&format!("{}{}", text_box_run(&left), text_box_run(&right)));
+        format!("{}{anchor}{}", &xml[..start], &xml[end..])
+    });
+    let doc = read_docx(&bytes, &Limits::default()).unwrap();
+    let v = view_of(&doc);
+    let text = |i: Option<usize>| i.map(|i| v.paras[i].text.as_str());
+    assert_eq!(
+        text(v.parts.quoc_hieu),
+        Some("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    );
+    assert_eq!(text(v.parts.so_ky_hieu), Some("Số: 12/KH-VP"));
+    assert_eq!(
+        text(v.parts.dia_danh_ngay),
+        Some("Bắc Kạn, ngày 05 tháng 02 năm 2024")
+    );
+    let issuer: Vec<&str> = v
+        .parts
+        .ban_hanh
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .collect();
+    assert_eq!(issuer, ["VĂN PHÒNG"]);
+    // The box is written twice (DrawingML and its VML fallback) and read once.
+    let n = v
+        .paras
+        .iter()
+        .filter(|p| p.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        .count();
+    assert_eq!(n, 1);
+    // Box paragraphs are not indexed paragraphs: they carry the anchor's index.
+    let qh = v.parts.quoc_hieu.unwrap();
+    assert!(v.paras[qh].index < doc.paragraph_count);
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+    // A fault in a box is reported; its fix is only a suggestion.
+    let faulty = rewrite_part(&bytes, "word/document.xml", |xml| {
+        xml.replace(">Số: 12/KH-VP<", ">Số: 3/KH-VP<")
+    });
+    let r = check(&faulty);
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "ND30-303")
+        .expect("the number without its zero is reported");
+    assert!(d.fix.as_ref().is_none_or(|f| f.edits.is_empty()));
+}

@@ -317,10 +317,25 @@ fn tab_footer(paras: Vec<Para>) -> Vec<Para> {
     as_columns(paras, start..start + end + 1, rows, TAB_FOOTER_TABLE)
 }
 
+/// A paragraph, then the paragraphs of the text boxes anchored in it (a header or a
+/// signature an OCR converter or WPS put in text boxes): they are read where they are
+/// anchored, and, not being indexed paragraphs of the file, are never edited.
+fn paragraph_into(p: &reader::Paragraph, cell: Option<CellPos>, out: &mut Vec<Para>) {
+    out.extend(split_lines(para_of(p, cell)));
+    for tb in &p.text_boxes {
+        let start = out.len();
+        paragraph_into(tb, cell, out);
+        for q in &mut out[start..] {
+            q.segment = true;
+            q.shown_text = true;
+        }
+    }
+}
+
 fn flatten(items: &[BodyItem], out: &mut Vec<Para>, tables: &mut usize, outer: Option<CellPos>) {
     for item in items {
         match item {
-            BodyItem::Paragraph(p) => out.extend(split_lines(para_of(p, outer))),
+            BodyItem::Paragraph(p) => paragraph_into(p, outer, out),
             BodyItem::Table(t) => {
                 let table = *tables;
                 *tables += 1;

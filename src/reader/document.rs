@@ -213,12 +213,14 @@ impl<'a> PartReader<'a> {
             has_page_break: false,
             has_drawing: false,
             has_line_shape: false,
+            text_boxes: Vec::new(),
         };
 
         let mut items = Vec::new();
         walk::inline(p, &mut self.fields, false, &mut items);
         self.fields.end_paragraph();
         let mut cur: Option<Run> = None;
+        let mut boxes: Vec<&'a Element> = Vec::new();
         for item in items {
             match item {
                 Inline::Run { run, .. } => {
@@ -250,9 +252,10 @@ impl<'a> PartReader<'a> {
                         r.is_footnote_ref = Some(id);
                     }
                 }
-                Inline::Drawing { line } => {
+                Inline::Drawing { line, boxes: b } => {
                     para.has_drawing = true;
                     para.has_line_shape |= line;
+                    boxes.extend(b);
                 }
                 Inline::PageBreak => para.has_page_break = true,
                 Inline::Field(k) => para.fields.push(k),
@@ -262,6 +265,20 @@ impl<'a> PartReader<'a> {
             push_run(&mut para.runs, r);
         }
 
+        if !boxes.is_empty() {
+            // Text-box paragraphs have their own fields and never move the numbering of
+            // the indexed paragraphs.
+            let fields = std::mem::take(&mut self.fields);
+            let last = self.last_index;
+            for b in boxes {
+                let mut tb = self.paragraph(b, None, false);
+                tb.index = index;
+                tb.section = para.section;
+                para.text_boxes.push(tb);
+            }
+            self.fields = fields;
+            self.last_index = last;
+        }
         if let Some(sect) = ppr_el.and_then(|pp| pp.child_w("sectPr")) {
             self.section_ends.push((Some(index), sect));
             self.section += 1;

@@ -440,6 +440,11 @@ pub struct Paragraph {
     /// issuer, drawn as a shape and anchored to this paragraph).
     #[serde(default)]
     pub has_line_shape: bool,
+    /// Paragraphs of the text boxes anchored in this paragraph (hộp văn bản), in order,
+    /// with their effective formatting. They are not indexed body paragraphs: their
+    /// `index` is this paragraph's, and edits never reach them.
+    #[serde(default)]
+    pub text_boxes: Vec<Paragraph>,
 }
 
 impl Paragraph {

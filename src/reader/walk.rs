@@ -136,8 +136,9 @@ pub(crate) enum Inline<'a> {
     },
     /// A footnote mark.
     FootnoteRef(i64),
-    /// A picture, chart or embedded object; `line` when it is a drawn straight line.
-    Drawing { line: bool },
+    /// A picture, chart or embedded object; `line` when it is a drawn straight line,
+    /// `boxes` the paragraphs of its text boxes (`w:txbxContent`) in order.
+    Drawing { line: bool, boxes: Vec<&'a Element> },
     /// A page break.
     PageBreak,
     /// A field was closed (or, for a simple field, seen).
@@ -237,6 +238,7 @@ fn walk_run<'a>(
             if c.local() == "AlternateContent" {
                 out.push(Inline::Drawing {
                     line: is_line_shape(c),
+                    boxes: alternate_text_boxes(c),
                 });
             }
             continue;
@@ -277,6 +279,7 @@ fn walk_run<'a>(
             }
             "drawing" | "pict" | "object" => out.push(Inline::Drawing {
                 line: is_line_shape(c),
+                boxes: text_boxes(c),
             }),
             "instrText" => {
                 if let Some(f) = fields.open.last_mut() {
@@ -361,4 +364,38 @@ fn is_line_shape(e: &Element) -> bool {
         stack.extend(x.elements());
     }
     false
+}
+
+/// The paragraphs of the text boxes (`w:txbxContent`, DrawingML or VML) under `e`, in
+/// order, paragraphs of tables inside a box included. Not part of the indexed paragraphs:
+/// they are read, never edited.
+fn text_boxes(e: &Element) -> Vec<&Element> {
+    fn go<'a>(e: &'a Element, out: &mut Vec<&'a Element>) {
+        for c in e.elements() {
+            if c.is_w("txbxContent") {
+                out.extend(paragraphs(c));
+            } else {
+                go(c, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(e, &mut out);
+    out
+}
+
+/// The text boxes of an `mc:AlternateContent`: those of the first choice that has any,
+/// else those of the fallback (the same box is written in both).
+fn alternate_text_boxes(e: &Element) -> Vec<&Element> {
+    let choices = e.elements().filter(|c| c.local() == "Choice");
+    for c in choices {
+        let found = text_boxes(c);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    e.elements()
+        .filter(|c| c.local() == "Fallback")
+        .flat_map(text_boxes)
+        .collect()
 }
