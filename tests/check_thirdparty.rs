@@ -758,3 +758,18 @@ fn a_header_in_text_boxes_is_read_once_and_never_edited() {
         .expect("the number without its zero is reported");
     assert!(d.fix.as_ref().is_none_or(|f| f.edits.is_empty()));
 }
+
+#[test]
+fn invisible_characters_do_not_hide_the_quoc_hieu() {
+    // OCR output and text pasted from the web carry zero-width spaces and soft hyphens.
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            ">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<",
+            ">CỘNG HÒA XÃ\u{200B} HỘI CHỦ NGHĨ\u{AD}A VIỆT NAM<",
+        )
+    });
+    let v = view(&bytes);
+    assert!(v.parts.quoc_hieu.is_some());
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+}

@@ -6,10 +6,22 @@ use crate::check::view::Para;
 use crate::layout::{Case, TextStyle};
 use crate::model::text;
 
-/// Upper-case comparison key: NFC, single spaces, and one tone placement for "OA/OE/UY"
+/// Upper-case comparison key: NFC, single spaces, no invisible characters, and one tone
+/// placement for "OA/OE/UY"
 /// ("HOÀ" and "HÒA", "UỶ" and "ỦY" compare equal), so both spellings are accepted.
 pub fn upper_key(s: &str) -> String {
-    let mut k = text::upper(&text::squash_spaces(s));
+    // Invisible characters OCR converters and web copies leave (zero-width space and
+    // joiners, byte-order mark, soft hyphen) are not part of what is read.
+    let shown: String = s
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{AD}'
+            )
+        })
+        .collect();
+    let mut k = text::upper(&text::squash_spaces(&shown));
     for (old, new) in [
         ("OÀ", "ÒA"),
         ("OÁ", "ÓA"),
