@@ -557,6 +557,10 @@ fn a_list_level_places_the_first_line_of_a_numbered_paragraph() {
     // Word's list level indents the number 1.27 cm: the body indent is right.
     let r = check(&auto_numbered(r#"<w:ind w:left="0" w:firstLine="720"/>"#));
     assert_eq!(errors(&r), Vec::<String>::new());
+    // Word's list with its number at 1 cm: left 1.64 cm, hanging 0.64 cm. The first
+    // line starts 1 cm from the margin, as ND 30 asks.
+    let r = check(&auto_numbered(r#"<w:ind w:left="927" w:hanging="360"/>"#));
+    assert_eq!(errors(&r), Vec::<String>::new());
     // A list level hanging at the margin puts the first line at 0 cm.
     let r = check(&auto_numbered(r#"<w:ind w:left="360" w:hanging="360"/>"#));
     assert_eq!(r.fired(), ["ND30-502"], "{:?}", errors(&r));

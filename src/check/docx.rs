@@ -86,6 +86,7 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         runs,
         align: align(p.alignment),
         first_line_indent: first_line,
+        left_indent: p.indent.left.map(|t| t.0),
         space_after: p.spacing.after.map(|t| t.0.max(0) as u32),
         space_before: p.spacing.before.map(|t| t.0.max(0) as u32),
         line,

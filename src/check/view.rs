@@ -185,6 +185,9 @@ pub struct Para {
     pub align: Align,
     /// First-line indent in twips (negative for hanging).
     pub first_line_indent: Option<i32>,
+    /// Left indent in twips (a list level's or the paragraph's own), if any.
+    #[serde(default)]
+    pub left_indent: Option<i32>,
     /// Space after in twips.
     pub space_after: Option<u32>,
     /// Space before in twips.

@@ -165,7 +165,9 @@ pub fn body_indent(ctx: &Ctx) -> Outcome {
     let r = ctx.layout.body_layout.first_line_indent;
     let mut found = Vec::new();
     for (i, p) in running_text(ctx) {
-        let v = p.first_line_indent.unwrap_or(0);
+        // Where the first line starts on paper: a list item hanging 0.63 cm from a left
+        // indent of 1.63 cm starts 1 cm from the margin.
+        let v = p.left_indent.unwrap_or(0) + p.first_line_indent.unwrap_or(0);
         // Word users type 1 cm as 567 or 1.27 cm as 720; allow a little rounding.
         if v + 10 < r.min.0 || v - 10 > r.max.0 {
             found.push(Finding::at(
