@@ -777,3 +777,43 @@ fn invisible_characters_do_not_hide_the_quoc_hieu() {
     assert!(v.parts.quoc_hieu.is_some());
     assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
 }
+
+/// The clean file with its Nơi nhận cell replaced by a second signature block (a
+/// "người lập biểu", the other party of a contract), the superior's line bold or not.
+fn two_signatures(superior_bold: bool) -> Vec<u8> {
+    rewrite(move |xml| {
+        let cell = cell_with(xml, "Nơi nhận:");
+        let second = format!(
+            r#"<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="4677"/></w:tcPr>{}</w:tc>"#,
+            [
+                para(&run(28, true, "NGƯỜI LẬP BIỂU")),
+                para(""),
+                para(""),
+                para(&run(28, true, "Trần Thị Bình")),
+            ]
+            .concat()
+        );
+        let xml = replace_once(xml, cell, &second);
+        if superior_bold {
+            let p = paragraph_with(&xml, "UBND TỈNH BẮC KẠN");
+            replace_once(
+                &xml,
+                p,
+                &para(&run(24, true, "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN")),
+            )
+        } else {
+            xml
+        }
+    })
+}
+
+#[test]
+fn two_signatures_under_one_issuer_are_not_a_joint_document() {
+    let v = view(&two_signatures(false));
+    assert_eq!(v.parts.chu_ky.len(), 2);
+    assert_eq!(v.detected, vanban::check::view::Detected::State);
+    // Two issuing bodies in the header and two signers: liên tịch.
+    let v = view(&two_signatures(true));
+    assert_eq!(v.parts.ban_hanh.len(), 2);
+    assert_eq!(v.detected, vanban::check::view::Detected::Joint);
+}

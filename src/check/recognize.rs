@@ -485,7 +485,11 @@ pub fn recognize(view: &mut View) {
         '/' => nl.symbol.split('-').count() >= 3,
         _ => nl.symbol.split('/').nth(1).is_some_and(|a| a.contains('-')),
     });
-    if detected != Detected::Unknown && (joint_symbol || parts.chu_ky.len() >= 2) {
+    // Two signature blocks make a liên tịch document only under a header naming two
+    // issuing bodies: a contract, an application or a report with "người lập biểu" has
+    // two signatures and one issuer.
+    let joint_signers = parts.chu_ky.len() >= 2 && parts.ban_hanh.len() >= 2;
+    if detected != Detected::Unknown && (joint_symbol || joint_signers) {
         detected = Detected::Joint;
     }
 
