@@ -208,6 +208,11 @@ fn a_form_title_under_the_national_title_is_not_an_issuer() {
             para(&run(20, false, "────────────────────────")),
             para(&run(28, true, "TỜ KHAI ĐĂNG KÝ KHAI SINH")),
             para(&run(
+                26,
+                false,
+                "2. Sinh ngày …… tháng …… năm ………… Nơi sinh: ……………………",
+            )),
+            para(&run(
                 28,
                 false,
                 "Kính gửi: Ủy ban nhân dân xã Tân Lập, huyện Chợ Đồn, tỉnh Bắc Kạn.",
@@ -221,6 +226,8 @@ fn a_form_title_under_the_national_title_is_not_an_issuer() {
     assert!(v.parts.tieu_ngu.is_some());
     assert_eq!(v.parts.ban_hanh, Vec::<usize>::new());
     assert_eq!(v.parts.chu_quan, Vec::<usize>::new());
+    // A numbered form field is not the date line.
+    assert_eq!(v.parts.dia_danh_ngay, None);
     let r = check(&bytes);
     for d in &r.diagnostics {
         // The "────" row is a drawn line, not a 10 pt body paragraph.
@@ -816,4 +823,43 @@ fn two_signatures_under_one_issuer_are_not_a_joint_document() {
     let v = view(&two_signatures(true));
     assert_eq!(v.parts.ban_hanh.len(), 2);
     assert_eq!(v.detected, vanban::check::view::Detected::Joint);
+}
+
+#[test]
+fn a_header_laid_out_with_spaces_is_read_as_two_columns() {
+    // The columns set apart by a run of spaces instead of a tab.
+    let gap = run(24, false, "            ");
+    let bytes = rewrite(|xml| {
+        let start = xml.find("<w:tbl>").unwrap();
+        let end = xml.find("</w:tbl>").unwrap() + "</w:tbl>".len();
+        let row = |left: String, right: String| {
+            format!(r#"<w:p><w:pPr><w:spacing w:after="0"/></w:pPr>{left}{gap}{right}</w:p>"#)
+        };
+        let header = [
+            row(
+                run(24, false, "UBND TỈNH BẮC KẠN"),
+                run(24, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ),
+            row(
+                run(24, true, "VĂN PHÒNG"),
+                run(26, true, "Độc lập - Tự do - Hạnh phúc"),
+            ),
+            row(run(24, false, "_______"), run(26, false, "___________________")),
+            row(
+                run(26, false, "Số: 12/KH-VP"),
+                r#"<w:r><w:rPr><w:i/><w:sz w:val="26"/></w:rPr><w:t>Bắc Kạn, ngày 05 tháng 02 năm 2024</w:t></w:r>"#
+                    .to_string(),
+            ),
+        ]
+        .concat();
+        format!("{}{header}{}", &xml[..start], &xml[end..])
+    });
+    let v = view(&bytes);
+    let text = |i: Option<usize>| i.map(|i| v.paras[i].text.as_str());
+    assert_eq!(
+        text(v.parts.quoc_hieu),
+        Some("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    );
+    assert_eq!(text(v.parts.so_ky_hieu), Some("Số: 12/KH-VP"));
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
 }

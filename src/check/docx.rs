@@ -194,6 +194,8 @@ const TAB_FOOTER_SPAN: usize = 30;
 /// right for "⇥B" (leading tabs), only the left otherwise (no tab, or more than two
 /// pieces of text).
 fn row_pieces(p: &Para) -> (Option<Para>, Option<Para>) {
+    let spaced = spaces_as_tab(p);
+    let p = spaced.as_ref().unwrap_or(p);
     if !p.text.trim_end().contains('\t') {
         return (Some(p.clone()), None);
     }
@@ -212,6 +214,50 @@ fn row_pieces(p: &Para) -> (Option<Para>, Option<Para>) {
         ),
         _ => (Some(p.clone()), None),
     }
+}
+
+/// A paragraph whose columns are set apart by a run of spaces ("Ảnh          CỘNG HÒA XÃ
+/// HỘI CHỦ NGHĨA VIỆT NAM") with that run read as a tab; `None` when it has none or the
+/// runs do not spell its text.
+fn spaces_as_tab(p: &Para) -> Option<Para> {
+    const GAP: &str = "    ";
+    if p.text.contains('\t') || !p.text.trim().contains(GAP) {
+        return None;
+    }
+    let gap = |s: &str| {
+        let mut out = String::new();
+        let mut spaces = 0;
+        for c in s.chars().chain(std::iter::once('\0')) {
+            if c == ' ' || c == '\u{A0}' {
+                spaces += 1;
+                continue;
+            }
+            if spaces >= GAP.len() {
+                out.push('\t');
+            } else {
+                out.extend(std::iter::repeat_n(' ', spaces));
+            }
+            spaces = 0;
+            if c != '\0' {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let runs: Vec<Run> = p
+        .runs
+        .iter()
+        .map(|r| Run {
+            text: gap(&r.text),
+            ..r.clone()
+        })
+        .collect();
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    (text == gap(&p.text)).then(|| Para {
+        text,
+        runs,
+        ..p.clone()
+    })
 }
 
 /// Replaces `paras[range]` by its rows read as two columns of the pseudo table `table`:

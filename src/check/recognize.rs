@@ -74,6 +74,11 @@ fn is_numeric_date(t: &str) -> bool {
 }
 
 fn looks_like_date(t: &str) -> bool {
+    // A numbered form field ("2. Sinh ngày … tháng … năm …") is not the date line, which
+    // starts with the place name (or its blank).
+    if t.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     parse_date(t).is_some()
         || is_numeric_date(t)
         || (t.chars().count() < 90
