@@ -330,10 +330,13 @@ fn tab_header(paras: Vec<Para>) -> Vec<Para> {
 /// up to three right-only lines above it: a quyền hạn written first) and ends at its last
 /// line with a short right piece.
 fn tab_footer(paras: Vec<Para>) -> Vec<Para> {
-    let Some(h) = paras
-        .iter()
-        .rposition(|p| p.cell.is_none() && upper_key(p.text.trim_start()).starts_with("NƠI NHẬN"))
-    else {
+    // Only the start of each paragraph is compared: NFC over whole body paragraphs would
+    // dominate the time on long files.
+    let noi_nhan = |p: &Para| {
+        let head: String = p.text.trim_start().chars().take(12).collect();
+        p.cell.is_none() && upper_key(&head).starts_with("NƠI NHẬN")
+    };
+    let Some(h) = paras.iter().rposition(noi_nhan) else {
         return paras;
     };
     let mut start = h;

@@ -98,6 +98,7 @@ pub fn run(
         layout_engine: opts.layout_engine,
         bytes,
     };
+    let derived = Derived::of(view);
     let header_end = [
         view.parts.dia_danh_ngay,
         view.parts.so_ky_hieu,
@@ -146,7 +147,7 @@ pub fn run(
             element: rule.element,
             message,
             needs_review: review,
-            fix: fix.map(|f| unsafe_on_derived(f, view)),
+            fix: fix.map(|f| unsafe_on_derived(f, &derived)),
             location: locate(para),
             clause: rule.clause.clone(),
             evidence: rule.evidence,
@@ -255,23 +256,38 @@ pub fn run(
     })
 }
 
+/// File paragraphs the view shows differently from the file, by kind.
+#[derive(Default)]
+struct Derived {
+    /// Split into several view paragraphs (lines, columns, text boxes).
+    segment: std::collections::HashSet<usize>,
+    /// Shown with other text than the file holds.
+    shown_text: std::collections::HashSet<usize>,
+}
+
+impl Derived {
+    fn of(view: &View) -> Self {
+        let mut d = Derived::default();
+        for p in &view.paras {
+            if p.segment {
+                d.segment.insert(p.index);
+            }
+            if p.shown_text {
+                d.shown_text.insert(p.index);
+            }
+        }
+        d
+    }
+}
+
 /// A fix whose edits cannot be applied as they stand to a paragraph the view shows
 /// differently from the file (one line of a paragraph with soft line breaks, hidden
 /// runs, text in capitals by `w:caps`) stays a suggestion: its title says what to do, nothing is edited.
-fn unsafe_on_derived(fix: Fix, view: &View) -> Fix {
-    let derived = |paragraph: usize, text_edit: bool| {
-        view.paras.iter().filter(|p| p.index == paragraph).any(|p| {
-            if text_edit {
-                p.shown_text
-            } else {
-                p.segment
-            }
-        })
-    };
+fn unsafe_on_derived(fix: Fix, derived: &Derived) -> Fix {
     let unsafe_edit = fix.edits.iter().any(|e| match e {
-        Edit::ReplaceText { paragraph, .. } => derived(*paragraph, true),
+        Edit::ReplaceText { paragraph, .. } => derived.shown_text.contains(paragraph),
         Edit::RunProps { paragraph, .. } | Edit::KeepNext { paragraph } => {
-            derived(*paragraph, false)
+            derived.segment.contains(paragraph)
         }
         _ => false,
     });
