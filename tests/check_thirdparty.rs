@@ -863,3 +863,52 @@ fn a_header_laid_out_with_spaces_is_read_as_two_columns() {
     assert_eq!(text(v.parts.so_ky_hieu), Some("Số: 12/KH-VP"));
     assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
 }
+
+const PARTY: &[u8] = include_bytes!("fixtures/check/clean-party-pydocx.docx");
+
+#[test]
+fn a_party_header_laid_out_with_tabs_is_a_party_document() {
+    // HD 36 header without a table: cấp ủy ⇥ ĐẢNG CỘNG SẢN VIỆT NAM, then the issuing
+    // body, its star, and số ⇥ date.
+    let bytes = rewrite_part(PARTY, "word/document.xml", |xml| {
+        let start = xml.find("<w:tbl>").unwrap();
+        let end = xml.find("</w:tbl>").unwrap() + "</w:tbl>".len();
+        let date = r#"<w:r><w:rPr><w:i/><w:sz w:val="28"/></w:rPr><w:t>Kiên Giang, ngày 15 tháng 4 năm 2021</w:t></w:r>"#;
+        let header = [
+            tab_row(&[
+                String::new(),
+                run(28, false, "TỈNH ỦY KIÊN GIANG"),
+                run(30, true, "ĐẢNG CỘNG SẢN VIỆT NAM"),
+            ]),
+            // The line under the Party's title: two tabs, the right column.
+            tab_row(&[
+                String::new(),
+                String::new(),
+                run(28, false, "____________________"),
+            ]),
+            tab_row(&[String::new(), run(28, true, "BAN DÂN VẬN")]),
+            tab_row(&[String::new(), run(28, false, "*")]),
+            tab_row(&[
+                String::new(),
+                run(28, false, "Số 05-KH/BDVTU"),
+                date.to_string(),
+            ]),
+        ]
+        .concat();
+        format!("{}{header}{}", &xml[..start], &xml[end..])
+    });
+    let v = view(&bytes);
+    assert_eq!(v.detected, vanban::check::view::Detected::Party);
+    assert!(v.parts.dang.is_some());
+    let issuer: Vec<&str> = v
+        .parts
+        .ban_hanh
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .collect();
+    assert_eq!(issuer, ["BAN DÂN VẬN"]);
+    assert!(v.parts.star.is_some());
+    let r = check(&bytes);
+    assert_eq!(r.system, vanban::check::view::Detected::Party);
+    assert_eq!(errors(&r), Vec::<String>::new());
+}

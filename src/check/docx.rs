@@ -194,8 +194,45 @@ const TAB_FOOTER_SPAN: usize = 30;
 /// right for "⇥B" (leading tabs), only the left otherwise (no tab, or more than two
 /// pieces of text).
 fn row_pieces(p: &Para) -> (Option<Para>, Option<Para>) {
+    let (l, r, _) = row_pieces_lead(p);
+    (l, r)
+}
+
+/// [`row_pieces`] with the number of tabs before the first text.
+fn row_pieces_lead(p: &Para) -> (Option<Para>, Option<Para>, usize) {
     let spaced = spaces_as_tab(p);
     let p = spaced.as_ref().unwrap_or(p);
+    let lead = p
+        .text
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .filter(|&c| c == '\t')
+        .count();
+    let (l, r) = row_pieces_of(p);
+    (l, r, lead)
+}
+
+/// Rows of consecutive paragraphs as (left, right) pieces. A line with text after
+/// leading tabs only is in the right column when it has more leading tabs than the left
+/// pieces of the two-sided rows ("⇥BAN DÂN VẬN" under "⇥TỈNH ỦY⇥ĐẢNG CỘNG SẢN VIỆT NAM"
+/// is the left column, centred on its tab stop).
+fn rows_of<'a>(paras: impl Iterator<Item = &'a Para>) -> Vec<(Option<Para>, Option<Para>)> {
+    let rows: Vec<_> = paras.map(row_pieces_lead).collect();
+    let left_lead = rows
+        .iter()
+        .filter(|(l, r, _)| l.is_some() && r.is_some())
+        .map(|(_, _, lead)| *lead)
+        .min()
+        .unwrap_or(0);
+    rows.into_iter()
+        .map(|(l, r, lead)| match (l, r) {
+            (None, Some(r)) if lead <= left_lead => (Some(r), None),
+            (l, r) => (l, r),
+        })
+        .collect()
+}
+
+fn row_pieces_of(p: &Para) -> (Option<Para>, Option<Para>) {
     if !p.text.trim_end().contains('\t') {
         return (Some(p.clone()), None);
     }
@@ -305,9 +342,8 @@ fn tab_header(paras: Vec<Para>) -> Vec<Para> {
             || (p.text.contains("ngày") && p.text.contains("tháng"))
             || is_line_text(&p.text)
     };
-    let rows: Vec<_> = paras[..top]
-        .iter()
-        .map(row_pieces)
+    let rows: Vec<_> = rows_of(paras[..top].iter())
+        .into_iter()
         .take_while(|(_, r)| r.as_ref().is_none_or(header_like))
         .collect();
     let Some(end) = rows.iter().rposition(|(_, r)| r.is_some()) else {
@@ -347,16 +383,18 @@ fn tab_footer(paras: Vec<Para>) -> Vec<Para> {
             _ => break,
         }
     }
-    let rows: Vec<_> = paras[start..]
-        .iter()
-        .take(TAB_FOOTER_SPAN)
-        .take_while(|p| p.cell.is_none())
-        .map(row_pieces)
-        .take_while(|(_, r)| {
-            r.as_ref()
-                .is_none_or(|r| r.text.trim().chars().count() <= 70)
-        })
-        .collect();
+    let rows: Vec<_> = rows_of(
+        paras[start..]
+            .iter()
+            .take(TAB_FOOTER_SPAN)
+            .take_while(|p| p.cell.is_none()),
+    )
+    .into_iter()
+    .take_while(|(_, r)| {
+        r.as_ref()
+            .is_none_or(|r| r.text.trim().chars().count() <= 70)
+    })
+    .collect();
     let Some(end) = rows.iter().rposition(|(_, r)| r.is_some()) else {
         return paras;
     };
