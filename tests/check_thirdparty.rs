@@ -207,6 +207,12 @@ fn a_form_title_under_the_national_title_is_not_an_issuer() {
             para(&run(26, true, "Độc lập - Tự do - Hạnh phúc")),
             para(&run(20, false, "────────────────────────")),
             para(&run(28, true, "TỜ KHAI ĐĂNG KÝ KHAI SINH")),
+            // A table of the form's fields, its labels in capitals.
+            format!(
+                r#"<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="6000"/></w:tblGrid><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>"#,
+                para(&run(26, true, "NGƯỜI YÊU CẦU")),
+                para(&run(26, false, "Ông ………………………………"))
+            ),
             para(&run(
                 26,
                 false,

@@ -209,9 +209,8 @@ pub fn recognize(view: &mut View) {
         .flatten()
         .filter(|&i| paras[i].cell.is_none())
         .max();
-    let under_national = |i: usize| {
-        parts.so_ky_hieu.is_none() && paras[i].cell.is_none() && national.is_some_and(|q| i > q)
-    };
+    // Tables under such a quốc hiệu are content too ("NGƯỜI CHỒNG | ÔNG ...").
+    let under_national = |i: usize| parts.so_ky_hieu.is_none() && national.is_some_and(|q| i > q);
     let mut bodies: Vec<usize> = (0..limit.min(n))
         .filter(|&i| {
             let p = &paras[i];
