@@ -377,6 +377,20 @@ fn a_body_without_the_closing_mark_says_it_is_missing() {
 }
 
 /// A left-aligned paragraph of runs separated by tabs.
+/// `xml` with its first table (the header of the base files) replaced by `with`.
+fn replace_first_table(xml: &str, with: &str) -> String {
+    let start = xml.find("<w:tbl>").unwrap();
+    let end = xml.find("</w:tbl>").unwrap() + "</w:tbl>".len();
+    format!("{}{with}{}", &xml[..start], &xml[end..])
+}
+
+/// `xml` with its last table (the Nơi nhận and signature of the base files) replaced.
+fn replace_last_table(xml: &str, with: &str) -> String {
+    let start = xml.rfind("<w:tbl>").unwrap();
+    let end = xml.rfind("</w:tbl>").unwrap() + "</w:tbl>".len();
+    format!("{}{with}{}", &xml[..start], &xml[end..])
+}
+
 fn tab_row(pieces: &[String]) -> String {
     let runs = pieces.join("<w:r><w:tab/></w:r>");
     format!(
@@ -389,8 +403,6 @@ fn tab_row(pieces: &[String]) -> String {
 fn tab_header(number: &str) -> Vec<u8> {
     let number = number.to_string();
     rewrite(move |xml| {
-        let start = xml.find("<w:tbl>").unwrap();
-        let end = xml.find("</w:tbl>").unwrap() + "</w:tbl>".len();
         let header = [
             tab_row(&[
                 String::new(),
@@ -415,7 +427,7 @@ fn tab_header(number: &str) -> Vec<u8> {
             ]),
         ]
         .concat();
-        format!("{}{header}{}", &xml[..start], &xml[end..])
+        replace_first_table(xml, &header)
     })
 }
 
@@ -479,8 +491,6 @@ fn a_no_break_space_in_noi_nhan_is_not_a_fault() {
 fn tab_footer(first_item: &str) -> Vec<u8> {
     let first_item = first_item.to_string();
     rewrite(move |xml| {
-        let start = xml.rfind("<w:tbl>").unwrap();
-        let end = xml.rfind("</w:tbl>").unwrap() + "</w:tbl>".len();
         let italic_bold =
             r#"<w:r><w:rPr><w:b/><w:i/><w:sz w:val="24"/></w:rPr><w:t>Nơi nhận:</w:t></w:r>"#;
         let footer = [
@@ -498,7 +508,7 @@ fn tab_footer(first_item: &str) -> Vec<u8> {
             tab_row(&[String::new(), run(28, true, "Nguyễn Văn An")]),
         ]
         .concat();
-        format!("{}{footer}{}", &xml[..start], &xml[end..])
+        replace_last_table(xml, &footer)
     })
 }
 
@@ -713,8 +723,6 @@ fn a_header_in_text_boxes_is_read_once_and_never_edited() {
     // OCR converters and some templates put the two header columns in text boxes
     // anchored to the first paragraph.
     let bytes = rewrite(|xml| {
-        let start = xml.find("<w:tbl>").unwrap();
-        let end = xml.find("</w:tbl>").unwrap() + "</w:tbl>".len();
         let line = r#"<w:p><w:pPr><w:spacing w:after="0"/><w:ind w:left="1417" w:right="1417"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr></w:pPr></w:p>"#;
         let left = [
             para(&run(24, false, "UBND TỈNH BẮC KẠN")),
@@ -731,7 +739,7 @@ fn a_header_in_text_boxes_is_read_once_and_never_edited() {
         ]
         .concat();
         let anchor = para(&format!("{}{}", text_box_run(&left), text_box_run(&right)));
-        format!("{}{anchor}{}", &xml[..start], &xml[end..])
+        replace_first_table(xml, &anchor)
     });
     let doc = read_docx(&bytes, &Limits::default()).unwrap();
     let v = view_of(&doc);
@@ -836,8 +844,6 @@ fn a_header_laid_out_with_spaces_is_read_as_two_columns() {
     // The columns set apart by a run of spaces instead of a tab.
     let gap = run(24, false, "            ");
     let bytes = rewrite(|xml| {
-        let start = xml.find("<w:tbl>").unwrap();
-        let end = xml.find("</w:tbl>").unwrap() + "</w:tbl>".len();
         let row = |left: String, right: String| {
             format!(r#"<w:p><w:pPr><w:spacing w:after="0"/></w:pPr>{left}{gap}{right}</w:p>"#)
         };
@@ -858,7 +864,7 @@ fn a_header_laid_out_with_spaces_is_read_as_two_columns() {
             ),
         ]
         .concat();
-        format!("{}{header}{}", &xml[..start], &xml[end..])
+        replace_first_table(xml, &header)
     });
     let v = view(&bytes);
     let text = |i: Option<usize>| i.map(|i| v.paras[i].text.as_str());
@@ -877,8 +883,6 @@ fn a_party_header_laid_out_with_tabs_is_a_party_document() {
     // HD 36 header without a table: cấp ủy ⇥ ĐẢNG CỘNG SẢN VIỆT NAM, then the issuing
     // body, its star, and số ⇥ date.
     let bytes = rewrite_part(PARTY, "word/document.xml", |xml| {
-        let start = xml.find("<w:tbl>").unwrap();
-        let end = xml.find("</w:tbl>").unwrap() + "</w:tbl>".len();
         let date = r#"<w:r><w:rPr><w:i/><w:sz w:val="28"/></w:rPr><w:t>Kiên Giang, ngày 15 tháng 4 năm 2021</w:t></w:r>"#;
         let header = [
             tab_row(&[
@@ -901,7 +905,7 @@ fn a_party_header_laid_out_with_tabs_is_a_party_document() {
             ]),
         ]
         .concat();
-        format!("{}{header}{}", &xml[..start], &xml[end..])
+        replace_first_table(xml, &header)
     });
     let v = view(&bytes);
     assert_eq!(v.detected, vanban::check::view::Detected::Party);
