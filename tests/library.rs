@@ -883,32 +883,29 @@ mod register {
         assert_eq!(f.lib.draft_version(d, None).unwrap().kind, "issued");
     }
 
-    #[test]
-    fn two_concurrent_issuers_never_share_a_number() {
-        let mut f = Fixture::new();
-        let a = body(&mut f.lib, "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN");
-        let per_thread = 40;
+    /// Issues `per_thread` documents from each of two threads, each with its own connection
+    /// like two app windows or processes; `request(thread, i)` says what to issue. Returns
+    /// every (series, number) handed out, sorted, once it has checked none came twice.
+    fn issue_from_two_threads(
+        path: &std::path::Path,
+        per_thread: usize,
+        request: impl Fn(usize, usize) -> IssueRequest + Copy + Send + 'static,
+    ) -> Vec<(String, u32)> {
         let threads: Vec<_> = (0..2)
             .map(|t| {
-                let path = f.path.clone();
+                let path = path.to_owned();
                 std::thread::spawn(move || {
-                    // Each writer has its own connection, like two app windows or processes.
                     let mut lib = Library::open(&path).unwrap();
                     (0..per_thread)
                         .map(|i| {
-                            let date = if (i + t) % 2 == 0 {
-                                "2025-12-31"
-                            } else {
-                                "2026-01-01"
-                            };
-                            let e = lib.issue(&req(a, date)).unwrap();
-                            (e.year, e.number)
+                            let e = lib.issue(&request(t, i)).unwrap();
+                            (e.series, e.number)
                         })
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
-        let mut all: Vec<(i32, u32)> = threads
+        let mut all: Vec<(String, u32)> = threads
             .into_iter()
             .flat_map(|t| t.join().unwrap())
             .collect();
@@ -916,13 +913,36 @@ mod register {
         let count = all.len();
         all.dedup();
         assert_eq!(all.len(), count, "a number was handed out twice");
-        for year in [2025, 2026] {
-            let nums: Vec<u32> = all
-                .iter()
-                .filter(|(y, _)| *y == year)
-                .map(|(_, n)| *n)
-                .collect();
-            assert_eq!(nums, (1..=per_thread as u32).collect::<Vec<_>>(), "{year}");
+        all
+    }
+
+    /// The numbers handed out in `series`, in order.
+    fn numbers_in(all: &[(String, u32)], series: &str) -> Vec<u32> {
+        all.iter()
+            .filter(|(s, _)| s == series)
+            .map(|(_, n)| *n)
+            .collect()
+    }
+
+    #[test]
+    fn two_concurrent_issuers_never_share_a_number() {
+        let mut f = Fixture::new();
+        let a = body(&mut f.lib, "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN");
+        let per_thread = 40;
+        let all = issue_from_two_threads(&f.path, per_thread, move |t, i| {
+            let date = if (i + t) % 2 == 0 {
+                "2025-12-31"
+            } else {
+                "2026-01-01"
+            };
+            req(a, date)
+        });
+        for year in ["2025", "2026"] {
+            assert_eq!(
+                numbers_in(&all, year),
+                (1..=per_thread as u32).collect::<Vec<_>>(),
+                "{year}"
+            );
         }
         f.lib.integrity_check().unwrap();
     }
@@ -1106,43 +1126,19 @@ mod register {
         let mut f = Fixture::new();
         let p = party_body(&mut f.lib, Some("2025-10-16"));
         let per_thread = 40;
-        let threads: Vec<_> = (0..2)
-            .map(|t| {
-                let path = f.path.clone();
-                std::thread::spawn(move || {
-                    let mut lib = Library::open(&path).unwrap();
-                    (0..per_thread)
-                        .map(|i| {
-                            let abbr = if (i + t) % 2 == 0 { "KH" } else { "BC" };
-                            // Across 31 December: still one series per type.
-                            let date = if i % 4 < 2 {
-                                "2025-12-31"
-                            } else {
-                                "2026-01-01"
-                            };
-                            let e = lib.issue(&typed(p, abbr, date)).unwrap();
-                            (e.series, e.number)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut all: Vec<(String, u32)> = threads
-            .into_iter()
-            .flat_map(|t| t.join().unwrap())
-            .collect();
-        all.sort();
-        let count = all.len();
-        all.dedup();
-        assert_eq!(all.len(), count, "a number was handed out twice");
+        let all = issue_from_two_threads(&f.path, per_thread, move |t, i| {
+            let abbr = if (i + t) % 2 == 0 { "KH" } else { "BC" };
+            // Across 31 December: still one series per type.
+            let date = if i % 4 < 2 {
+                "2025-12-31"
+            } else {
+                "2026-01-01"
+            };
+            typed(p, abbr, date)
+        });
         for series in ["BC@2025-10-16", "KH@2025-10-16"] {
-            let nums: Vec<u32> = all
-                .iter()
-                .filter(|(s, _)| s == series)
-                .map(|(_, n)| *n)
-                .collect();
             assert_eq!(
-                nums,
+                numbers_in(&all, series),
                 (1..=per_thread as u32).collect::<Vec<_>>(),
                 "{series}"
             );
