@@ -321,9 +321,9 @@ impl Library {
         type_abbreviation: &str,
         issued_on: NaiveDate,
     ) -> Result<Series> {
-        let abbr = type_abbreviation.trim();
-        check_abbreviation(abbr)?;
-        Issuer::load(&self.conn, body_id)?.series(body_id, abbr, issued_on)
+        Ok(self
+            .issuer_and_series(body_id, type_abbreviation, issued_on)?
+            .1)
     }
 
     /// The number the next document of `body_id` with this type abbreviation issued on
@@ -334,11 +334,23 @@ impl Library {
         type_abbreviation: &str,
         issued_on: NaiveDate,
     ) -> Result<u32> {
+        let (issuer, series) = self.issuer_and_series(body_id, type_abbreviation, issued_on)?;
+        let symbol = issuer.symbol(type_abbreviation.trim());
+        Ok(last_number(&self.conn, body_id, &series, &symbol)? + 1)
+    }
+
+    /// The issuing body and the series of a document of this type and date.
+    fn issuer_and_series(
+        &self,
+        body_id: i64,
+        type_abbreviation: &str,
+        issued_on: NaiveDate,
+    ) -> Result<(Issuer, Series)> {
         let abbr = type_abbreviation.trim();
         check_abbreviation(abbr)?;
         let issuer = Issuer::load(&self.conn, body_id)?;
         let series = issuer.series(body_id, abbr, issued_on)?;
-        Ok(last_number(&self.conn, body_id, &series, &issuer.symbol(abbr))? + 1)
+        Ok((issuer, series))
     }
 
     /// Sets the first day of a Party body's current nhiệm kỳ (the day after the congress
