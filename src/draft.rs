@@ -137,9 +137,11 @@ fn translate_serde(msg: &str) -> String {
 }
 
 impl Draft {
-    /// Reads a draft from TOML text.
+    /// Reads a draft from TOML text (a leading BOM and CRLF line ends are accepted, so a
+    /// draft saved by Windows Notepad reads the same as its LF twin).
     pub fn from_toml(source: &str) -> Result<Self, DraftError> {
-        toml::from_str(source).map_err(|e| DraftError::Syntax(toml_message(&e, source)))
+        let source = crate::model::text::source_text(source);
+        toml::from_str(&source).map_err(|e| DraftError::Syntax(toml_message(&e, &source)))
     }
 
     /// Writes the draft as TOML text.

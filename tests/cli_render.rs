@@ -213,3 +213,83 @@ fn every_example_renders() {
     }
     assert_eq!(n, 5, "the five real documents");
 }
+
+/// A draft saved by Windows Notepad: UTF-8 BOM first, CRLF line ends.
+fn windows_twin(lf: &str) -> String {
+    format!("\u{feff}{}", lf.replace('\n', "\r\n"))
+}
+
+#[test]
+fn a_draft_with_crlf_and_a_bom_renders_the_same_as_its_lf_twin() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "chi-thi-03-dan-van-xuan-loc-2023.toml",
+        "bao-cao-tong-ket-dan-van-2019.toml",
+        "ke-hoach-phoi-hop-dan-van-kien-giang-2021.toml",
+    ] {
+        let lf = std::fs::read_to_string(example(name)).unwrap();
+        assert!(!lf.contains('\r'), "{name}: the example itself uses LF");
+        let twin = dir.path().join(format!("crlf-{name}"));
+        std::fs::write(&twin, windows_twin(&lf)).unwrap();
+        let mut outputs = Vec::new();
+        for (tag, draft) in [("lf", example(name)), ("crlf", twin.clone())] {
+            let out = dir.path().join(format!("{tag}-{name}.docx"));
+            let o = vanban(
+                &[
+                    "render",
+                    draft.to_str().unwrap(),
+                    "-o",
+                    out.to_str().unwrap(),
+                ],
+                &[],
+            );
+            assert!(o.status.success(), "{tag} {name}: {}", stderr(&o));
+            outputs.push(std::fs::read(&out).unwrap());
+        }
+        assert!(
+            outputs[0] == outputs[1],
+            "{name}: the CRLF+BOM twin renders a different .docx"
+        );
+        // The plain-text rendition too, so no \r sneaks into the body.
+        let text = vanban(&["render", twin.to_str().unwrap(), "--text"], &[]);
+        assert!(text.status.success(), "{}", stderr(&text));
+        assert!(!String::from_utf8(text.stdout).unwrap().contains('\r'));
+    }
+}
+
+#[test]
+fn a_template_folder_saved_on_windows_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/chi-thi");
+    let dst = dir.path().join("templates/chi-thi");
+    std::fs::create_dir_all(&dst).unwrap();
+    for f in ["template.toml", "body.tera"] {
+        let lf = std::fs::read_to_string(src.join(f)).unwrap();
+        std::fs::write(dst.join(f), windows_twin(&lf)).unwrap();
+    }
+    let draft = example("chi-thi-03-dan-van-xuan-loc-2023.toml");
+    let mut outputs = Vec::new();
+    for (tag, templates) in [
+        ("builtin", None),
+        ("windows", Some(dir.path().join("templates"))),
+    ] {
+        let out = dir.path().join(format!("{tag}.docx"));
+        let mut args = vec![
+            "render".to_string(),
+            draft.to_str().unwrap().to_string(),
+            "-o".into(),
+            out.to_str().unwrap().to_string(),
+        ];
+        if let Some(t) = &templates {
+            args.extend(["--templates".into(), t.to_str().unwrap().to_string()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = vanban(&args, &[]);
+        assert!(o.status.success(), "{tag}: {}", stderr(&o));
+        outputs.push(std::fs::read(&out).unwrap());
+    }
+    assert!(
+        outputs[0] == outputs[1],
+        "CRLF+BOM templates render differently"
+    );
+}

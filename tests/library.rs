@@ -1275,6 +1275,22 @@ mod transfer {
     }
 
     #[test]
+    fn an_export_saved_by_notepad_with_a_bom_and_crlf_imports() {
+        let mut a = Fixture::new();
+        a.lib
+            .add_clause(clause("Sửa trên Windows", "Câu mẫu.", Category::Khac))
+            .unwrap();
+        let json = a.lib.export_json().unwrap();
+        let notepad = format!("\u{feff}{}", json.replace('\n', "\r\n"));
+        let mut b = Fixture::new();
+        assert_eq!(b.lib.import_json(&notepad).unwrap().added, 1);
+        assert_eq!(
+            titles(&b.lib, &SearchQuery::text("sua tren windows")),
+            ["Sửa trên Windows"]
+        );
+    }
+
+    #[test]
     fn malformed_json_changes_nothing_and_says_where() {
         let mut f = Fixture::new();
         let before = counts(&f.lib);

@@ -71,7 +71,9 @@ pub enum ProfileError {
 impl Profile {
     /// Parses and validates a profile.
     pub fn from_toml(source: &str) -> Result<Self, ProfileError> {
-        let p: Profile = toml::from_str(source).map_err(|e| ProfileError::Syntax(e.to_string()))?;
+        let source = crate::model::text::source_text(source);
+        let p: Profile =
+            toml::from_str(&source).map_err(|e| ProfileError::Syntax(e.to_string()))?;
         p.validate()?;
         Ok(p)
     }

@@ -93,8 +93,10 @@ pub(crate) struct Parsed {
 }
 
 pub(crate) fn parse_rows(json: &str) -> Result<Parsed> {
+    // An export edited in Notepad may start with a BOM, which JSON does not allow.
+    let json = crate::model::text::source_text(json);
     let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| LibraryError::MalformedJson {
+        serde_json::from_str(&json).map_err(|e| LibraryError::MalformedJson {
             line: e.line(),
             column: e.column(),
             reason: e.to_string(),

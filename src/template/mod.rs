@@ -263,9 +263,12 @@ fn dir_sources(dir: &Path) -> Result<Vec<Source>, TemplateError> {
             continue;
         };
         let body_file = path.join("body.tera");
+        // A template folder may come from a Windows PC: BOM and CRLF are read as plain text.
         let definition =
             std::fs::read_to_string(&definition_path).map_err(|e| io(&definition_path, e))?;
+        let definition = crate::model::text::source_text(&definition).into_owned();
         let body = std::fs::read_to_string(&body_file).map_err(|e| io(&body_file, e))?;
+        let body = crate::model::text::source_text(&body).into_owned();
         out.push(Source {
             slug,
             origin: body_file.display().to_string(),
