@@ -2,7 +2,8 @@
 # Sets up a fresh machine and runs every check and test of Vanban: formatting, clippy, the
 # Rust tests (core, CLI, DOCX export verified by python-docx / openxml-audit / LibreOffice,
 # checker corpus, SQLite library), the UI's unit tests, generated-bindings freshness and the
-# end-to-end tests of the real app window under Xvfb.
+# end-to-end tests of the real app window under Xvfb; then the Windows build (cross-built here)
+# under Wine: scripts/test-windows.sh.
 # Usage: bash scripts/test.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -37,14 +38,16 @@ fi
 if [ -f scripts/e2e.sh ]; then
   stage "end-to-end (Xvfb)" bash scripts/e2e.sh
 fi
+stage "windows build under Wine" bash scripts/test-windows.sh
 
 passed=$(grep -Eo 'test result: (ok|FAILED)\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -Eo '[0-9]+ failed' "$LOG" | grep -v '^0 ' | awk '{s+=$1} END {print s+0}')
+win_passed=$(grep -Eo '^windows: [0-9]+ passed' "$LOG" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
 js_passed=$(sed 's/\x1b\[[0-9;]*m//g' "$LOG" | grep -Eo '^# pass [0-9]+|Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
 echo
 if ((${#failed_stages[@]})); then
   echo "failed stages: ${failed_stages[*]}"
-  echo "summary: $((passed + js_passed)) passed, $((failed > 0 ? failed : ${#failed_stages[@]})) failed"
+  echo "summary: $((passed + js_passed + win_passed)) passed, $((failed > 0 ? failed : ${#failed_stages[@]})) failed"
   exit 1
 fi
-echo "summary: $((passed + js_passed)) passed, 0 failed"
+echo "summary: $((passed + js_passed + win_passed)) passed, 0 failed"
