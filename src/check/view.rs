@@ -334,6 +334,41 @@ pub struct Parts {
     pub noi_nhan_items: Vec<usize>,
 }
 
+impl Parts {
+    /// The element paragraph `i` was recognised as, if any (the "*" and the line under the
+    /// trích yếu belong to the issuing body and the trích yếu).
+    pub fn element_of(&self, i: usize) -> Option<Element> {
+        let is = |o: Option<usize>| o == Some(i);
+        Some(if is(self.quoc_hieu) {
+            Element::QuocHieu
+        } else if is(self.tieu_ngu) {
+            Element::TieuNgu
+        } else if is(self.dang) {
+            Element::Dang
+        } else if self.chu_quan.contains(&i) {
+            Element::CoQuanChuQuan
+        } else if self.ban_hanh.contains(&i) || is(self.star) {
+            Element::CoQuanBanHanh
+        } else if is(self.so_ky_hieu) {
+            Element::SoKyHieu
+        } else if is(self.dia_danh_ngay) {
+            Element::DiaDanhNgay
+        } else if is(self.ten_loai) {
+            Element::TenLoai
+        } else if self.trich_yeu.contains(&i) || is(self.trich_yeu_mark) {
+            Element::TrichYeu
+        } else if self.chu_ky.iter().any(|b| b.contains(&i)) {
+            Element::ChuKy
+        } else if is(self.noi_nhan) || self.noi_nhan_items.contains(&i) {
+            Element::NoiNhan
+        } else if self.noi_dung.contains(&i) {
+            Element::NoiDung
+        } else {
+            return None;
+        })
+    }
+}
+
 /// The checked view of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct View {

@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::template::Templates;
 
 pub mod library;
+mod reading;
 mod rules;
 
 /// Top-level arguments of `vanban`.
@@ -68,6 +69,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Liệt kê các quy tắc kiểm tra thể thức, hoặc giải thích một quy tắc.
     Rules(rules::RulesArgs),
+    /// Xem Vanban đọc một tệp .docx ra sao: từng đoạn, thành phần nhận ra, ô bảng.
+    Reading(reading::ReadingArgs),
 }
 
 /// Runs the CLI and maps the outcome to a process exit code.
@@ -83,6 +86,7 @@ pub fn main() -> ExitCode {
         Command::Db(a) => library::db(a),
         Command::Check(a) => check::run(&a),
         Command::Rules(a) => rules::run(&a),
+        Command::Reading(a) => reading::run(&a),
     }
 }
 
