@@ -833,10 +833,15 @@ fn two_signatures_under_one_issuer_are_not_a_joint_document() {
     let v = view(&two_signatures(false));
     assert_eq!(v.parts.chu_ky.len(), 2);
     assert_eq!(v.detected, vanban::check::view::Detected::State);
-    // Two issuing bodies in the header and two signers: liên tịch.
-    let v = view(&two_signatures(true));
-    assert_eq!(v.parts.ban_hanh.len(), 2);
-    assert_eq!(v.detected, vanban::check::view::Detected::Joint);
+    // A superior typed in bold over the issuing body is still one issuer (its weight is the
+    // fault, ND30-223), not a second issuing body: two signers do not make it liên tịch.
+    let bytes = two_signatures(true);
+    let v = view(&bytes);
+    assert_eq!(v.parts.ban_hanh.len(), 1);
+    assert_eq!(v.parts.chu_quan.len(), 1);
+    assert_eq!(v.detected, vanban::check::view::Detected::State);
+    let e = errors(&check(&bytes));
+    assert!(e.iter().any(|m| m.starts_with("ND30-223")), "{e:?}");
 }
 
 #[test]
@@ -921,4 +926,138 @@ fn a_party_header_laid_out_with_tabs_is_a_party_document() {
     let r = check(&bytes);
     assert_eq!(r.system, vanban::check::view::Detected::Party);
     assert_eq!(errors(&r), Vec::<String>::new());
+}
+
+/// A table cell holding paragraphs of `runs`, centred.
+fn cell_of(paras: &[String]) -> String {
+    let body: String = paras.iter().map(|r| para(r)).collect();
+    format!(r#"<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="1500"/></w:tcPr>{body}</w:tc>"#)
+}
+
+/// A table of rows of cells.
+fn table_of(rows: &[Vec<String>]) -> String {
+    let rows: String = rows
+        .iter()
+        .map(|cells| format!("<w:tr>{}</w:tr>", cells.concat()))
+        .collect();
+    format!(r#"<w:tbl><w:tblPr><w:tblW w:type="auto" w:w="0"/></w:tblPr>{rows}</w:tbl>"#)
+}
+
+/// An appendix after the signature: a data table whose capitals cells ("STT", "XẾP LOẠI",
+/// "TỐT") have the shape of a signature block. Real provincial reports and quyết định carry
+/// such annexes; they are content, not signatures, and the document is not joint.
+#[test]
+fn an_appendix_table_after_the_signature_is_not_a_signature() {
+    let bytes = rewrite(|xml| {
+        let row = |a: &str, b: &str, c: &str| {
+            vec![
+                cell_of(&[run(26, true, a)]),
+                cell_of(&[run(26, false, b)]),
+                cell_of(&[run(26, true, c)]),
+            ]
+        };
+        let annex = [
+            para(&run(28, true, "Phụ lục")),
+            para(&run(28, true, "KẾT QUẢ XẾP LOẠI NĂM 2025")),
+            table_of(&[
+                row("STT", "ĐƠN VỊ", "XẾP LOẠI"),
+                row("1", "Sở Tư pháp", "TỐT"),
+                row("2", "Sở Nội vụ", "KHÁ"),
+                row("3", "Sở Tài chính", "TỐT"),
+                row("4", "Sở Y tế", "TRUNG BÌNH"),
+            ]),
+        ]
+        .concat();
+        replace_once(xml, "<w:sectPr", &format!("{annex}<w:sectPr"))
+    });
+    let v = view(&bytes);
+    assert_eq!(
+        v.parts.chu_ky.len(),
+        1,
+        "one signature, in the footer table"
+    );
+    assert_eq!(v.detected, vanban::check::view::Detected::State);
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+}
+
+/// A biên bản signed by its secretary and its chair, two blocks in one footer table, under
+/// an issuing body whose name runs over two bold lines ("ỦY BAN NHÂN DÂN" / "TỈNH …"): one
+/// issuer, so not a joint (liên tịch) document.
+#[test]
+fn two_signers_under_a_two_line_issuer_are_not_a_joint_document() {
+    let bytes = rewrite(|xml| {
+        let xml = replace_once(
+            xml,
+            paragraph_with(xml, "UBND TỈNH BẮC KẠN"),
+            &para(&run(24, true, "ỦY BAN NHÂN DÂN")),
+        );
+        let xml = replace_once(
+            &xml,
+            paragraph_with(&xml, "VĂN PHÒNG"),
+            &para(&run(24, true, "TỈNH BẮC KẠN")),
+        );
+        let block = |role: &str, name: &str| {
+            cell_of(&[
+                run(28, true, role),
+                String::new(),
+                String::new(),
+                run(28, true, name),
+            ])
+        };
+        replace_last_table(
+            &xml,
+            &table_of(&[vec![
+                block("THƯ KÝ", "Trần Thị Bình"),
+                block("CHỦ TRÌ", "Nguyễn Văn An"),
+            ]]),
+        )
+    });
+    let v = view(&bytes);
+    assert_eq!(v.parts.ban_hanh.len(), 2, "two lines of one issuer");
+    assert_eq!(v.parts.chu_ky.len(), 2, "two signature blocks");
+    assert_eq!(v.detected, vanban::check::view::Detected::State);
+}
+
+/// A form title under a header table ("PHIẾU GHI Ý KIẾN" of a vote among UBND members, with
+/// no số and no date) is the title zone, not a second issuing body.
+#[test]
+fn capitals_after_the_header_table_are_not_an_issuer() {
+    let bytes = rewrite(|xml| {
+        // The header table's second row (số | date) goes.
+        let at = xml.find(">Số: 12/KH-VP<").unwrap();
+        let start = xml[..at].rfind("<w:tr>").unwrap();
+        let end = at + xml[at..].find("</w:tr>").unwrap() + "</w:tr>".len();
+        let xml = format!("{}{}", &xml[..start], &xml[end..]);
+        replace_once(&xml, ">KẾ HOẠCH<", ">PHIẾU GHI Ý KIẾN<")
+    });
+    let v = view(&bytes);
+    let issuer: Vec<&str> = v
+        .parts
+        .ban_hanh
+        .iter()
+        .map(|&i| v.paras[i].text.as_str())
+        .collect();
+    assert_eq!(issuer, ["VĂN PHÒNG"]);
+}
+
+/// "BIÊN BẢN HỌP HỘI ĐỒNG", "THÔNG CÁO BÁO CHÍ": the tên loại line goes on with the first
+/// words of the trích yếu; the type is still read, and the "(Kèm theo …)" line of an
+/// attachment is never the date.
+#[test]
+fn a_title_that_goes_on_past_the_type_name_is_the_ten_loai() {
+    let bytes = rewrite(|xml| {
+        let xml = replace_once(xml, ">KẾ HOẠCH<", ">BIÊN BẢN HỌP HỘI ĐỒNG<");
+        replace_once(
+            &xml,
+            ">Bắc Kạn, ngày 05 tháng 02 năm 2024<",
+            ">(Kèm theo Quyết định số 12/QĐ-VP ngày 05 tháng 02 năm 2024)<",
+        )
+    });
+    let v = view(&bytes);
+    assert_eq!(
+        v.doc_type.as_ref().map(|t| t.slug.as_str()),
+        Some("bien-ban")
+    );
+    assert!(v.parts.ten_loai.is_some());
+    assert_eq!(v.parts.dia_danh_ngay, None);
 }

@@ -76,7 +76,10 @@ fn is_numeric_date(t: &str) -> bool {
 fn looks_like_date(t: &str) -> bool {
     // A numbered form field ("2. Sinh ngày … tháng … năm …") is not the date line, which
     // starts with the place name (or its blank).
-    if t.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+    // Nor is the "(Kèm theo Quyết định số … ngày … tháng … năm …)" line of an attachment.
+    if t.trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || c == '(')
+    {
         return false;
     }
     parse_date(t).is_some()
@@ -106,6 +109,25 @@ pub fn doc_type_by_title(text: &str) -> Option<DocType> {
         .map(|(_, t)| t.clone())
 }
 
+/// The type named by a title line that goes on past the type's name, in capitals
+/// ("BIÊN BẢN HỌP HỘI ĐỒNG", "THÔNG CÁO BÁO CHÍ", "GIẤY MỜI HỌP"): offices often set the
+/// first words of the trích yếu on the tên loại line.
+fn doc_type_by_long_title(text: &str) -> Option<DocType> {
+    let t = text.trim();
+    if t.chars().count() > 60 || !is_upper(t) {
+        return None;
+    }
+    let k = upper_key(t);
+    DocTypeTable::builtin()
+        .iter()
+        .find(|ty| {
+            let name = upper_key(&ty.name);
+            k.strip_prefix(&name)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        .cloned()
+}
+
 /// A short line in thường that can be a signer's name: two to seven words, no final
 /// punctuation, not a sentence.
 fn is_name_line(t: &str) -> bool {
@@ -129,6 +151,121 @@ fn is_heading_label(t: &str) -> bool {
     (roman && first.len() > 1 && first.ends_with(['.', '-']))
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())
         || ["PHẦN", "CHƯƠNG", "MỤC", "ĐIỀU"].contains(&upper_key(first).as_str())
+}
+
+/// Words that continue a body's name on its next line: the administrative level and place
+/// ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG") or a joining word.
+const NAME_CONTINUATIONS: [&str; 12] = [
+    "TỈNH",
+    "THÀNH PHỐ",
+    "HUYỆN",
+    "QUẬN",
+    "THỊ XÃ",
+    "XÃ",
+    "PHƯỜNG",
+    "THỊ TRẤN",
+    "ĐẶC KHU",
+    "VÀ",
+    "CỦA",
+    "-",
+];
+
+/// The header's capitals lines grouped into body names: a line that starts with a
+/// continuation word ([`NAME_CONTINUATIONS`]) and follows the previous line in the same cell
+/// belongs to the same name.
+fn name_lines(paras: &[Para], lines: &[usize]) -> Vec<Vec<usize>> {
+    let mut names: Vec<Vec<usize>> = Vec::new();
+    for &i in lines {
+        let k = upper_key(paras[i].text.trim());
+        // The next line of the same cell, or of the same column one row down (a header
+        // table that gives each line its own row).
+        let below = |prev: usize| match (paras[prev].cell, paras[i].cell) {
+            (Some(a), Some(b)) => {
+                a == b || (a.table == b.table && a.col == b.col && a.row + 1 == b.row)
+            }
+            (a, b) => a == b,
+        };
+        let continues = names.last().and_then(|n| n.last()).is_some_and(|&prev| {
+            below(prev)
+                && (prev + 1..i).all(|j| paras[j].is_blank() || paras[j].cell != paras[i].cell)
+                && NAME_CONTINUATIONS
+                    .iter()
+                    .any(|w| k.starts_with(&format!("{w} ")) || k == *w)
+        });
+        match names.last_mut() {
+            Some(n) if continues => n.push(i),
+            _ => names.push(vec![i]),
+        }
+    }
+    names
+}
+
+/// How many issuing bodies the issuer lines name: a name set on two lines ("ỦY BAN NHÂN DÂN"
+/// / "TỈNH LÂM ĐỒNG") is one body; lines in different header cells, or set apart by another
+/// line (the superior of the second body), are two.
+fn issuer_groups(paras: &[Para], lines: &[usize]) -> usize {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|&(k, &i)| {
+            k == 0 || {
+                let prev = lines[k - 1];
+                let between_blank = (prev + 1..i).all(|j| paras[j].is_blank());
+                !between_blank || paras[prev].cell != paras[i].cell
+            }
+        })
+        .count()
+}
+
+/// Rows of the table numbered `table`.
+fn table_rows(paras: &[Para], table: usize) -> usize {
+    paras
+        .iter()
+        .filter_map(|p| p.cell)
+        .filter(|c| c.table == table)
+        .map(|c| c.row + 1)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The signature blocks among table cells that look like one: they stand in one footer
+/// table, not in a data or appendix table whose capitals cells ("STT", "ĐƠN VỊ", a unit
+/// name over a figure) have the same shape. The footer table is the one holding "Nơi
+/// nhận:", else the first table of at most three rows with a block that ends in a name or
+/// starts with an authority mark (TM., KT., T/M…); a table of more rows is data.
+fn signature_table_cells(
+    paras: &[Para],
+    candidates: Vec<Vec<usize>>,
+    noi_nhan: Option<usize>,
+) -> Vec<Vec<usize>> {
+    let table_of = |block: &Vec<usize>| block.first().and_then(|&i| paras[i].cell).map(|c| c.table);
+    let small = |t: usize| table_rows(paras, t) <= 3;
+    let footer_table = noi_nhan.and_then(|i| paras[i].cell).map(|c| c.table);
+    let strong = |block: &Vec<usize>| {
+        let lines: Vec<usize> = block
+            .iter()
+            .copied()
+            .filter(|&i| !paras[i].is_blank())
+            .collect();
+        lines
+            .first()
+            .is_some_and(|&i| authority_of(paras[i].text.trim()).is_some())
+            || (lines.len() >= 2 && lines.last().is_some_and(|&i| is_name_line(&paras[i].text)))
+    };
+    let chosen = footer_table
+        .filter(|&t| candidates.iter().any(|b| table_of(b) == Some(t)))
+        .or_else(|| {
+            candidates
+                .iter()
+                .filter(|b| table_of(b).is_some_and(small))
+                .find(|b| strong(b))
+                .and_then(table_of)
+        })
+        .or_else(|| candidates.iter().filter_map(table_of).find(|&t| small(t)));
+    candidates
+        .into_iter()
+        .filter(|b| chosen.is_some() && table_of(b) == chosen)
+        .collect()
 }
 
 fn signature_head(p: &Para) -> bool {
@@ -211,6 +348,18 @@ pub fn recognize(view: &mut View) {
         .max();
     // Tables under such a quốc hiệu are content too ("NGƯỜI CHỒNG | ÔNG ...").
     let under_national = |i: usize| parts.so_ky_hieu.is_none() && national.is_some_and(|q| i > q);
+    // A header laid out as a table holds the issuing body in that table: capitals after it
+    // are the title zone ("ĐIỀU LỆ", "PHIẾU GHI Ý KIẾN"), not a body.
+    let header_table = parts
+        .quoc_hieu
+        .or(parts.dang)
+        .and_then(|i| paras[i].cell)
+        .map(|c| c.table);
+    let past_header_table = |i: usize| {
+        header_table.is_some_and(|t| {
+            paras[i].cell.is_none_or(|c| c.table != t) && parts.quoc_hieu.or(parts.dang) < Some(i)
+        })
+    };
     let mut bodies: Vec<usize> = (0..limit.min(n))
         .filter(|&i| {
             let p = &paras[i];
@@ -226,6 +375,7 @@ pub fn recognize(view: &mut View) {
                 && (left_col.is_none() || col == left_col || col.is_none())
                 && doc_type_by_title(t).is_none()
                 && !under_national(i)
+                && !past_header_table(i)
         })
         .collect();
     if parts.so_ky_hieu.is_none() {
@@ -234,7 +384,20 @@ pub fn recognize(view: &mut View) {
     let bold = |i: &usize| {
         paras[*i].visible_runs().all(|r| r.bold) && paras[*i].visible_runs().next().is_some()
     };
-    if bodies.iter().any(bold) {
+    if bodies.iter().all(bold) && bodies.len() >= 2 {
+        // All in bold: one name set over two lines ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG"), or
+        // a superior typed in bold over the issuing body ("UBND TỈNH BẮC KẠN" / "SỞ Y TẾ",
+        // a fault of the superior's weight, not a second issuer). The last name is the
+        // issuing body; lines before it belong to the superior.
+        let names = name_lines(paras, &bodies);
+        let last = names.last().cloned().unwrap_or_default();
+        parts.chu_quan = bodies
+            .iter()
+            .copied()
+            .filter(|i| !last.contains(i))
+            .collect();
+        parts.ban_hanh = last;
+    } else if bodies.iter().any(bold) {
         // A joint header stacks "ISSUER A / SUPERIOR OF B / ISSUER B": weight tells them apart.
         let (ban_hanh, chu_quan): (Vec<usize>, Vec<usize>) = bodies.iter().partition(|i| bold(i));
         parts.ban_hanh = ban_hanh;
@@ -257,9 +420,15 @@ pub fn recognize(view: &mut View) {
     let search_from = header_end + 1;
     if let Some(t) = (search_from..(search_from + 6).min(n))
         .find(|&i| doc_type_by_title(&paras[i].text).is_some())
+        .or_else(|| {
+            (search_from..(search_from + 3).min(n)).find(|&i| {
+                paras[i].align == Align::Center && doc_type_by_long_title(&paras[i].text).is_some()
+            })
+        })
     {
         parts.ten_loai = Some(t);
-        doc_type = doc_type_by_title(&paras[t].text);
+        doc_type =
+            doc_type_by_title(&paras[t].text).or_else(|| doc_type_by_long_title(&paras[t].text));
         header_end = t;
         let mut j = t + 1;
         while j < n && parts.trich_yeu.len() < 4 {
@@ -361,6 +530,7 @@ pub fn recognize(view: &mut View) {
             }
         }
     }
+    let mut candidates: Vec<Vec<usize>> = Vec::new();
     for (_, members) in &cells {
         let lines: Vec<usize> = members
             .iter()
@@ -380,9 +550,10 @@ pub fn recognize(view: &mut View) {
             .iter()
             .all(|&i| is_upper(&paras[i].text) || paras[i].text.trim().starts_with('('));
         if head && named && only_caps_then_name && lines.len() <= 8 {
-            parts.chu_ky.push(members.clone());
+            candidates.push(members.clone());
         }
     }
+    parts.chu_ky = signature_table_cells(paras, candidates, parts.noi_nhan);
 
     // Plain-paragraph signature: the last run of capitals lines followed by a name.
     if parts.chu_ky.is_empty() {
@@ -492,7 +663,7 @@ pub fn recognize(view: &mut View) {
     // Two signature blocks make a liên tịch document only under a header naming two
     // issuing bodies: a contract, an application or a report with "người lập biểu" has
     // two signatures and one issuer.
-    let joint_signers = parts.chu_ky.len() >= 2 && parts.ban_hanh.len() >= 2;
+    let joint_signers = parts.chu_ky.len() >= 2 && issuer_groups(paras, &parts.ban_hanh) >= 2;
     if detected != Detected::Unknown && (joint_symbol || joint_signers) {
         detected = Detected::Joint;
     }

@@ -1,6 +1,7 @@
 //! `vanban reading`: shows how the checker reads a .docx, paragraph by paragraph: the number
-//! the findings cite ("đoạn 12"), the element it was recognised as, its table cell, and the
-//! text. For a reviewer who wants to see why a finding points where it does.
+//! the text report of `vanban check` cites ("đoạn 12", counted from 1), the element it was
+//! recognised as, its table cell, and the text. For a reviewer who wants to see why a finding
+//! points where it does.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -49,12 +50,23 @@ pub fn run(args: &ReadingArgs) -> ExitCode {
             continue;
         }
         let element = view.parts.element_of(i).map_or("", |e| e.key());
-        let cell = p.cell.map_or(String::new(), |c| {
-            format!("b{}:{}:{}", c.table + 1, c.row + 1, c.col + 1)
-        });
+        // Columns laid out with tabs or spaces have no table number of their own.
+        let cell = p
+            .cell
+            .map_or(String::new(), |c| match c.table.checked_add(1) {
+                Some(t) if c.table < usize::MAX - 1 => format!("b{t}:{}:{}", c.row + 1, c.col + 1),
+                _ => format!("cột {}", c.col + 1),
+            });
         let text: String = p.text.trim().chars().take(100).collect();
         // A closed pipe (`| head`) ends the listing quietly.
-        if writeln!(out, "đoạn {:<4} {element:<17} {cell:<9} {text}", p.index).is_err() {
+        // Numbered from 1, as the text report of `vanban check` cites paragraphs.
+        if writeln!(
+            out,
+            "đoạn {:<4} {element:<17} {cell:<9} {text}",
+            p.index + 1
+        )
+        .is_err()
+        {
             break;
         }
     }
