@@ -199,9 +199,6 @@ impl Report {
             if let Some(r) = &self.scope.reason {
                 let _ = writeln!(s, "{r}");
             }
-            if let Some(a) = &self.scope.applies {
-                let _ = writeln!(s, "Văn bản áp dụng khi đó: {a}.");
-            }
             let _ = writeln!(s, "Không kiểm tra thể thức: 0 lỗi, 0 cảnh báo.");
             return s;
         }
