@@ -9,6 +9,7 @@
 //! document ([`ignore`]). Before the rules run on a .docx, [`scope`] decides whether the rule
 //! set applies to it at all.
 
+pub mod batch;
 pub mod docx;
 pub mod draft;
 pub mod fix;
