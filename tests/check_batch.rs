@@ -157,6 +157,13 @@ fn a_folder_without_errors_exits_0_and_out_of_scope_files_count_as_clean() {
     assert!(old.contains("trước bộ quy tắc"), "{old}");
     assert!(text.contains("1 trước bộ quy tắc"), "{text}");
     assert!(text.contains("0 tệp có lỗi"), "{text}");
+    // The same file alone: exit 0, the scope in its JSON.
+    let file = dir.join("cu-2019.docx");
+    let alone = run(&["check", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(alone.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&alone.stdout).unwrap();
+    assert_eq!(v["scope"]["status"], "before_ruleset");
+    assert_eq!(v["errors"], 0);
 }
 
 #[test]

@@ -244,3 +244,25 @@ fn the_clean_fixtures_are_in_scope() {
         assert_eq!(json["scope"], serde_json::json!({"status": "in_scope"}));
     }
 }
+
+#[test]
+fn a_thesis_without_quoc_hieu_or_number_is_not_an_administrative_document() {
+    // A university's name in capitals at the top reads like an issuing body; without a quốc
+    // hiệu (or the Party's title) and without a số it is not an administrative document.
+    let bytes = rewrite(STATE, |xml| {
+        let start = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let end = xml.find("<w:sectPr").unwrap();
+        let lines = [
+            para(26, false, "BỘ GIÁO DỤC VÀ ĐÀO TẠO"),
+            para(26, true, "TRƯỜNG ĐẠI HỌC BÁCH KHOA HÀ NỘI"),
+            para(32, true, "LUẬN VĂN THẠC SĨ"),
+            para(28, false, "Nghiên cứu nhận dạng văn bản hành chính"),
+            body("Chương 1 trình bày tổng quan về bài toán."),
+            para(26, false, "Hà Nội, tháng 6 năm 2023"),
+        ];
+        format!("{}{}{}", &xml[..start], lines.concat(), &xml[end..])
+    });
+    let r = check(&bytes);
+    assert_outside(&r, ScopeStatus::NotAdministrative);
+    assert!(r.scope.reason.unwrap().contains("quốc hiệu"));
+}
