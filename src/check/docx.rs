@@ -8,8 +8,9 @@ use super::registry::FixSafety;
 use super::report::Report;
 use super::rules::{is_line_text, upper_key};
 use super::view::{Align, CellPos, Detected, Origin, PageSetup, Para, Parts, Run, Spacing, View};
-use super::{run, CheckError, CheckOptions};
+use super::{ruleset_for, run_scoped, scope, CheckError, CheckOptions};
 use crate::model::text;
+use crate::model::System;
 use crate::reader::{
     self, Alignment, BodyItem, DocxEdit, FieldKind, HeaderFooterKind, Limits, LineRule, Target,
 };
@@ -506,11 +507,15 @@ pub fn view_of(doc: &reader::DocxFile) -> View {
     view
 }
 
-/// Reads and checks a .docx.
+/// Reads and checks a .docx. A file outside the rule set's scope (not an administrative
+/// document, or dated before the rule set took effect) is reported as such, without
+/// findings, unless a rule set was chosen explicitly.
 pub fn check_docx(bytes: &[u8], file: &str, opts: &CheckOptions) -> Result<Report, CheckError> {
     let doc = reader::read_docx(bytes, &Limits::default())?;
     let view = view_of(&doc);
-    run(&view, Some(bytes), file, opts)
+    let set = ruleset_for(view.system.unwrap_or(System::State), opts)?;
+    let scope = scope::decide(&view, set, opts.ruleset.is_some());
+    run_scoped(&view, Some(bytes), file, opts, scope)
 }
 
 /// Why fixes could not be applied.

@@ -6,8 +6,10 @@
 //! ([`registry`]) then run over the view ([`rules`]) and produce a [`report::Report`] with
 //! per-rule and per-element status and a coverage line. Safe fixes become edits of the
 //! .docx ([`fix`]); profiles tighten rules ([`profile`]); single occurrences are ignored per
-//! document ([`ignore`]).
+//! document ([`ignore`]). Before the rules run on a .docx, [`scope`] decides whether the rule
+//! set applies to it at all.
 
+pub mod batch;
 pub mod docx;
 pub mod draft;
 pub mod fix;
@@ -17,6 +19,7 @@ pub mod recognize;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod scope;
 pub mod stale;
 pub mod view;
 
@@ -24,6 +27,7 @@ use fix::{Edit, Fix};
 use registry::{FixSafety, RuleSet, Severity};
 use report::{Coverage, Diagnostic, ElementResult, Ignored, Location, Report, RuleResult, Status};
 use rules::{Ctx, Outcome};
+use scope::Scope;
 use view::{Element, View};
 
 use crate::model::{Document, System};
@@ -87,6 +91,18 @@ pub fn run(
     file: &str,
     opts: &CheckOptions,
 ) -> Result<Report, CheckError> {
+    run_scoped(view, bytes, file, opts, Scope::in_scope())
+}
+
+/// Runs the rule set over a view under a scope decision: outside the scope no rule is
+/// evaluated, each is reported not applicable with the scope's reason.
+pub fn run_scoped(
+    view: &View,
+    bytes: Option<&[u8]>,
+    file: &str,
+    opts: &CheckOptions,
+    scope: Scope,
+) -> Result<Report, CheckError> {
     let system = view.system.unwrap_or(System::State);
     let set = ruleset_for(system, opts)?;
     let ctx = Ctx {
@@ -126,6 +142,15 @@ pub fn run(
             Some(profile::Level::Warning) if !rule.evidence.is_law() => Severity::Warning,
             _ => rule.severity,
         };
+        if !scope.is_in_scope() {
+            results.push(RuleResult {
+                rule: rule.id.clone(),
+                element: rule.element,
+                status: Status::NotApplicable,
+                reason: scope.reason.clone(),
+            });
+            continue;
+        }
         let outcome = match rules::check(&rule.check) {
             Some(f) => f(&ctx),
             None => Outcome::NotEvaluated(format!("chưa có cách kiểm tra «{}»", rule.check)),
@@ -253,6 +278,7 @@ pub fn run(
         warnings,
         protected: view.protected,
         signed: view.signed,
+        scope,
     })
 }
 

@@ -182,6 +182,10 @@ struct RuleSetFile {
     #[serde(default)]
     effective_to: Option<String>,
     #[serde(default)]
+    short: Option<String>,
+    #[serde(default)]
+    preceded_by: Option<String>,
+    #[serde(default)]
     verified: bool,
     #[serde(default)]
     default: bool,
@@ -216,6 +220,11 @@ pub struct RuleSet {
     pub effective_from: String,
     /// Effective until, if replaced.
     pub effective_to: Option<String>,
+    /// Short name of the law for messages ("NĐ 30/2020/NĐ-CP"); the id when not given.
+    pub short: String,
+    /// What governed documents of its system signed before `effective_from` (văn bản áp dụng
+    /// trước đó), e.g. "Thông tư 01/2011/TT-BNV"; `None` when the sources do not name it.
+    pub preceded_by: Option<String>,
     /// Whether the primary text was verified (false for HD 05-2026: reported only).
     pub verified: bool,
     /// Whether this is the default set of its system.
@@ -318,6 +327,7 @@ fn build(f: RuleSetFile, base: Option<RuleSet>) -> RuleSet {
         }
     }
     rules.sort_by(|a, b| a.id.cmp(&b.id));
+    let short = f.short.unwrap_or_else(|| f.id.clone());
     RuleSet {
         id: f.id,
         title: f.title,
@@ -325,6 +335,8 @@ fn build(f: RuleSetFile, base: Option<RuleSet>) -> RuleSet {
         source: f.source,
         effective_from: f.effective_from,
         effective_to: f.effective_to,
+        short,
+        preceded_by: f.preceded_by,
         verified: f.verified,
         default: f.default,
         note: f.note,

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::fix::Fix;
 use super::registry::{Evidence, Severity};
+use super::scope::Scope;
 use super::view::{Detected, Element};
 
 /// Where a diagnostic points.
@@ -152,6 +153,8 @@ pub struct Report {
     pub protected: bool,
     /// The file is digitally signed: it is checked, never changed.
     pub signed: bool,
+    /// Whether the rule set applies (phạm vi): outside it, no rule was evaluated.
+    pub scope: Scope,
 }
 
 impl Report {
@@ -190,6 +193,17 @@ impl Report {
         let _ = writeln!(s, "Hệ thể thức: {system}; bộ quy tắc {}", self.ruleset);
         if self.protected || self.signed {
             let _ = writeln!(s, "Tệp đã ký số hoặc được bảo vệ: chỉ kiểm tra, không sửa.");
+        }
+        if !self.scope.is_in_scope() {
+            let _ = writeln!(s, "Phạm vi: ngoài phạm vi bộ quy tắc {}.", self.ruleset);
+            if let Some(r) = &self.scope.reason {
+                let _ = writeln!(s, "{r}");
+            }
+            let _ = writeln!(s, "Không kiểm tra thể thức: 0 lỗi, 0 cảnh báo.");
+            return s;
+        }
+        if let Some(r) = &self.scope.reason {
+            let _ = writeln!(s, "Phạm vi: {r}");
         }
         let _ = writeln!(s);
         for d in &self.diagnostics {

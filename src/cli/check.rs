@@ -1,5 +1,6 @@
 //! `vanban check`: checks a .docx or a draft against the format rules and prints the report.
-//! Exit 0 without errors, 1 with errors, 2 when the file cannot be read.
+//! Exit 0 without errors, 1 with errors, 2 when the file cannot be read. A folder is checked
+//! file by file ([`super::check_dir`]).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,7 +26,7 @@ pub enum Format {
 /// Arguments of `vanban check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Tệp cần kiểm tra: .docx hoặc bản thảo .toml.
+    /// Tệp cần kiểm tra: .docx hoặc bản thảo .toml; hoặc một thư mục (mọi tệp .docx trong đó).
     #[arg(value_name = "TỆP")]
     pub file: PathBuf,
     /// Dạng kết quả.
@@ -147,22 +148,52 @@ fn stale_in_draft(
     Ok(out)
 }
 
+/// The office profile named by `--profile`, if any.
+fn load_profile(args: &CheckArgs) -> Result<Option<Profile>, ExitCode> {
+    let Some(p) = &args.profile else {
+        return Ok(None);
+    };
+    std::fs::read_to_string(p)
+        .map_err(|e| e.to_string())
+        .and_then(|s| Profile::from_toml(&s).map_err(|e| e.to_string()))
+        .map(Some)
+        .map_err(|e| fail(format!("hồ sơ {}: {e}", p.display()), 2))
+}
+
+/// `vanban check THƯ_MỤC/`: options that change or mark one file do not apply to a folder.
+fn run_dir(args: &CheckArgs) -> ExitCode {
+    if args.fix || args.output.is_some() || args.ignore.is_some() {
+        return fail(
+            "--fix, -o và --ignore chỉ dùng cho một tệp, không dùng cho thư mục",
+            2,
+        );
+    }
+    let profile = match load_profile(args) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let opts = CheckOptions {
+        profile,
+        ruleset: args.ruleset.clone(),
+        layout_engine: args.layout,
+        ignores: Vec::new(),
+    };
+    super::check_dir::run(&args.file, args.format, &opts)
+}
+
 /// Runs `vanban check`.
 pub fn run(args: &CheckArgs) -> ExitCode {
     let name = args.file.display().to_string();
+    if args.file.is_dir() {
+        return run_dir(args);
+    }
     let bytes = match std::fs::read(&args.file) {
         Ok(b) => b,
         Err(e) => return fail(format!("không đọc được tệp {name}: {e}"), 2),
     };
-    let profile = match &args.profile {
-        Some(p) => match std::fs::read_to_string(p)
-            .map_err(|e| e.to_string())
-            .and_then(|s| Profile::from_toml(&s).map_err(|e| e.to_string()))
-        {
-            Ok(p) => Some(p),
-            Err(e) => return fail(format!("hồ sơ {}: {e}", p.display()), 2),
-        },
-        None => None,
+    let profile = match load_profile(args) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
     if let (Some(spec), Some(reason)) = (&args.ignore, &args.reason) {
         let (rule, at) = spec

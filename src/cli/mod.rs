@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 findings or a failed operation, 2 unreadable input or bad usage.
 
 mod check;
+mod check_dir;
 mod draft_cmds;
 
 use std::path::PathBuf;
