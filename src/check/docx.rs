@@ -24,14 +24,73 @@ fn align(a: Option<Alignment>) -> Align {
     }
 }
 
+/// Which runs end a paragraph in small print: subscript or superscript, or at most 8 pt
+/// after larger text. Offices end the Lưu line with the drafter's initials and the number
+/// of copies this way ("- Lưu: VT, NC." + a small "Châu (02b)", the ký hiệu người soạn thảo
+/// of NĐ 30, ô số 12). Its text stays part of the line (the final "." comes after it), but
+/// its size and style are not the line's: such runs are left out of the paragraph's runs.
+/// One flag per run.
+fn small_print_tail(runs: &[reader::Run]) -> Vec<bool> {
+    let small = |r: &reader::Run| {
+        r.vertical != reader::VerticalAlign::Baseline || r.size.is_some_and(|s| s.0 <= 16)
+    };
+    let mut tag = vec![false; runs.len()];
+    let mut tail_text = false;
+    for (k, r) in runs.iter().enumerate().rev() {
+        // Blank runs, and the final "." or ")" after the tag, do not end it.
+        if r.hidden || !r.text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if !small(r) {
+            // The tail counts only after real text of normal size.
+            let head_text = runs[..=k]
+                .iter()
+                .any(|r| !r.hidden && !small(r) && r.text.chars().any(char::is_alphabetic));
+            if !(tail_text && head_text) {
+                tag.fill(false);
+            }
+            return tag;
+        }
+        tag[k] = true;
+        tail_text |= r.text.chars().any(char::is_alphanumeric);
+    }
+    vec![false; runs.len()]
+}
+
+/// The family of a font named by one of its faces: Word files often name "Times New Roman
+/// Bold" in `w:rFonts` (fontTable gives it the alternate name "Times New Roman"); it prints
+/// as Times New Roman in bold.
+fn face_family(name: &str) -> &str {
+    let mut family = name.trim();
+    for face in [" Bold Italic", " Bold", " Italic", " Regular"] {
+        if let Some(stem) = family.strip_suffix(face).filter(|s| !s.is_empty()) {
+            family = stem;
+        }
+    }
+    family
+}
+
+/// A line set in the middle with tabs instead of centring ("⇥⇥ĐIỀU LỆ" reaching a centre tab
+/// stop): a reader sees it centred. Only its leading tabs, each to the next stop set on the
+/// paragraph, the last one a centre stop.
+fn centred_on_tab(p: &reader::Paragraph, text: &str) -> bool {
+    let leading = text.chars().take_while(|&c| c == '\t').count();
+    leading > 0
+        && !text[leading..].contains('\t')
+        && p.tab_stops.get(leading - 1).is_some_and(|t| t.center)
+}
+
 fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
+    let tag = small_print_tail(&p.runs);
     let runs = p
         .runs
         .iter()
-        .filter(|r| !r.hidden && r.is_footnote_ref.is_none())
+        .zip(&tag)
+        .filter(|(r, &t)| !r.hidden && r.is_footnote_ref.is_none() && !t)
+        .map(|(r, _)| r)
         .map(|r| Run {
             text: r.text.clone(),
-            font: r.font().map(str::to_string),
+            font: r.font().map(|f| face_family(f).to_string()),
             size: r.size,
             bold: r.bold,
             italic: r.italic,
@@ -83,9 +142,13 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
     };
     Para {
         index: p.index,
-        text: shown,
         runs,
-        align: align(p.alignment),
+        align: if centred_on_tab(p, &shown) {
+            Align::Center
+        } else {
+            align(p.alignment)
+        },
+        text: shown,
         first_line_indent: first_line,
         left_indent: p.indent.left.map(|t| t.0),
         space_after: p.spacing.after.map(|t| t.0.max(0) as u32),
@@ -93,6 +156,10 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         line,
         bottom_border: p
             .border_bottom
+            .as_ref()
+            .is_some_and(reader::Border::is_visible),
+        top_border: p
+            .border_top
             .as_ref()
             .is_some_and(reader::Border::is_visible),
         has_drawing: p.has_drawing,
@@ -319,7 +386,10 @@ fn as_columns(
 
 fn is_national(p: &Para) -> bool {
     let k = upper_key(&p.text);
-    k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || k.contains("ĐẢNG CỘNG SẢN VIỆT NAM")
+    k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+        || k.contains("ĐẢNG CỘNG SẢN VIỆT NAM")
+        || (k.contains("XÃ HỘI CHỦ NGHĨA")
+            && crate::library::fold::fold(&k).contains("cong hoa xa hoi chu nghia"))
 }
 
 /// A header laid out with tab stops instead of a table ("UBND TỈNH X⇥CỘNG HÒA XÃ HỘI CHỦ
@@ -430,12 +500,14 @@ fn flatten(items: &[BodyItem], out: &mut Vec<Para>, tables: &mut usize, outer: O
                 *tables += 1;
                 for (r, row) in t.rows.iter().enumerate() {
                     for (c, cell) in row.cells.iter().enumerate() {
-                        // Nested tables keep the position of the outer cell.
-                        let pos = outer.unwrap_or(CellPos {
+                        // A table nested in a cell (offices wrap a whole page in a
+                        // one-cell layout table) is read as the table it looks like on
+                        // paper, with its own rows and columns.
+                        let pos = CellPos {
                             table,
                             row: r,
                             col: c,
-                        });
+                        };
                         flatten(&cell.blocks, out, tables, Some(pos));
                     }
                 }
@@ -451,10 +523,17 @@ fn page_of(doc: &reader::DocxFile) -> Option<PageSetup> {
     };
     let header_default = doc.header(HeaderFooterKind::Default);
     let header_first = doc.header(HeaderFooterKind::First);
+    // Only the parts that print: the first-page part with "different first page" (titlePg),
+    // the even-page part with "different odd and even" (evenAndOddHeaders, in settings).
+    let prints = |kind: HeaderFooterKind| match kind {
+        HeaderFooterKind::Default => true,
+        HeaderFooterKind::First => s.title_page,
+        HeaderFooterKind::Even => doc.settings.even_and_odd_headers,
+    };
     let footers_have = doc
         .footers
         .iter()
-        .filter(|f| f.section == 0 && (f.kind != HeaderFooterKind::First || s.title_page))
+        .filter(|f| f.section == 0 && prints(f.kind))
         .any(|f| has_page(Some(f)));
     let number_para = header_default.and_then(|h| {
         h.paragraphs()
@@ -482,7 +561,22 @@ fn page_of(doc: &reader::DocxFile) -> Option<PageSetup> {
         page_field_in_footer: footers_have,
         page_number_size: number_size,
         page_number_align: number_para.map(|p| align(p.alignment)),
+        saved_pages: doc.saved_pages,
     })
+}
+
+/// A first line indented by typing a tab instead of setting an indent: on paper it starts
+/// at the first default tab stop (`w:defaultTabStop`, 1.27 cm unless the file says), which
+/// is the indent a reader sees.
+fn tab_indents(paras: &mut [Para], default_tab: i32) {
+    for p in paras.iter_mut() {
+        let unset = p.first_line_indent.is_none_or(|f| f == 0);
+        if unset && p.cell.is_none() && p.text.starts_with('\t') && p.text.trim().len() > 40 {
+            let left = p.left_indent.unwrap_or(0).max(0);
+            let stop = (left / default_tab.max(1) + 1) * default_tab.max(1);
+            p.first_line_indent = Some(stop - left);
+        }
+    }
 }
 
 /// Builds the checked view of a read .docx and recognises its elements.
@@ -490,7 +584,11 @@ pub fn view_of(doc: &reader::DocxFile) -> View {
     let mut paras = Vec::new();
     let mut tables = 0;
     flatten(&doc.blocks, &mut paras, &mut tables, None);
-    let paras = tab_footer(tab_header(paras));
+    let mut paras = tab_footer(tab_header(paras));
+    tab_indents(
+        &mut paras,
+        doc.settings.default_tab_stop.map_or(720, |t| t.0),
+    );
     let mut view = View {
         origin: Origin::Docx,
         paras,

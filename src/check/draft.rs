@@ -310,6 +310,7 @@ pub fn view_of(doc: &Document) -> View {
         page_field_in_footer: false,
         page_number_size: Some(l.page_number.size.preferred),
         page_number_align: Some(Align::Center),
+        saved_pages: None,
     };
     let detected = if doc.is_joint() {
         Detected::Joint

@@ -46,8 +46,12 @@ fn key(p: &Para) -> String {
     upper_key(&p.text)
 }
 
+/// The quốc hiệu, also when a tone mark is mistyped ("CÔNG HÒA XÃ HỘI …"): a reader still
+/// sees the national title, and the quốc hiệu rules then report the wrong letters.
 fn is_quoc_hieu(k: &str) -> bool {
     k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+        || (k.contains("XÃ HỘI CHỦ NGHĨA")
+            && crate::library::fold::fold(k).contains("cong hoa xa hoi chu nghia"))
 }
 
 fn is_tieu_ngu(k: &str) -> bool {
@@ -488,6 +492,37 @@ pub fn recognize(view: &mut View) {
         }
     }
 
+    // A document issued with a decision (Phụ lục III, Mẫu 1.3: a Quy chế, Quy định, Điều
+    // lệ "ban hành kèm theo"): its title, then "(Kèm theo Quyết định số … ngày … của …)"; it
+    // has no số, date, signature or Nơi nhận of its own.
+    if parts.ten_loai.is_none() {
+        let attached = (search_from..(search_from + 8).min(n)).find(|&i| {
+            let k = upper_key(paras[i].text.trim_start());
+            k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
+        });
+        if let Some(a) = attached {
+            // The title lines are the centred plain lines above it, below the header.
+            let header_line = |i: usize| {
+                known.contains(&i)
+                    || parts.ban_hanh.contains(&i)
+                    || parts.chu_quan.contains(&i)
+                    || paras[i].cell.is_some()
+            };
+            let titled: Vec<usize> = (search_from.saturating_sub(4)..a)
+                .filter(|&i| {
+                    !header_line(i)
+                        && !paras[i].is_blank()
+                        && (paras[i].align == Align::Center || is_upper(&paras[i].text))
+                })
+                .collect();
+            if let Some((&t, rest)) = titled.split_first() {
+                parts.ten_loai = Some(t);
+                parts.trich_yeu = rest.to_vec();
+                parts.attachment = Some(a);
+            }
+        }
+    }
+
     // Footer: Nơi nhận and signature blocks.
     parts.noi_nhan = (header_end + 1..n).find(|&i| keys[i].starts_with("NƠI NHẬN"));
     if let Some(h) = parts.noi_nhan {
@@ -658,7 +693,14 @@ pub fn recognize(view: &mut View) {
     let mixed = (qh && (dang || bodies_of(true))) || (dang && bodies_of(false));
     let joint_symbol = number.as_ref().is_some_and(|nl| match nl.sep {
         '/' => nl.symbol.split('-').count() >= 3,
-        _ => nl.symbol.split('/').nth(1).is_some_and(|a| a.contains('-')),
+        // "415-KH/BDVTU-BCSĐUBND": a type abbreviation, then two bodies.
+        _ => {
+            let mut halves = nl.symbol.split('/');
+            halves
+                .next()
+                .is_some_and(|t| t.chars().all(char::is_alphabetic) && !t.is_empty())
+                && halves.next().is_some_and(|a| a.contains('-'))
+        }
     });
     // Two signature blocks make a liên tịch document only under a header naming two
     // issuing bodies: a contract, an application or a report with "người lập biểu" has

@@ -160,8 +160,18 @@ pub fn parse_issue_day(text: &str) -> Option<IssueDay> {
 }
 
 /// The recognised issue date of the document, if its date line is found and has a year.
+/// Without a date line, a date set on the số's line after a tab or a run of spaces ("Số:
+/// 213/TB-ĐTII⇥   TP. HCM, ngày 10 tháng 4 năm 2012") is read.
 pub fn issue_day(view: &View) -> Option<IssueDay> {
-    let i = view.parts.dia_danh_ngay?;
+    let Some(i) = view.parts.dia_danh_ngay else {
+        let so = view.parts.so_ky_hieu?;
+        return view
+            .para(so)
+            .text
+            .split(['\t', '\u{a0}'])
+            .flat_map(|piece| piece.split("   "))
+            .find_map(|piece| parse_issue_day(piece.trim()));
+    };
     parse_issue_day(&view.para(i).text)
 }
 
@@ -176,8 +186,73 @@ fn vn_date(d: NaiveDate) -> String {
     format!("{:02}/{m}/{}", d.day(), d.year())
 }
 
+/// Legal normative documents (văn bản quy phạm pháp luật): their layout follows the law on
+/// promulgating legal documents, not NĐ 30 Phụ lục I (NĐ 30, Điều 1 khoản 2). Compared as
+/// the whole title line.
+const LEGAL_NORMATIVE_TITLES: [&str; 6] = [
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ",
+    "THÔNG TƯ LIÊN TỊCH",
+    "LUẬT",
+    "PHÁP LỆNH",
+    "NGHỊ QUYẾT LIÊN TỊCH",
+];
+
+/// Internal slips that carry an office header but are none of the 29 types of NĐ 30 Điều 7:
+/// a phiếu trình routing a file to the leader, a ballot among members, a summary of opinions.
+/// Compared as the start of the title line.
+const INTERNAL_SLIP_TITLES: [&str; 5] = [
+    "PHIẾU TRÌNH",
+    "PHIẾU GHI Ý KIẾN",
+    "PHIẾU XIN Ý KIẾN",
+    "PHIẾU LẤY Ý KIẾN",
+    "TỔNG HỢP Ý KIẾN",
+];
+
+/// The kind of document its title names when NĐ 30 does not govern that kind: the first
+/// capitals line after the header (a few lines down), as printed.
+fn ungoverned_title(view: &View) -> Option<String> {
+    let parts = &view.parts;
+    // The header ends at the national title, or at the số and date just under it (a form's
+    // own date line near its signature is further down and does not count).
+    let national = [parts.tieu_ngu, parts.quoc_hieu, parts.dang]
+        .into_iter()
+        .flatten()
+        .max()?;
+    let after = [parts.so_ky_hieu, parts.dia_danh_ngay]
+        .into_iter()
+        .flatten()
+        .filter(|&i| i <= national + 6)
+        .fold(national, usize::max);
+    let paras = &view.paras;
+    // The first capitals line, past a "DỰ THẢO" mark set above the title.
+    let title = (after + 1..paras.len().min(after + 6))
+        .map(|i| paras[i].text.trim())
+        .filter(|t| t.chars().any(char::is_alphabetic) && is_upper(t))
+        .find(|t| !upper_key(t).starts_with("DỰ THẢO"))?;
+    let k = upper_key(title);
+    if LEGAL_NORMATIVE_TITLES.contains(&k.as_str()) {
+        return Some(format!(
+            "«{title}» là văn bản quy phạm pháp luật: thể thức theo Luật Ban hành văn bản quy \
+             phạm pháp luật và văn bản hướng dẫn, không theo NĐ 30/2020/NĐ-CP (Điều 1 khoản 2)"
+        ));
+    }
+    INTERNAL_SLIP_TITLES
+        .iter()
+        .find(|w| k == **w || k.strip_prefix(**w).is_some_and(|r| r.starts_with(' ')))
+        .map(|_| {
+            format!(
+                "«{title}» là phiếu nội bộ, không thuộc 29 loại văn bản hành chính của NĐ 30 \
+                 (Điều 7)"
+            )
+        })
+}
+
 /// Why the document is not an administrative document, or `None` when it may be one.
 fn not_administrative(view: &View) -> Option<String> {
+    if let Some(why) = ungoverned_title(view) {
+        return Some(why);
+    }
     let parts = &view.parts;
     let paras = &view.paras;
     // The national title written as plain paragraphs (a form's layout): the issuing body

@@ -196,6 +196,9 @@ pub struct Para {
     pub line: Option<Spacing>,
     /// Has a visible bottom border (a drawn line under the text).
     pub bottom_border: bool,
+    /// Has a visible top border (on an empty paragraph: a line under the one above).
+    #[serde(default)]
+    pub top_border: bool,
     /// Anchors a drawing or shape (often the short line under a header element).
     pub has_drawing: bool,
     /// One of its drawings is a straight line shape.
@@ -272,6 +275,9 @@ pub struct PageSetup {
     pub page_number_size: Option<HalfPoints>,
     /// Alignment of the page-number paragraph.
     pub page_number_align: Option<Align>,
+    /// Pages as Word counted them when the file was last saved, if the file says.
+    #[serde(default)]
+    pub saved_pages: Option<u32>,
 }
 
 /// Which front end built the view.
@@ -332,6 +338,10 @@ pub struct Parts {
     pub noi_nhan: Option<usize>,
     /// Recipient lines under the heading.
     pub noi_nhan_items: Vec<usize>,
+    /// The "(Kèm theo Quyết định số …)" line of a document issued with a decision (Mẫu 1.3),
+    /// which has no số, date, signature or Nơi nhận of its own.
+    #[serde(default)]
+    pub attachment: Option<usize>,
 }
 
 impl Parts {
@@ -355,7 +365,7 @@ impl Parts {
             Element::DiaDanhNgay
         } else if is(self.ten_loai) {
             Element::TenLoai
-        } else if self.trich_yeu.contains(&i) || is(self.trich_yeu_mark) {
+        } else if self.trich_yeu.contains(&i) || is(self.trich_yeu_mark) || is(self.attachment) {
             Element::TrichYeu
         } else if self.chu_ky.iter().any(|b| b.contains(&i)) {
             Element::ChuKy

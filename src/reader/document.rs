@@ -206,6 +206,7 @@ impl<'a> PartReader<'a> {
                 .border_top
                 .clone()
                 .filter(super::model::Border::is_visible),
+            tab_stops: ppr_el.map(tab_stops).unwrap_or_default(),
             numbering: self.styles.numbering_ref(&eff),
             mark: self.styles.finish_run(&mark_raw),
             runs: Vec::new(),
@@ -392,4 +393,23 @@ fn kind_of(t: Option<&str>) -> HeaderFooterKind {
         Some("even") => HeaderFooterKind::Even,
         _ => HeaderFooterKind::Default,
     }
+}
+
+/// The tab stops a `w:pPr` sets (`w:tabs/w:tab`), sorted by position; cleared stops left out.
+fn tab_stops(ppr: &Element) -> Vec<super::model::TabStop> {
+    let mut out: Vec<super::model::TabStop> = ppr
+        .child_w("tabs")
+        .into_iter()
+        .flat_map(Element::elements)
+        .filter(|t| t.is_w("tab") && t.attr_w("val") != Some("clear"))
+        .filter_map(|t| {
+            let pos = t.attr_w("pos")?.trim().parse::<i32>().ok()?;
+            Some(super::model::TabStop {
+                pos: crate::layout::Twips(pos),
+                center: t.attr_w("val") == Some("center"),
+            })
+        })
+        .collect();
+    out.sort_by_key(|t| t.pos.0);
+    out
 }

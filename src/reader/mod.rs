@@ -176,7 +176,25 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<DocxFile, ReadError> {
         }
     }
 
+    // Word's page count when the file was last saved (docProps/app.xml, <Pages>): how many
+    // pages the author saw, better than any estimate from the text. Word updates the page,
+    // word and character counts together; a generator copies a template's stale "1 page, 0
+    // words", which is not believed.
+    let saved_pages = match read_xml(&mut pkg, "docProps/app.xml", limits) {
+        Ok(Some(app)) => {
+            let stat = |name: &str| -> Option<u32> {
+                app.root
+                    .elements()
+                    .find(|e| e.local() == name)
+                    .and_then(|e| e.own_text().trim().parse().ok())
+            };
+            stat("Pages").filter(|&n| n > 0 && stat("Words").is_some_and(|w| w > 0))
+        }
+        _ => None,
+    };
+
     Ok(DocxFile {
+        saved_pages,
         sections,
         blocks,
         footnotes,

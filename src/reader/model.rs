@@ -9,6 +9,9 @@ use crate::layout::{HalfPoints, Twips};
 /// A .docx file read into memory: everything the checker needs, nothing it must resolve itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocxFile {
+    /// Pages as Word counted them when the file was last saved (`docProps/app.xml`), if
+    /// the file says.
+    pub saved_pages: Option<u32>,
     /// Sections (mục / section) in document order; never empty (a body without `w:sectPr`
     /// gets one section with the defaults).
     pub sections: Vec<SectionProps>,
@@ -424,6 +427,9 @@ pub struct Paragraph {
     pub border_bottom: Option<Border>,
     /// Effective top border, if any and visible.
     pub border_top: Option<Border>,
+    /// Tab stops set on the paragraph itself (`w:pPr/w:tabs`), in order of position.
+    #[serde(default)]
+    pub tab_stops: Vec<TabStop>,
     /// Effective list numbering, if any (numId 0 = explicitly none, reported as `None`).
     pub numbering: Option<NumberingRef>,
     /// Effective run properties of the paragraph mark (`w:pPr/w:rPr`), what an empty paragraph shows.
@@ -503,6 +509,15 @@ pub struct Fonts {
     pub east_asia: Option<String>,
     /// Complex script text.
     pub cs: Option<String>,
+}
+
+/// A tab stop (điểm dừng tab) of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TabStop {
+    /// Position from the paragraph's left edge (`w:pos`).
+    pub pos: Twips,
+    /// A centring stop (`w:val="center"`): the text that reaches it is centred on it.
+    pub center: bool,
 }
 
 /// Vertical position of a run (`w:vertAlign`).

@@ -74,6 +74,8 @@ pub fn has_line_under(ctx: &Ctx, i: usize) -> bool {
         .and_then(|j| paras.get(j))
         .is_some_and(|prev| prev.cell == p.cell && prev.has_line_shape);
     prev_line
+        || shape_in_column(paras, i)
+        || blank_line_below(paras, i)
         || match paras.get(i + 1) {
             Some(next) if next.cell == p.cell => {
                 (next.is_blank() && (next.has_drawing || next.bottom_border))
@@ -83,6 +85,35 @@ pub fn has_line_under(ctx: &Ctx, i: usize) -> bool {
             }
             _ => false,
         }
+}
+
+/// A header laid out as a table: Word users draw the short rules as line shapes anchored in
+/// any paragraph of the cell, or of the empty row below, and move them into place by offset.
+/// A line shape anchored in the same column of the same table is taken as the element's.
+fn shape_in_column(paras: &[crate::check::view::Para], i: usize) -> bool {
+    let Some(c) = paras[i].cell else {
+        return false;
+    };
+    paras.iter().enumerate().any(|(j, q)| {
+        j != i
+            && q.has_line_shape
+            && q.cell
+                .is_some_and(|d| d.table == c.table && d.col == c.col && d.row <= c.row + 2)
+    })
+}
+
+/// A line shape or drawn border on one of the (up to three) blank paragraphs right under a
+/// paragraph, where the shape was anchored after an Enter or two; or the top border of the
+/// blank paragraph right under it.
+fn blank_line_below(paras: &[crate::check::view::Para], i: usize) -> bool {
+    let p = &paras[i];
+    paras
+        .iter()
+        .skip(i + 1)
+        .take(3)
+        .take_while(|q| q.cell == p.cell && q.is_blank())
+        .enumerate()
+        .any(|(k, q)| q.has_line_shape || q.bottom_border || (k == 0 && q.top_border))
 }
 
 /// Compares the effective formatting of paragraphs against a style fact: size, bold,
@@ -101,7 +132,17 @@ type RunFlag = fn(&crate::check::view::Run) -> bool;
 
 fn para_style(i: usize, p: &Para, style: &TextStyle, what: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    let runs: Vec<_> = p.visible_runs().collect();
+    // A run of punctuation alone (the ":" of "Nơi nhận:", a final ".") is often left in
+    // another size or weight; a reader judges the words, so the style is read from them.
+    let words: Vec<_> = p
+        .visible_runs()
+        .filter(|r| r.text.chars().any(char::is_alphanumeric))
+        .collect();
+    let runs: Vec<_> = if words.is_empty() {
+        p.visible_runs().collect()
+    } else {
+        words
+    };
     if runs.is_empty() {
         return out;
     }

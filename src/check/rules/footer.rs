@@ -48,6 +48,9 @@ fn blocks(ctx: &Ctx) -> Vec<Vec<usize>> {
 }
 
 pub fn sig_present(ctx: &Ctx) -> Outcome {
+    if ctx.view.parts.attachment.is_some() {
+        return Outcome::NotApplicable;
+    }
     present(!blocks(ctx).is_empty(), "chức vụ, họ tên người ký")
 }
 
@@ -200,6 +203,9 @@ pub fn sig_no_title(ctx: &Ctx) -> Outcome {
 }
 
 pub fn nn_present(ctx: &Ctx) -> Outcome {
+    if ctx.view.parts.attachment.is_some() {
+        return Outcome::NotApplicable;
+    }
     present(ctx.view.parts.noi_nhan.is_some(), "nơi nhận")
 }
 

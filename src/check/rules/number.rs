@@ -90,6 +90,9 @@ fn number_para(ctx: &Ctx) -> Result<(usize, NumberLine), Outcome> {
 }
 
 pub fn present(ctx: &Ctx) -> Outcome {
+    if ctx.view.parts.attachment.is_some() {
+        return Outcome::NotApplicable;
+    }
     super::common::present(ctx.view.parts.so_ky_hieu.is_some(), "số, ký hiệu văn bản")
 }
 
@@ -298,6 +301,9 @@ fn date_para(ctx: &Ctx) -> Result<(usize, Option<DateLine>), Outcome> {
 }
 
 pub fn date_present(ctx: &Ctx) -> Outcome {
+    if ctx.view.parts.attachment.is_some() {
+        return Outcome::NotApplicable;
+    }
     super::common::present(
         ctx.view.parts.dia_danh_ngay.is_some(),
         "địa danh và thời gian ban hành",

@@ -123,7 +123,12 @@ pub fn margin_right(ctx: &Ctx) -> Outcome {
 }
 
 /// Rough length of the text: a page of A4 at 14 pt holds about 2 500 characters.
+/// How many pages the document prints on: Word's own count saved in the file when there is
+/// one, else an estimate from the amount of text.
 fn likely_pages(ctx: &Ctx) -> usize {
+    if let Some(n) = ctx.view.page.as_ref().and_then(|p| p.saved_pages) {
+        return n as usize;
+    }
     let chars: usize = ctx
         .view
         .paras
@@ -160,6 +165,10 @@ pub fn number_position(ctx: &Ctx) -> Outcome {
     let Some(page) = &ctx.view.page else {
         return Outcome::NotEvaluated("không đọc được định dạng trang".into());
     };
+    // One page (as Word counted it) with "different first page": no number prints at all.
+    if page.title_page && !page.page_field_in_first_header && page.saved_pages == Some(1) {
+        return Outcome::NotApplicable;
+    }
     if page.page_field_in_footer {
         return Outcome::Checked(vec![Finding::doc(
             "Số trang đặt ở chân trang; số trang đặt giữa, ở phần lề trên của văn bản.",
@@ -192,6 +201,10 @@ pub fn number_format(ctx: &Ctx) -> Outcome {
         return Outcome::NotEvaluated("không đọc được định dạng trang".into());
     };
     if !(page.page_field_in_header || page.page_field_in_footer) {
+        return Outcome::NotApplicable;
+    }
+    // One page (as Word counted it) with "different first page": the number never prints.
+    if page.title_page && !page.page_field_in_first_header && page.saved_pages == Some(1) {
         return Outcome::NotApplicable;
     }
     let Some(size) = page.page_number_size else {

@@ -77,7 +77,13 @@ pub fn subject_mark(ctx: &Ctx) -> Outcome {
             "thêm một dòng \"-----\" canh giữa dưới trích yếu",
         ))]);
     }
-    if has_line_under(ctx, last) {
+    // A document issued with a decision draws the line under its "(Kèm theo …)" line,
+    // which may run over two lines.
+    let attached =
+        ctx.view.parts.attachment.is_some_and(|a| {
+            (a..(a + 2).min(ctx.view.paras.len())).any(|j| has_line_under(ctx, j))
+        });
+    if attached || has_line_under(ctx, last) {
         return Outcome::pass();
     }
     Outcome::Checked(vec![Finding::at(
@@ -185,8 +191,15 @@ pub fn body_indent(ctx: &Ctx) -> Outcome {
 pub fn body_spacing(ctx: &Ctx) -> Outcome {
     let min = ctx.layout.body_layout.paragraph_spacing.min.0;
     let mut found = Vec::new();
-    for (i, p) in running_text(ctx) {
-        let gap = p.space_after.unwrap_or(0) + p.space_before.unwrap_or(0);
+    let text: Vec<_> = running_text(ctx).collect();
+    for (k, &(i, p)) in text.iter().enumerate() {
+        // What prints between this paragraph and the next: its space after plus the next
+        // one's space before (Word adds the two); the last one is judged by its own two.
+        let next_before = match text.get(k + 1) {
+            Some((j, q)) if *j == i + 1 => q.space_before.unwrap_or(0),
+            _ => p.space_before.unwrap_or(0),
+        };
+        let gap = p.space_after.unwrap_or(0) + next_before;
         if (gap as i32) + 2 < min {
             found.push(Finding::at(
                 i,
