@@ -1069,3 +1069,376 @@ fn a_title_that_goes_on_past_the_type_name_is_the_ten_loai() {
     assert!(v.parts.ten_loai.is_some());
     assert_eq!(v.parts.dia_danh_ngay, None);
 }
+
+// ---- Habits of real office files (tests/fixtures/real), one test per reading. ----
+
+/// Rule ids of the errors in `r`.
+fn error_rules(r: &Report) -> Vec<String> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.rule.clone())
+        .collect()
+}
+
+/// `bytes` with a new part `name` holding `xml`, related from the document as `rel_type`
+/// under id `id`.
+fn add_part(bytes: &[u8], name: &str, xml: &str, id: &str, rel_type: &str) -> Vec<u8> {
+    let target = name.trim_start_matches("word/");
+    let with_rel = rewrite_part(bytes, "word/_rels/document.xml.rels", |rels| {
+        replace_once(
+            rels,
+            "</Relationships>",
+            &format!(
+                r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{rel_type}" Target="{target}"/></Relationships>"#
+            ),
+        )
+    });
+    let mut zin = zip::ZipArchive::new(Cursor::new(with_rel)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let n = f.name().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        out.start_file(n, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.start_file(name, zip::write::SimpleFileOptions::default())
+        .unwrap();
+    out.write_all(xml.as_bytes()).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+/// A footer part whose one paragraph holds a PAGE field, right-aligned.
+fn page_footer() -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {W_NS}><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>"#
+    )
+}
+
+/// An even-page footer prints only when the settings say "different odd and even pages";
+/// without it, the page number that prints is the header's, and the footer's is no fault.
+#[test]
+fn an_even_page_footer_prints_only_with_even_and_odd_headers() {
+    let base = add_part(CLEAN, "word/footer9.xml", &page_footer(), "rId99", "footer");
+    let bytes = rewrite_part(&base, "word/document.xml", |xml| {
+        replace_once(
+            xml,
+            r#"<w:headerReference w:type="default" r:id="rId9"/>"#,
+            r#"<w:headerReference w:type="default" r:id="rId9"/><w:footerReference w:type="even" r:id="rId99"/>"#,
+        )
+    });
+    assert!(!error_rules(&check(&bytes)).contains(&"ND30-802".to_string()));
+    // With the setting on, the even pages print the number at the foot: a fault.
+    let even = rewrite_part(&bytes, "word/settings.xml", |s| {
+        let at = s
+            .find("<w:defaultTabStop")
+            .expect("settings has defaultTabStop");
+        format!("{}<w:evenAndOddHeaders/>{}", &s[..at], &s[at..])
+    });
+    assert!(error_rules(&check(&even)).contains(&"ND30-802".to_string()));
+}
+
+/// `docProps/app.xml` with Word's statistics.
+fn with_app_stats(bytes: &[u8], pages: u32, words: u32) -> Vec<u8> {
+    rewrite_part(bytes, "docProps/app.xml", |app| {
+        let app = regex_replace(app, "<Pages>", "</Pages>", &pages.to_string());
+        regex_replace(&app, "<Words>", "</Words>", &words.to_string())
+    })
+}
+
+/// Replaces the text between `open` and `close` (once).
+fn regex_replace(xml: &str, open: &str, close: &str, with: &str) -> String {
+    let a = xml.find(open).unwrap() + open.len();
+    let b = a + xml[a..].find(close).unwrap();
+    format!("{}{with}{}", &xml[..a], &xml[b..])
+}
+
+/// Word saves its page count; a generator copies a template's stale "1 page, 0 words".
+/// Without a page number, a file Word counted as three pages is faulted; one whose
+/// statistics are stale is judged by the estimate (this short text: one page).
+#[test]
+fn words_saved_page_count_decides_a_multi_page_document() {
+    let no_number = rewrite_part(CLEAN, "word/document.xml", |xml| {
+        replace_once(
+            xml,
+            r#"<w:headerReference w:type="default" r:id="rId9"/>"#,
+            "",
+        )
+    });
+    let three = with_app_stats(&no_number, 3, 900);
+    assert!(error_rules(&check(&three)).contains(&"ND30-802".to_string()));
+    let stale = with_app_stats(&no_number, 3, 0);
+    assert!(!error_rules(&check(&stale)).contains(&"ND30-802".to_string()));
+}
+
+/// "Nơi nhận" in bold italic 12 pt with its ":" left in another run of 14 pt regular: the
+/// words are right, and a reader judges the words.
+#[test]
+fn a_punctuation_run_does_not_set_the_style_of_a_line() {
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            "<w:t>Nơi nhận:</w:t></w:r>",
+            r#"<w:t>Nơi nhận</w:t></w:r><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>:</w:t></w:r>"#,
+        )
+    });
+    assert!(!error_rules(&check(&bytes)).contains(&"ND30-706".to_string()));
+}
+
+/// The Lưu line ends with the drafter's initials in small print (ký hiệu người soạn thảo):
+/// its size is not the line's, but the final "." still comes after it.
+#[test]
+fn the_drafter_tag_of_the_luu_line_is_small_print() {
+    let tagged = |end: &str| {
+        rewrite(move |xml| {
+            replace_once(
+                xml,
+                "<w:t>- Lưu: VT, HCTC.</w:t></w:r>",
+                &format!(
+                    r#"<w:t>- Lưu: VT, HCTC</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="subscript"/><w:sz w:val="18"/></w:rPr><w:t>.Châu</w:t></w:r>{end}"#
+                ),
+            )
+        })
+    };
+    let ended = tagged(r#"<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>.</w:t></w:r>"#);
+    assert!(!error_rules(&check(&ended)).contains(&"ND30-706".to_string()));
+    assert!(!error_rules(&check(&ended)).contains(&"ND30-704".to_string()));
+    let open = tagged("");
+    assert!(error_rules(&check(&open)).contains(&"ND30-704".to_string()));
+    assert!(!error_rules(&check(&open)).contains(&"ND30-706".to_string()));
+}
+
+/// A body paragraph indented by typing a tab (no w:ind): it starts at the default tab
+/// stop, 1.27 cm, on paper.
+#[test]
+fn a_first_line_indented_with_a_tab_is_indented() {
+    let bytes = rewrite(|xml| {
+        let at = xml.find(">Nâng cao nhận thức").unwrap();
+        let start = xml[..at].rfind("<w:p>").unwrap();
+        let end = at + xml[at..].find("</w:p>").unwrap();
+        let p = xml[start..end].to_string();
+        let fixed = p.replacen(r#"<w:ind w:firstLine="720"/>"#, "", 1).replacen(
+            "<w:r>",
+            "<w:r><w:tab/></w:r><w:r>",
+            1,
+        );
+        replace_once(xml, &p, &fixed)
+    });
+    let v = view(&bytes);
+    let i = v
+        .paras
+        .iter()
+        .position(|p| p.text.contains("Nâng cao nhận thức"))
+        .unwrap();
+    assert_eq!(v.paras[i].first_line_indent, Some(720));
+    assert!(!error_rules(&check(&bytes)).contains(&"ND30-502".to_string()));
+}
+
+/// "Times New Roman Bold" in w:rFonts is the bold face of Times New Roman, not another font.
+#[test]
+fn a_font_named_by_its_bold_face_is_its_family() {
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            r#"<w:b/><w:i w:val="0"/><w:sz w:val="28"/><w:u w:val="none"/></w:rPr><w:t>KẾ HOẠCH</w:t>"#,
+            r#"<w:rFonts w:ascii="Times New Roman Bold" w:hAnsi="Times New Roman Bold"/><w:b/><w:i w:val="0"/><w:sz w:val="28"/><w:u w:val="none"/></w:rPr><w:t>KẾ HOẠCH</w:t>"#,
+        )
+    });
+    assert!(!error_rules(&check(&bytes)).contains(&"ND30-110".to_string()));
+    // Another family is still a fault.
+    let arial = rewrite(|xml| {
+        replace_once(
+            xml,
+            r#"<w:b/><w:i w:val="0"/><w:sz w:val="28"/><w:u w:val="none"/></w:rPr><w:t>KẾ HOẠCH</w:t>"#,
+            r#"<w:rFonts w:ascii="Arial Bold" w:hAnsi="Arial Bold"/><w:b/><w:i w:val="0"/><w:sz w:val="28"/><w:u w:val="none"/></w:rPr><w:t>KẾ HOẠCH</w:t>"#,
+        )
+    });
+    assert!(error_rules(&check(&arial)).contains(&"ND30-110".to_string()));
+}
+
+/// An office wraps the whole footer (Nơi nhận | chữ ký) in a one-cell layout table: the
+/// inner table is read with its own columns.
+#[test]
+fn a_footer_table_nested_in_a_layout_table_keeps_its_columns() {
+    let bytes = rewrite(|xml| {
+        let start = xml.rfind("<w:tbl>").unwrap();
+        let end = xml.rfind("</w:tbl>").unwrap() + "</w:tbl>".len();
+        let inner = &xml[start..end];
+        let outer = format!(
+            r#"<w:tbl><w:tblPr><w:tblW w:type="auto" w:w="0"/></w:tblPr><w:tr><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="9354"/></w:tcPr>{inner}<w:p/></w:tc></w:tr></w:tbl>"#
+        );
+        replace_last_table(xml, &outer)
+    });
+    let v = view(&bytes);
+    assert_eq!(v.parts.chu_ky.len(), 1);
+    assert_eq!(v.parts.noi_nhan_items.len(), 4);
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+}
+
+/// A Quy chế issued with a decision (Phụ lục III, Mẫu 1.3): title, then "(Kèm theo Quyết định
+/// số … ngày …)"; no số, date, signature or Nơi nhận of its own.
+#[test]
+fn a_document_issued_with_a_decision_has_no_number_date_or_footer_of_its_own() {
+    let bytes = rewrite(|xml| {
+        let xml = replace_once(xml, ">Số: 12/KH-VP<", "><");
+        let xml = replace_once(&xml, ">Bắc Kạn, ngày 05 tháng 02 năm 2024<", "><");
+        let xml = replace_once(&xml, ">KẾ HOẠCH<", ">QUY CHẾ<");
+        let subject =
+            paragraph_with(&xml, "Thực hiện phong trào “Dân vận khéo” năm 2024").to_string();
+        let attached = para(&run(
+            28,
+            false,
+            "(Kèm theo Quyết định số 12/QĐ-VP ngày 05/02/2024 của Chánh Văn phòng)",
+        ));
+        let xml = replace_once(&xml, &subject, &format!("{subject}{attached}"));
+        replace_last_table(&xml, "")
+    });
+    let v = view(&bytes);
+    assert!(v.parts.attachment.is_some());
+    let fired = error_rules(&check(&bytes));
+    for rule in ["ND30-301", "ND30-311", "ND30-601", "ND30-701"] {
+        assert!(!fired.contains(&rule.to_string()), "{rule} in {fired:?}");
+    }
+}
+
+/// A title set in the middle with tabs ("⇥⇥KẾ HOẠCH" reaching a centre tab stop) is centred.
+#[test]
+fn a_title_on_a_centre_tab_stop_is_centred() {
+    let bytes = rewrite(|xml| {
+        let p = paragraph_with(xml, "KẾ HOẠCH").to_string();
+        let tabbed = p
+            .replacen(
+                r#"<w:jc w:val="center"/>"#,
+                r#"<w:tabs><w:tab w:val="left" w:pos="1500"/><w:tab w:val="center" w:pos="4677"/></w:tabs><w:jc w:val="left"/>"#,
+                1,
+            )
+            .replacen("<w:r>", "<w:r><w:tab/><w:tab/></w:r><w:r>", 1);
+        replace_once(xml, &p, &tabbed)
+    });
+    let v = view(&bytes);
+    assert!(v.parts.ten_loai.is_some());
+    assert!(!error_rules(&check(&bytes)).contains(&"ND30-402".to_string()));
+}
+
+/// The short rules under the issuing body and the tiêu ngữ drawn as line shapes that Word
+/// anchored in the số and date paragraphs of the header table's second row.
+#[test]
+fn line_shapes_anchored_in_the_header_rows_below_are_the_rules() {
+    let line =
+        r#"<w:r><w:pict><v:line from="0,0" to="120pt,0" strokeweight=".5pt"/></w:pict></w:r>"#;
+    let bytes = rewrite(|xml| {
+        let mut xml = xml.to_string();
+        for ind in [
+            r#"<w:ind w:left="1417" w:right="1417"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#,
+            r#"<w:ind w:left="567" w:right="567"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#,
+        ] {
+            xml = replace_once(&xml, ind, "");
+        }
+        for text in [">Số: 12/KH-VP<", ">Bắc Kạn, ngày 05 tháng 02 năm 2024<"] {
+            let at = xml.find(text).unwrap();
+            let run = xml[..at].rfind("<w:r>").unwrap();
+            xml = format!("{}{line}{}", &xml[..run], &xml[run..]);
+        }
+        xml
+    });
+    let fired = error_rules(&check(&bytes));
+    assert!(!fired.contains(&"ND30-214".to_string()), "{fired:?}");
+    assert!(!fired.contains(&"ND30-224".to_string()), "{fired:?}");
+}
+
+/// The line under the issuing body drawn as the top border of the empty paragraph below it.
+#[test]
+fn the_top_border_of_the_next_empty_paragraph_is_a_line() {
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            r#"<w:ind w:left="1417" w:right="1417"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#,
+            r#"<w:ind w:left="1417" w:right="1417"/><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#,
+        )
+    });
+    assert!(!error_rules(&check(&bytes)).contains(&"ND30-224".to_string()));
+}
+
+/// What prints between two paragraphs is the first one's space after plus the next one's
+/// space before: 0 + 6 pt is the 6 pt the rule asks for.
+#[test]
+fn paragraph_spacing_adds_the_next_paragraphs_space_before() {
+    let spaced = |next_before: u32| {
+        rewrite(move |xml| {
+            let nang = r#"<w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b w:val="0"/><w:i w:val="0"/><w:sz w:val="28"/><w:u w:val="none"/></w:rPr><w:t>Nâng cao"#;
+            let xml = replace_once(
+                xml,
+                nang,
+                &nang.replacen(r#"w:after="120""#, r#"w:after="0""#, 1),
+            );
+            let viec = r#"<w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b w:val="0"/><w:i w:val="0"/><w:sz w:val="28"/><w:u w:val="none"/></w:rPr><w:t>Việc thực hiện"#;
+            replace_once(
+                &xml,
+                viec,
+                &viec.replacen(
+                    r#"w:after="120""#,
+                    &format!(r#"w:before="{next_before}" w:after="120""#),
+                    1,
+                ),
+            )
+        })
+    };
+    assert!(error_rules(&check(&spaced(0))).contains(&"ND30-503".to_string()));
+    assert!(!error_rules(&check(&spaced(120))).contains(&"ND30-503".to_string()));
+}
+
+/// Documents NĐ 30 does not govern, though they carry an office header: a legal normative
+/// document (its layout follows the law on legal documents) and an internal phiếu trình.
+#[test]
+fn legal_documents_and_internal_slips_are_outside_the_rule_set() {
+    for title in ["NGHỊ ĐỊNH", "PHIẾU TRÌNH"] {
+        let bytes = rewrite(|xml| replace_once(xml, ">KẾ HOẠCH<", &format!(">{title}<")));
+        let r = check(&bytes);
+        assert_eq!(
+            r.scope.status,
+            vanban::check::scope::ScopeStatus::NotAdministrative,
+            "{title}"
+        );
+        assert_eq!(errors(&r), Vec::<String>::new(), "{title}");
+    }
+}
+
+/// A quốc hiệu typed with a wrong tone ("CÔNG HÒA") is still read as the quốc hiệu, so the
+/// document is recognised, and its wrong text is reported.
+#[test]
+fn a_quoc_hieu_with_a_mistyped_tone_is_still_the_quoc_hieu() {
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            ">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<",
+            ">CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<",
+        )
+    });
+    let v = view(&bytes);
+    assert!(v.parts.quoc_hieu.is_some());
+    assert_eq!(v.detected, vanban::check::view::Detected::State);
+}
+
+/// The date set on the số line after a tab (no date line of its own) still dates the
+/// document for the effective-date gate.
+#[test]
+fn a_date_on_the_so_line_dates_the_document() {
+    let bytes = rewrite(|xml| {
+        let xml = replace_once(xml, ">Bắc Kạn, ngày 05 tháng 02 năm 2024<", "><");
+        replace_once(
+            &xml,
+            "<w:t>Số: 12/KH-VP</w:t></w:r>",
+            "<w:t>Số: 12/KH-VP</w:t></w:r><w:r><w:tab/><w:t>Bắc Kạn, ngày 05 tháng 02 năm 2019</w:t></w:r>",
+        )
+    });
+    let r = check(&bytes);
+    assert_eq!(
+        r.scope.status,
+        vanban::check::scope::ScopeStatus::BeforeRuleset
+    );
+}

@@ -132,6 +132,13 @@ fn doc_type_by_long_title(text: &str) -> Option<DocType> {
         .cloned()
 }
 
+/// The line under the title of a document issued with a decision: "(Kèm theo Quyết định số …
+/// ngày … của …)" or "(Ban hành kèm theo …)".
+fn is_attachment_line(text: &str) -> bool {
+    let k = upper_key(text.trim_start());
+    k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
+}
+
 /// A short line in thường that can be a signer's name: two to seven words, no final
 /// punctuation, not a sentence.
 fn is_name_line(t: &str) -> bool {
@@ -451,7 +458,11 @@ pub fn recognize(view: &mut View) {
                 break;
             }
             let centred = p.align == Align::Center;
-            if !centred || txt.starts_with("Căn cứ") || txt.starts_with("Kính gửi") {
+            if !centred
+                || txt.starts_with("Căn cứ")
+                || txt.starts_with("Kính gửi")
+                || is_attachment_line(txt)
+            {
                 break;
             }
             parts.trich_yeu.push(j);
@@ -495,11 +506,10 @@ pub fn recognize(view: &mut View) {
     // A document issued with a decision (Phụ lục III, Mẫu 1.3: a Quy chế, Quy định, Điều
     // lệ "ban hành kèm theo"): its title, then "(Kèm theo Quyết định số … ngày … của …)"; it
     // has no số, date, signature or Nơi nhận of its own.
+    let attached = (search_from.saturating_sub(4)..(search_from + 8).min(n))
+        .find(|&i| is_attachment_line(&paras[i].text));
+    parts.attachment = attached;
     if parts.ten_loai.is_none() {
-        let attached = (search_from..(search_from + 8).min(n)).find(|&i| {
-            let k = upper_key(paras[i].text.trim_start());
-            k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
-        });
         if let Some(a) = attached {
             // The title lines are the centred plain lines above it, below the header.
             let header_line = |i: usize| {
@@ -518,7 +528,6 @@ pub fn recognize(view: &mut View) {
             if let Some((&t, rest)) = titled.split_first() {
                 parts.ten_loai = Some(t);
                 parts.trich_yeu = rest.to_vec();
-                parts.attachment = Some(a);
             }
         }
     }
