@@ -115,6 +115,16 @@ impl Fix {
         }
     }
 
+    /// The same fix offered as a suggestion only (its edits dropped): for an element the
+    /// checker is not sure it read right.
+    pub fn demoted(self) -> Self {
+        Fix {
+            safety: FixSafety::Suggest,
+            edits: Vec::new(),
+            ..self
+        }
+    }
+
     /// A formatting change (safe).
     pub fn edit(title: impl Into<String>, edit: Edit) -> Self {
         Fix {

@@ -177,14 +177,31 @@ pub fn run_scoped(
             clause: rule.clause.clone(),
             evidence: rule.evidence,
         };
+        // An element found only by a weak cue: what its rules find needs a person's eye,
+        // and its fixes are only suggested.
+        let unsure = view
+            .parts
+            .unsure
+            .iter()
+            .find(|(e, _)| *e == rule.element)
+            .map(|(_, why)| why.as_str());
         let (status, reason) = match outcome {
             Outcome::Checked(found) if found.is_empty() => (Status::Passed, None),
-            Outcome::Checked(found) => {
-                for f in found {
-                    diagnostics.push(diag(f.message, f.para, f.fix, false));
+            Outcome::Checked(found) => match unsure {
+                Some(why) => {
+                    for f in found {
+                        let message = format!("{} (Cần xem lại: {why}.)", f.message);
+                        diagnostics.push(diag(message, f.para, f.fix.map(Fix::demoted), true));
+                    }
+                    (Status::NeedsReview, Some(why.to_string()))
                 }
-                (Status::Failed, None)
-            }
+                None => {
+                    for f in found {
+                        diagnostics.push(diag(f.message, f.para, f.fix, false));
+                    }
+                    (Status::Failed, None)
+                }
+            },
             Outcome::NotApplicable => (Status::NotApplicable, None),
             Outcome::NotEvaluated(why) => (Status::NotEvaluated, Some(why)),
             Outcome::Review(why, para) => {

@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use crate::check::rules::upper_key;
-use crate::check::view::{Align, Detected, Para, Parts, View};
+use crate::check::view::{Align, Detected, Element, Para, Parts, View};
 use crate::layout::{DocType, DocTypeTable};
 use crate::model::System;
 
@@ -248,7 +248,7 @@ fn signature_table_cells(
     paras: &[Para],
     candidates: Vec<Vec<usize>>,
     noi_nhan: Option<usize>,
-) -> Vec<Vec<usize>> {
+) -> (Vec<Vec<usize>>, bool) {
     let table_of = |block: &Vec<usize>| block.first().and_then(|&i| paras[i].cell).map(|c| c.table);
     let small = |t: usize| table_rows(paras, t) <= 3;
     let footer_table = noi_nhan.and_then(|i| paras[i].cell).map(|c| c.table);
@@ -263,7 +263,7 @@ fn signature_table_cells(
             .is_some_and(|&i| authority_of(paras[i].text.trim()).is_some())
             || (lines.len() >= 2 && lines.last().is_some_and(|&i| is_name_line(&paras[i].text)))
     };
-    let chosen = footer_table
+    let sure = footer_table
         .filter(|&t| candidates.iter().any(|b| table_of(b) == Some(t)))
         .or_else(|| {
             candidates
@@ -271,12 +271,15 @@ fn signature_table_cells(
                 .filter(|b| table_of(b).is_some_and(small))
                 .find(|b| strong(b))
                 .and_then(table_of)
-        })
-        .or_else(|| candidates.iter().filter_map(table_of).find(|&t| small(t)));
-    candidates
+        });
+    // Only the table's size says it is the footer: a weak cue.
+    let weak = sure.is_none();
+    let chosen = sure.or_else(|| candidates.iter().filter_map(table_of).find(|&t| small(t)));
+    let cells = candidates
         .into_iter()
         .filter(|b| chosen.is_some() && table_of(b) == chosen)
-        .collect()
+        .collect::<Vec<_>>();
+    (cells, weak && chosen.is_some())
 }
 
 fn signature_head(p: &Para) -> bool {
@@ -597,11 +600,21 @@ pub fn recognize(view: &mut View) {
             candidates.push(members.clone());
         }
     }
-    parts.chu_ky = signature_table_cells(paras, candidates, parts.noi_nhan);
+    let (cells, weak) = signature_table_cells(paras, candidates, parts.noi_nhan);
+    parts.chu_ky = cells;
+    if weak {
+        parts.unsure.push((
+            Element::ChuKy,
+            "khối chữ ký chỉ nhận ra theo vị trí trong bảng cuối (không có «Nơi nhận», quyền \
+             hạn TM./KT. hay họ tên)"
+                .into(),
+        ));
+    }
 
     // Plain-paragraph signature: the last run of capitals lines followed by a name.
     if parts.chu_ky.is_empty() {
         let mut found: Option<Vec<usize>> = None;
+        let mut found_unsure = false;
         let mut i = header_end + 1;
         while i < n {
             let p = &paras[i];
@@ -634,6 +647,7 @@ pub fn recognize(view: &mut View) {
                     break;
                 }
                 if ok || (j >= n && block.len() >= 2) {
+                    found_unsure = !ok;
                     found = Some(block.clone());
                     i = j + 1;
                     continue;
@@ -643,6 +657,12 @@ pub fn recognize(view: &mut View) {
         }
         if let Some(b) = found {
             parts.chu_ky.push(b);
+            if found_unsure {
+                parts.unsure.push((
+                    Element::ChuKy,
+                    "khối chữ ký là các dòng in hoa cuối văn bản, không có họ tên bên dưới".into(),
+                ));
+            }
         }
     }
 

@@ -342,6 +342,10 @@ pub struct Parts {
     /// which has no số, date, signature or Nơi nhận of its own.
     #[serde(default)]
     pub attachment: Option<usize>,
+    /// Elements recognised only by a weak cue, with why: their findings are reported as
+    /// "cần người kiểm tra" (needs review), never as errors, and their fixes only suggested.
+    #[serde(default)]
+    pub unsure: Vec<(Element, String)>,
 }
 
 impl Parts {
