@@ -1,0 +1,244 @@
+//! Footer pass (phần cuối): "Nơi nhận:" and its lines, then the signature blocks
+//! (quyền hạn TM./KT./T/M…, chức vụ, họ tên) in the cells of one footer table or in plain
+//! paragraphs, with what was found only by a weak cue.
+
+use super::Reading;
+use crate::check::rules::footer_authority as authority_of;
+use crate::check::rules::{is_upper, upper_key};
+use crate::check::view::{Element, Para};
+
+/// A short line in thường that can be a signer's name: two to seven words, no final
+/// punctuation, not a sentence.
+fn is_name_line(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    (2..=7).contains(&words)
+        && t.chars().count() <= 45
+        && !t.ends_with(['.', ';', ',', ':'])
+        && !is_upper(t)
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.starts_with('(')
+}
+
+/// A body heading in capitals ("I. MỤC ĐÍCH", "PHẦN I") rather than a signature line.
+fn is_heading_label(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or_default();
+    let roman = first
+        .trim_end_matches(['.', '-', ')'])
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    (roman && first.len() > 1 && first.ends_with(['.', '-']))
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || ["PHẦN", "CHƯƠNG", "MỤC", "ĐIỀU"].contains(&upper_key(first).as_str())
+}
+
+/// Rows of the table numbered `table`.
+fn table_rows(paras: &[Para], table: usize) -> usize {
+    paras
+        .iter()
+        .filter_map(|p| p.cell)
+        .filter(|c| c.table == table)
+        .map(|c| c.row + 1)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The signature blocks among table cells that look like one: they stand in one footer
+/// table, not in a data or appendix table whose capitals cells ("STT", "ĐƠN VỊ", a unit
+/// name over a figure) have the same shape. The footer table is the one holding "Nơi
+/// nhận:", else the first table of at most three rows with a block that ends in a name or
+/// starts with an authority mark (TM., KT., T/M…); a table of more rows is data.
+fn signature_table_cells(
+    paras: &[Para],
+    candidates: Vec<Vec<usize>>,
+    noi_nhan: Option<usize>,
+) -> (Vec<Vec<usize>>, bool) {
+    let table_of = |block: &Vec<usize>| block.first().and_then(|&i| paras[i].cell).map(|c| c.table);
+    let small = |t: usize| table_rows(paras, t) <= 3;
+    let footer_table = noi_nhan.and_then(|i| paras[i].cell).map(|c| c.table);
+    let strong = |block: &Vec<usize>| {
+        let lines: Vec<usize> = block
+            .iter()
+            .copied()
+            .filter(|&i| !paras[i].is_blank())
+            .collect();
+        lines
+            .first()
+            .is_some_and(|&i| authority_of(paras[i].text.trim()).is_some())
+            || (lines.len() >= 2 && lines.last().is_some_and(|&i| is_name_line(&paras[i].text)))
+    };
+    let sure = footer_table
+        .filter(|&t| candidates.iter().any(|b| table_of(b) == Some(t)))
+        .or_else(|| {
+            candidates
+                .iter()
+                .filter(|b| table_of(b).is_some_and(small))
+                .find(|b| strong(b))
+                .and_then(table_of)
+        });
+    // Only the table's size says it is the footer: a weak cue.
+    let weak = sure.is_none();
+    let chosen = sure.or_else(|| candidates.iter().filter_map(table_of).find(|&t| small(t)));
+    let cells = candidates
+        .into_iter()
+        .filter(|b| chosen.is_some() && table_of(b) == chosen)
+        .collect::<Vec<_>>();
+    (cells, weak && chosen.is_some())
+}
+
+fn signature_head(p: &Para) -> bool {
+    let t = p.text.trim();
+    !t.is_empty()
+        && (authority_of(t).is_some()
+            || (is_upper(t)
+                && t.chars().count() <= 70
+                && !is_heading_label(t)
+                && t.chars().any(char::is_alphabetic)))
+}
+
+/// Finds "Nơi nhận:" and the recipient lines under it.
+pub(super) fn recipients(r: &mut Reading<'_>) {
+    let paras = r.paras;
+    let n = paras.len();
+    let keys = &r.keys;
+    let header_end = r.header_end;
+    let parts = &mut r.parts;
+    // Footer: Nơi nhận and signature blocks.
+    parts.noi_nhan = (header_end + 1..n).find(|&i| keys[i].starts_with("NƠI NHẬN"));
+    if let Some(h) = parts.noi_nhan {
+        let cell = paras[h].cell;
+        let mut j = h + 1;
+        while j < n {
+            let p = &paras[j];
+            if cell.is_some() {
+                if p.cell != cell {
+                    break;
+                }
+            } else {
+                let t = p.text.trim();
+                if t.is_empty() {
+                    if parts.noi_nhan_items.is_empty() {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if signature_head(p) && !t.starts_with('-') {
+                    break;
+                }
+            }
+            if !p.is_blank() && !p.text.trim().starts_with("Gửi bản điện tử") {
+                parts.noi_nhan_items.push(j);
+            }
+            j += 1;
+        }
+    }
+}
+
+/// Finds the signature blocks.
+pub(super) fn signatures(r: &mut Reading<'_>) {
+    let paras = r.paras;
+    let n = paras.len();
+    let known = &r.known;
+    let header_end = r.header_end;
+    let parts = &mut r.parts;
+    // Signature blocks in table cells after the title.
+    let excluded: Vec<usize> = known.clone();
+    let mut cells: Vec<(crate::check::view::CellPos, Vec<usize>)> = Vec::new();
+    for (i, p) in paras.iter().enumerate().skip(header_end + 1) {
+        if let Some(c) = p.cell {
+            match cells.last_mut() {
+                Some((pos, v)) if *pos == c => v.push(i),
+                _ => cells.push((c, vec![i])),
+            }
+        }
+    }
+    let mut candidates: Vec<Vec<usize>> = Vec::new();
+    for (_, members) in &cells {
+        let lines: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| !paras[i].is_blank())
+            .collect();
+        let (Some(&first), Some(&last)) = (lines.first(), lines.last()) else {
+            continue;
+        };
+        if Some(first) == parts.noi_nhan || lines.iter().any(|i| excluded.contains(i)) {
+            continue;
+        }
+        let head = signature_head(&paras[first]);
+        let named =
+            is_name_line(&paras[last].text) || lines.len() == 1 || is_upper(&paras[last].text);
+        let only_caps_then_name = lines[..lines.len() - 1]
+            .iter()
+            .all(|&i| is_upper(&paras[i].text) || paras[i].text.trim().starts_with('('));
+        if head && named && only_caps_then_name && lines.len() <= 8 {
+            candidates.push(members.clone());
+        }
+    }
+    let (cells, weak) = signature_table_cells(paras, candidates, parts.noi_nhan);
+    parts.chu_ky = cells;
+    if weak {
+        parts.unsure.push((
+            Element::ChuKy,
+            "khối chữ ký chỉ nhận ra theo vị trí trong bảng cuối (không có «Nơi nhận», quyền \
+             hạn TM./KT. hay họ tên)"
+                .into(),
+        ));
+    }
+
+    // Plain-paragraph signature: the last run of capitals lines followed by a name.
+    if parts.chu_ky.is_empty() {
+        let mut found: Option<Vec<usize>> = None;
+        let mut found_unsure = false;
+        let mut i = header_end + 1;
+        while i < n {
+            let p = &paras[i];
+            if p.cell.is_none()
+                && signature_head(p)
+                && Some(i) != parts.noi_nhan
+                && !parts.noi_nhan_items.contains(&i)
+            {
+                let mut block = vec![i];
+                let mut j = i + 1;
+                let mut ok = false;
+                while j < n && j < i + 10 {
+                    let q = &paras[j];
+                    let t = q.text.trim();
+                    if q.cell.is_some() || Some(j) == parts.noi_nhan {
+                        break;
+                    }
+                    if t.is_empty()
+                        || t.starts_with('(')
+                        || (is_upper(t) && t.chars().count() <= 70)
+                    {
+                        block.push(j);
+                        j += 1;
+                        continue;
+                    }
+                    if is_name_line(t) {
+                        block.push(j);
+                        ok = true;
+                    }
+                    break;
+                }
+                if ok || (j >= n && block.len() >= 2) {
+                    found_unsure = !ok;
+                    found = Some(block.clone());
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if let Some(b) = found {
+            parts.chu_ky.push(b);
+            if found_unsure {
+                parts.unsure.push((
+                    Element::ChuKy,
+                    "khối chữ ký là các dòng in hoa cuối văn bản, không có họ tên bên dưới".into(),
+                ));
+            }
+        }
+    }
+}

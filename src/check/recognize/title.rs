@@ -1,0 +1,180 @@
+//! Title pass (tên loại và trích yếu): the type's name under the header (also when the line
+//! runs on, "BIÊN BẢN HỌP …"), the trích yếu lines under it or the "V/v" of a công văn, the
+//! type from the số when no title is printed, and the "(Kèm theo …)" line of a document
+//! issued with a decision.
+
+use std::sync::OnceLock;
+
+use super::Reading;
+use crate::check::rules::{is_line_text, is_upper, parse_number, upper_key};
+use crate::check::view::Align;
+use crate::layout::{DocType, DocTypeTable};
+use crate::model::System;
+
+/// The type named by a tên loại line, comparing NFC upper case with either tone placement.
+pub(crate) fn doc_type_by_title(text: &str) -> Option<DocType> {
+    static KEYS: OnceLock<Vec<(String, DocType)>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        DocTypeTable::builtin()
+            .iter()
+            .map(|t| (upper_key(&t.name), t.clone()))
+            .collect()
+    });
+    // A tên loại is a short line: skip the key of anything longer than the longest name.
+    if text.trim().chars().count() > 24 {
+        return None;
+    }
+    let k = upper_key(text);
+    keys.iter()
+        .find(|(name, _)| *name == k)
+        .map(|(_, t)| t.clone())
+}
+
+/// The type named by a title line that goes on past the type's name, in capitals
+/// ("BIÊN BẢN HỌP HỘI ĐỒNG", "THÔNG CÁO BÁO CHÍ", "GIẤY MỜI HỌP"): offices often set the
+/// first words of the trích yếu on the tên loại line.
+fn doc_type_by_long_title(text: &str) -> Option<DocType> {
+    let t = text.trim();
+    if t.chars().count() > 60 || !is_upper(t) {
+        return None;
+    }
+    let k = upper_key(t);
+    DocTypeTable::builtin()
+        .iter()
+        .find(|ty| {
+            let name = upper_key(&ty.name);
+            k.strip_prefix(&name)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        .cloned()
+}
+
+/// The line under the title of a document issued with a decision: "(Kèm theo Quyết định số …
+/// ngày … của …)" or "(Ban hành kèm theo …)".
+fn is_attachment_line(text: &str) -> bool {
+    let k = upper_key(text.trim_start());
+    k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
+}
+
+/// Finds the tên loại, the trích yếu and the type of the document.
+pub(super) fn title(r: &mut Reading<'_>) {
+    let paras = r.paras;
+    let n = paras.len();
+    let vv = r.vv;
+    let known = &r.known;
+    let mut header_end = r.header_end;
+    let parts = &mut r.parts;
+    let column = |i: usize| paras[i].cell.map(|c| (c.table, c.col));
+    // Tên loại and trích yếu.
+    let mut doc_type = None;
+    if let Some(v) = vv {
+        parts.trich_yeu = vec![v];
+        doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
+    }
+    let search_from = header_end + 1;
+    if let Some(t) = (search_from..(search_from + 6).min(n))
+        .find(|&i| doc_type_by_title(&paras[i].text).is_some())
+        .or_else(|| {
+            (search_from..(search_from + 3).min(n)).find(|&i| {
+                paras[i].align == Align::Center && doc_type_by_long_title(&paras[i].text).is_some()
+            })
+        })
+    {
+        parts.ten_loai = Some(t);
+        doc_type =
+            doc_type_by_title(&paras[t].text).or_else(|| doc_type_by_long_title(&paras[t].text));
+        header_end = t;
+        let mut j = t + 1;
+        while j < n && parts.trich_yeu.len() < 4 {
+            let p = &paras[j];
+            let txt = p.text.trim();
+            if txt.is_empty() {
+                if parts.trich_yeu.is_empty() {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if is_line_text(txt) {
+                parts.trich_yeu_mark = Some(j);
+                header_end = j;
+                break;
+            }
+            let centred = p.align == Align::Center;
+            if !centred
+                || txt.starts_with("Căn cứ")
+                || txt.starts_with("Kính gửi")
+                || is_attachment_line(txt)
+            {
+                break;
+            }
+            parts.trich_yeu.push(j);
+            header_end = j;
+            j += 1;
+        }
+    } else if vv.is_none() {
+        // No title line: the số may still name the type.
+        if let Some(nl) = parts.so_ky_hieu.and_then(|i| parse_number(&paras[i].text)) {
+            let system = if nl.sep == '/' {
+                System::State
+            } else {
+                System::Party
+            };
+            let abbr = match system {
+                System::State => nl.symbol.split('-').next(),
+                System::Party => nl.symbol.split('/').next(),
+            };
+            doc_type = abbr
+                .and_then(|a| DocTypeTable::builtin().by_abbreviation(system, a))
+                .cloned();
+        }
+        // A Party công văn prints its trích yếu under the số, without "V/v".
+        if let Some(so) = parts.so_ky_hieu {
+            let col = column(so);
+            let next = (so + 1..(so + 4).min(n))
+                .find(|&i| !paras[i].is_blank() || column(i) != col)
+                .filter(|&i| {
+                    column(i) == col && !paras[i].is_blank() && Some(i) != parts.dia_danh_ngay
+                });
+            if let Some(j) = next {
+                parts.trich_yeu = vec![j];
+                header_end = header_end.max(j);
+                if doc_type.is_none() {
+                    doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
+                }
+            }
+        }
+    }
+
+    // A document issued with a decision (Phụ lục III, Mẫu 1.3: a Quy chế, Quy định, Điều
+    // lệ "ban hành kèm theo"): its title, then "(Kèm theo Quyết định số … ngày … của …)"; it
+    // has no số, date, signature or Nơi nhận of its own.
+    let attached = (search_from.saturating_sub(4)..(search_from + 8).min(n))
+        .find(|&i| is_attachment_line(&paras[i].text));
+    parts.attachment = attached;
+    if parts.ten_loai.is_none() {
+        if let Some(a) = attached {
+            // The title lines are the centred plain lines above it, below the header.
+            let header_line = |i: usize| {
+                known.contains(&i)
+                    || parts.ban_hanh.contains(&i)
+                    || parts.chu_quan.contains(&i)
+                    || paras[i].cell.is_some()
+            };
+            let titled: Vec<usize> = (search_from.saturating_sub(4)..a)
+                .filter(|&i| {
+                    !header_line(i)
+                        && !paras[i].is_blank()
+                        && (paras[i].align == Align::Center || is_upper(&paras[i].text))
+                })
+                .collect();
+            if let Some((&t, rest)) = titled.split_first() {
+                parts.ten_loai = Some(t);
+                parts.trich_yeu = rest.to_vec();
+            }
+        }
+    }
+
+    r.header_end = header_end;
+    r.doc_type = doc_type;
+}
