@@ -27,6 +27,9 @@ fn export_bindings() {
     export::<crate::commands::clauses::ClauseChoice>(&cfg);
     export::<crate::commands::export::ExportResult>(&cfg);
     export::<crate::commands::check::CheckView>(&cfg);
+    export::<crate::commands::batch::BatchProgress>(&cfg);
+    export::<vanban::check::batch_report::BatchSummary>(&cfg);
+    export::<vanban::check::batch_report::ReportFormat>(&cfg);
     export::<crate::commands::issue::IssuePlan>(&cfg);
     export::<crate::commands::issue::IssueResult>(&cfg);
     export::<crate::commands::library::LibraryChoices>(&cfg);

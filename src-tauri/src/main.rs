@@ -23,6 +23,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(commands::check::Review::default())
+        .manage(commands::batch::LastBatch::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_templates,
@@ -43,6 +44,8 @@ fn main() {
             commands::check::review_open,
             commands::check::review_fix,
             commands::check::review_save,
+            commands::batch::batch_check,
+            commands::batch::batch_save_report,
             commands::clauses::search_clauses,
             commands::clauses::use_clause,
             commands::library::library_choices,

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use super::ignore::IgnoreFile;
 use super::report::Report;
 use super::scope::ScopeStatus;
@@ -55,7 +57,8 @@ impl FileResult {
 }
 
 /// Totals over a batch (tổng hợp).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Totals {
     /// Files found.
     pub files: usize,
@@ -80,6 +83,8 @@ pub struct Totals {
 /// A checked folder: the files in order and the totals.
 #[derive(Debug, Clone)]
 pub struct Batch {
+    /// The folder that was checked.
+    pub dir: PathBuf,
     /// One result per file, in path order.
     pub files: Vec<FileResult>,
     /// Totals.
@@ -214,7 +219,11 @@ pub fn check_dir(
     files.extend(failed);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let totals = totals(&files);
-    Ok(Batch { files, totals })
+    Ok(Batch {
+        dir: dir.to_path_buf(),
+        files,
+        totals,
+    })
 }
 
 fn totals(files: &[FileResult]) -> Totals {

@@ -10,6 +10,7 @@
 //! set applies to it at all.
 
 pub mod batch;
+pub mod batch_report;
 pub mod docx;
 pub mod draft;
 pub mod fix;

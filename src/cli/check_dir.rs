@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use super::check::Format;
 use super::fail;
 use crate::check::batch::{self, Batch, FileResult, Progress};
-use crate::check::view::Detected;
+use crate::check::batch_report::{totals_lines, FileRow};
 use crate::check::CheckOptions;
 
 /// Runs the batch check of `dir` and prints it in `format`.
@@ -59,39 +59,18 @@ fn print_json_lines(batch: &Batch) {
     }
 }
 
-fn system_label(d: Detected) -> &'static str {
-    match d {
-        Detected::State => "hành chính",
-        Detected::Party => "Đảng",
-        Detected::Joint => "liên tịch",
-        Detected::Unknown => "không rõ",
-    }
-}
-
 /// The cells of one row: file, system, scope, errors, warnings, top rules.
 fn row(f: &FileResult) -> [String; 6] {
-    match &f.outcome {
-        Ok(r) => [
-            f.name.clone(),
-            system_label(r.system).to_string(),
-            r.scope.label().to_string(),
-            r.errors.to_string(),
-            r.warnings.to_string(),
-            batch::top_rules(r, 3)
-                .into_iter()
-                .map(|(id, n)| format!("{id} ×{n}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ],
-        Err(_) => [
-            f.name.clone(),
-            "-".into(),
-            "không đọc được".into(),
-            "-".into(),
-            "-".into(),
-            String::new(),
-        ],
-    }
+    let r = FileRow::new(f);
+    let n = |v: Option<usize>| v.map_or_else(|| "-".to_string(), |n| n.to_string());
+    [
+        r.name.clone(),
+        r.system.clone().unwrap_or_else(|| "-".into()),
+        r.scope.clone().unwrap_or_else(|| "không đọc được".into()),
+        n(r.errors),
+        n(r.warnings),
+        r.top_rules_text(),
+    ]
 }
 
 /// The summary table, the files that could not be read with their reasons, and the totals.
@@ -147,16 +126,9 @@ fn table(batch: &Batch) -> String {
     }
     let t = &batch.totals;
     let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "Tổng: {} tệp; {} trong phạm vi, {} không phải văn bản hành chính, {} trước bộ quy tắc, {} không đọc được.",
-        t.files, t.in_scope, t.not_administrative, t.before_ruleset, t.unreadable
-    );
-    let _ = writeln!(
-        s,
-        "{} tệp có lỗi; {} lỗi, {} cảnh báo.",
-        t.with_errors, t.errors, t.warnings
-    );
+    for line in totals_lines(t) {
+        let _ = writeln!(s, "{line}");
+    }
     if !t.top_rules.is_empty() {
         let top: Vec<String> = t
             .top_rules

@@ -62,7 +62,8 @@ export function freshDataDir(name) {
 
 /**
  * Starts tauri-driver (which starts WebKitWebDriver, which starts the app) and opens a session.
- * `env` is added to the app's environment: VANBAN_DATA_DIR, VANBAN_TEST_SAVE_DIR, VANBAN_TEST_OPEN_FILE.
+ * `env` is added to the app's environment: VANBAN_DATA_DIR, VANBAN_TEST_SAVE_DIR, VANBAN_TEST_OPEN_FILE,
+ * VANBAN_TEST_OPEN_DIR (the folder the "Kiểm tra cả thư mục…" dialog would return).
  */
 export async function startApp({ dataDir, env = {} } = {}) {
   const port = await freePort();

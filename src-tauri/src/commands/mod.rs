@@ -1,6 +1,7 @@
 //! Tauri commands: each one unpacks its arguments, calls the core and converts the result.
 //! Grouped by what they serve: drafts, preview and checking, clauses, export.
 
+pub mod batch;
 pub mod check;
 pub mod clauses;
 pub mod drafts;

@@ -1,6 +1,7 @@
 // Typed calls into the Tauri shell. Every command either resolves with its typed result or
 // rejects with an `AppError` ({code, message} in Vietnamese); nothing else escapes.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppError } from "../bindings/AppError";
 
 /** Turns anything a command rejected with into an AppError the UI can show. */
@@ -23,6 +24,8 @@ export async function call<T>(cmd: string, args?: Record<string, unknown>): Prom
 }
 
 import type { AppInfo } from "../bindings/AppInfo";
+import type { BatchProgress } from "../bindings/BatchProgress";
+import type { BatchSummary } from "../bindings/BatchSummary";
 import type { CheckView } from "../bindings/CheckView";
 import type { ClauseChoice } from "../bindings/ClauseChoice";
 import type { ExportResult } from "../bindings/ExportResult";
@@ -34,6 +37,7 @@ import type { DraftSummary } from "../bindings/DraftSummary";
 import type { DraftVersion } from "../bindings/DraftVersion";
 import type { OpenDraft } from "../bindings/OpenDraft";
 import type { PreviewResult } from "../bindings/PreviewResult";
+import type { ReportFormat } from "../bindings/ReportFormat";
 import type { SavedDraft } from "../bindings/SavedDraft";
 import type { System } from "../bindings/System";
 import type { TemplateDef } from "../bindings/TemplateDef";
@@ -62,4 +66,9 @@ export const api = {
   reviewOpen: () => call<CheckView>("review_open"),
   reviewFix: (index: number | null, guarded: boolean) => call<CheckView>("review_fix", { index, guarded }),
   reviewSave: () => call<string>("review_save"),
+  batchCheck: () => call<BatchSummary>("batch_check"),
+  batchSaveReport: (format: ReportFormat) => call<string>("batch_save_report", { format }),
+  /** Calls `f` with each progress event of a folder check; resolves to the unsubscribe. */
+  onBatchProgress: (f: (p: BatchProgress) => void): Promise<UnlistenFn> =>
+    listen<BatchProgress>("batch-progress", (e) => f(e.payload)),
 };
