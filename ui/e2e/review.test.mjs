@@ -7,7 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { cliBinary, freshDataDir, repoRoot, screenshot, startApp, stopApp } from "./harness.mjs";
 
-const faulty = path.join(repoRoot, "tests", "fixtures", "reader", "libreoffice.docx");
+// A LibreOffice letter with an issuing body and a số but no quốc hiệu, the wrong font and
+// margins: an administrative document with many faults. (A file with neither body nor số is
+// now reported as outside NĐ 30, with no errors to review.)
+const faulty = path.join(repoRoot, "tests", "fixtures", "review", "libreoffice-letter.docx");
 
 function errorsOf(file) {
   const r = spawnSync(cliBinary(), ["check", file, "--format", "json"], { encoding: "utf8" });
