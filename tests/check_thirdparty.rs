@@ -1471,3 +1471,102 @@ fn a_signature_found_only_by_its_place_needs_review() {
     }
     assert!(error_rules(&r).iter().all(|id| !id.starts_with("ND30-60")));
 }
+
+/// A footer table of two rows: "Nơi nhận:" | "KT. CHÁNH VĂN PHÒNG" in row 1, the recipient
+/// lines | "PHÓ CHÁNH VĂN PHÒNG" and the name in row 2. Each column is one block, and the
+/// last recipient line is still judged (here it lacks its final ".").
+#[test]
+fn a_footer_table_over_two_rows_is_read_by_column() {
+    let bytes = rewrite(|xml| {
+        let cell = |lines: &[(&str, bool)]| {
+            cell_of(
+                &lines
+                    .iter()
+                    .map(|(t, b)| run(if *b { 28 } else { 22 }, *b, t))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        replace_last_table(
+            xml,
+            &table_of(&[
+                vec![
+                    cell(&[("Nơi nhận:", true)]),
+                    cell(&[("KT. CHÁNH VĂN PHÒNG", true)]),
+                ],
+                vec![
+                    cell(&[
+                        ("- Ủy ban nhân dân tỉnh;", false),
+                        ("- Lưu: VT, HCTC", false),
+                    ]),
+                    cell(&[
+                        ("PHÓ CHÁNH VĂN PHÒNG", true),
+                        ("", false),
+                        ("Nguyễn Văn An", true),
+                    ]),
+                ],
+            ]),
+        )
+    });
+    let v = view(&bytes);
+    assert_eq!(v.parts.noi_nhan_items.len(), 2);
+    assert_eq!(v.parts.chu_ky.len(), 1);
+    let fired = error_rules(&check(&bytes));
+    assert!(fired.contains(&"ND30-704".to_string()), "{fired:?}");
+    assert!(!fired.contains(&"ND30-603".to_string()), "{fired:?}");
+}
+
+/// "Điều 1: …" with a colon is a fault (NĐ 30: a dot after the article's number), with a
+/// safe fix; "Điều 1. …" is right.
+#[test]
+fn an_article_number_takes_a_dot() {
+    let article = |text: &'static str| {
+        rewrite(move |xml| replace_once(xml, ">I. MỤC ĐÍCH, YÊU CẦU<", &format!(">{text}<")))
+    };
+    let r = check(&article("Điều 1: Mục đích, yêu cầu"));
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "ND30-507")
+        .expect("ND30-507 fires");
+    assert_eq!(
+        d.fix.as_ref().and_then(|f| f.after.as_deref()),
+        Some("Điều 1.")
+    );
+    assert!(!error_rules(&check(&article("Điều 1. Mục đích, yêu cầu")))
+        .contains(&"ND30-507".to_string()));
+}
+
+/// A trích yếu typed in capitals is a fault (in thường); the fix is only suggested.
+#[test]
+fn a_subject_in_capitals_is_reported() {
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            ">Thực hiện phong trào “Dân vận khéo” năm 2024<",
+            ">THỰC HIỆN PHONG TRÀO “DÂN VẬN KHÉO” NĂM 2024<",
+        )
+    });
+    let r = check(&bytes);
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "ND30-412" && d.message.contains("IN HOA"))
+        .expect("the capitals are reported");
+    assert_eq!(d.fix.as_ref().map(|f| f.safety), Some(FixSafety::Suggest));
+}
+
+/// Line spacing "at least 12 pt" on 14 pt text prints single-spaced (Word takes the larger):
+/// not a spacing below single. "Exactly 12 pt" squeezes the lines: a fault.
+#[test]
+fn at_least_line_spacing_below_single_prints_single() {
+    let spaced = |rule: &'static str| {
+        rewrite(move |xml| {
+            xml.replace(
+                r#"<w:spacing w:after="120" w:line="276" w:lineRule="auto"/>"#,
+                &format!(r#"<w:spacing w:after="120" w:line="240" w:lineRule="{rule}"/>"#),
+            )
+        })
+    };
+    assert!(!error_rules(&check(&spaced("atLeast"))).contains(&"ND30-504".to_string()));
+    assert!(error_rules(&check(&spaced("exact"))).contains(&"ND30-504".to_string()));
+}

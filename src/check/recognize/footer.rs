@@ -107,10 +107,23 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
     parts.noi_nhan = (header_end + 1..n).find(|&i| keys[i].starts_with("NƠI NHẬN"));
     if let Some(h) = parts.noi_nhan {
         let cell = paras[h].cell;
+        // A footer table may give the lines their own row under "Nơi nhận:" (row 1: "Nơi
+        // nhận:" | "KT. CHỦ TỊCH"; row 2: the lines | the rest of the signature): the lines
+        // are the column under it, down the table.
+        let column_down = cell.filter(|c| table_rows(paras, c.table) <= 3);
         let mut j = h + 1;
         while j < n {
             let p = &paras[j];
-            if cell.is_some() {
+            if let Some(c) = column_down {
+                match p.cell {
+                    Some(d) if d.table == c.table && d.col == c.col => {}
+                    Some(d) if d.table == c.table => {
+                        j += 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            } else if cell.is_some() {
                 if p.cell != cell {
                     break;
                 }
@@ -153,6 +166,19 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
             }
         }
     }
+    // In a footer-sized table a column is one block, whatever rows it runs over ("KT. CHỦ
+    // TỊCH" in row 1, "PHÓ CHỦ TỊCH" and the name in row 2).
+    let mut merged: Vec<(crate::check::view::CellPos, Vec<usize>)> = Vec::new();
+    for (pos, members) in cells {
+        let same_column = |(p, _): &&mut (crate::check::view::CellPos, Vec<usize>)| {
+            p.table == pos.table && p.col == pos.col && table_rows(paras, pos.table) <= 3
+        };
+        match merged.iter_mut().find(|e| same_column(e)) {
+            Some((_, v)) => v.extend(members),
+            None => merged.push((pos, members)),
+        }
+    }
+    let cells = merged;
     let mut candidates: Vec<Vec<usize>> = Vec::new();
     for (_, members) in &cells {
         let lines: Vec<usize> = members

@@ -147,6 +147,7 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
     ("body.line_spacing", title::body_line_spacing),
     ("body.align", title::body_align),
     ("body.closing", title::body_closing),
+    ("body.article_number", title::article_number),
     ("sig.present", footer::sig_present),
     ("sig.authority", footer::sig_authority),
     ("sig.name", footer::sig_name),

@@ -44,12 +44,98 @@ pub fn subject_format(ctx: &Ctx) -> Outcome {
         // The công văn's "V/v" line follows its own sizes; the lead's layout keeps them.
         return Outcome::NotApplicable;
     }
-    style_outcome(
+    let mut out = style_outcome(
         ctx,
         &ctx.view.parts.trich_yeu,
         &ctx.layout.subject,
         "Trích yếu",
-    )
+    );
+    if let (Outcome::Checked(found), Some(f)) = (&mut out, subject_in_capitals(ctx)) {
+        found.push(f);
+    }
+    out
+}
+
+/// A trích yếu typed IN HOA ("VỀ VIỆC THÀNH LẬP …"): NĐ 30 sets it in thường. Only the
+/// person knows which words are proper names, so the fix is a suggestion.
+fn subject_in_capitals(ctx: &Ctx) -> Option<Finding> {
+    let lines: Vec<usize> = ctx
+        .view
+        .parts
+        .trich_yeu
+        .iter()
+        .copied()
+        .filter(|&i| !ctx.view.para(i).is_blank())
+        .collect();
+    let letters: usize = lines
+        .iter()
+        .map(|&i| {
+            ctx.view
+                .para(i)
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+        })
+        .sum();
+    let all_caps = lines
+        .iter()
+        .all(|&i| super::common::is_upper(&ctx.view.para(i).text));
+    (letters >= 8 && all_caps).then(|| {
+        Finding::at(
+            lines[0],
+            "Trích yếu viết IN HOA; quy định chữ in thường (chỉ viết hoa chữ đầu và tên riêng).",
+        )
+        .with_fix(Fix::suggest("viết lại trích yếu bằng chữ in thường"))
+    })
+}
+
+/// "Điều 1: …" with a colon: NĐ 30 numbers an article with an Arabic number and a dot
+/// ("Điều 1. …").
+pub fn article_number(ctx: &Ctx) -> Outcome {
+    let mut found = Vec::new();
+    for &i in &ctx.view.parts.noi_dung {
+        let p = ctx.view.para(i);
+        let t = p.text.trim_start();
+        let Some(rest) = t.strip_prefix("Điều ") else {
+            continue;
+        };
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() {
+            continue;
+        }
+        let after = rest[digits.len()..].trim_start();
+        if after.starts_with(':') {
+            let wrong = format!("Điều {digits}:");
+            if p.text.contains(&wrong) {
+                found.push(
+                    Finding::at(i, format!("«{wrong}»: sau số thứ tự của điều là dấu chấm."))
+                        .with_fix(Fix::replace(
+                            FixSafety::Safe,
+                            p.index,
+                            &wrong,
+                            &format!("Điều {digits}."),
+                        )),
+                );
+            } else {
+                found.push(Finding::at(
+                    i,
+                    format!("«Điều {digits} :»: sau số thứ tự của điều là dấu chấm."),
+                ));
+            }
+        }
+    }
+    if found.is_empty()
+        && !ctx
+            .view
+            .parts
+            .noi_dung
+            .iter()
+            .any(|&i| ctx.view.para(i).text.trim_start().starts_with("Điều "))
+    {
+        return Outcome::NotApplicable;
+    }
+    Outcome::Checked(found)
 }
 
 pub fn subject_mark(ctx: &Ctx) -> Outcome {
@@ -229,11 +315,12 @@ pub fn body_line_spacing(ctx: &Ctx) -> Outcome {
                 LineSpacing::Exact(hi),
             ) => v + 2 >= u32::from(lo) && v <= u32::from(hi) + 2,
             // Exact spacing in a state document: from single (about 1.15 × size) to 1.5 lines.
-            (
-                Spacing::Exact(v) | Spacing::AtLeast(v),
-                LineSpacing::Auto(_),
-                LineSpacing::Auto(_),
-            ) => (260..=460).contains(&v),
+            (Spacing::Exact(v), LineSpacing::Auto(_), LineSpacing::Auto(_)) => {
+                (260..=460).contains(&v)
+            }
+            // "At least" a height below single prints single: only a height above 1.5 lines
+            // is a fault.
+            (Spacing::AtLeast(v), LineSpacing::Auto(_), LineSpacing::Auto(_)) => v <= 460,
             (Spacing::Auto(v), LineSpacing::Exact(_), LineSpacing::Exact(_)) => v >= 300,
             _ => true,
         };
