@@ -32,7 +32,7 @@ test("kiểm tra cả thư mục: bảng tổng hợp, tệp hỏng có lý do, 
     assert.equal(await button.getText(), "Kiểm tra cả thư mục…");
     // The webview's own screenshot can lag behind the page: let it paint first.
     await browser.pause(300);
-    await screenshot(app, "09-batch-start");
+    await screenshot(app, "11-batch-start");
     await button.click();
     const root = await browser.$('[data-ready="batch"]');
     await root.waitForExist({ timeout: 30_000 });
@@ -66,7 +66,7 @@ test("kiểm tra cả thư mục: bảng tổng hợp, tệp hỏng có lý do, 
     const second = await (await browser.$$("table.batch tbody tr"))[1].getAttribute("data-file");
     assert.equal(second, "nhieu-loi.docx");
     await browser.pause(300);
-    await screenshot(app, "10-batch-table");
+    await screenshot(app, "12-batch-table");
 
     await (await browser.$('[data-action="save-html"]')).click();
     await browser.waitUntil(async () => /\.html$/.test(await (await browser.$(".saved")).getText().catch(() => "")), {
@@ -91,7 +91,7 @@ test("kiểm tra cả thư mục: bảng tổng hợp, tệp hỏng có lý do, 
     assert.equal(csvText.split("\r\n").filter(Boolean).length, 6, "header and five files");
     assert.match(html, /<html lang="vi">/);
     assert.match(html, /Không đọc được tệp: /);
-    await screenshot(app, "11-batch-saved");
+    await screenshot(app, "13-batch-saved");
   } catch (e) {
     await screenshot(app, "fail-batch").catch(() => {});
     throw e;
