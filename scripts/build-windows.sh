@@ -18,16 +18,8 @@ cli_only=false
 [ "${1:-}" = "--cli-only" ] && cli_only=true
 
 APT_PACKAGES=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis zip)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  log "apt-get install ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source scripts/apt-packages.sh
+ensure_apt_packages "${APT_PACKAGES[@]}"
 if ! rustup target list --installed | grep -qx "$TARGET"; then
   log "rustup target add $TARGET"
   rustup target add "$TARGET"

@@ -16,16 +16,8 @@ APT_PACKAGES=(
   libreoffice-writer-nogui poppler-utils imagemagick  # .docx → PDF → PNG checks
   python3-venv
 )
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  log "apt-get install ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source scripts/apt-packages.sh
+ensure_apt_packages "${APT_PACKAGES[@]}"
 
 if [ "${1:-}" != "--app-only" ]; then
   if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import docx, openxml_audit" 2>/dev/null; then

@@ -22,16 +22,8 @@ log() { printf '\033[1m[test-windows]\033[0m %s\n' "$*"; }
 if [ "${1:-}" != "--no-build" ]; then
   bash scripts/build-windows.sh || { echo "windows: 0 passed, 1 failed"; exit 1; }
 fi
-missing=()
-for p in wine wine64 gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 unzip; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  log "apt-get install ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source scripts/apt-packages.sh
+ensure_apt_packages wine wine64 gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 unzip
 cargo build --locked --bin vanban -q || { echo "windows: 0 passed, 1 failed"; exit 1; }
 linux="$root/target/debug/vanban"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)

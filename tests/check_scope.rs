@@ -3,8 +3,9 @@
 //! `--ruleset` checks them anyway. Each test rewrites `word/document.xml` of a clean
 //! python-docx fixture (not made by Vanban), as tests/check_thirdparty.rs does.
 
-use std::io::{Cursor, Read, Write};
+mod docx_edit;
 
+use docx_edit::{replace_once, rewrite_part};
 use vanban::check::report::{Report, Status};
 use vanban::check::scope::ScopeStatus;
 use vanban::check::{check_docx, CheckOptions};
@@ -14,30 +15,7 @@ const PARTY: &[u8] = include_bytes!("fixtures/check/clean-party-pydocx.docx");
 
 /// `bytes` with `word/document.xml` passed through `edit`.
 fn rewrite(bytes: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
-    let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zin.len() {
-        let mut f = zin.by_index(i).unwrap();
-        let name = f.name().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if name == "word/document.xml" {
-            let xml = String::from_utf8(data).unwrap();
-            let edited = edit(&xml);
-            assert_ne!(edited, xml, "the edit changed nothing");
-            data = edited.into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&data).unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
-
-/// Replaces exactly one occurrence of `old`.
-fn replace_once(xml: &str, old: &str, new: &str) -> String {
-    assert_eq!(xml.matches(old).count(), 1, "expected one «{old}»");
-    xml.replacen(old, new, 1)
+    rewrite_part(bytes, "word/document.xml", edit)
 }
 
 /// A centred paragraph of one run (size in half-points).

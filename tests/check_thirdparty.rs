@@ -3,7 +3,11 @@
 //! file (tests/fixtures/check/clean-state-pydocx.docx, not made by Vanban) into one shape
 //! met in third-party files, then checks what is recognised and what is reported.
 
+mod docx_edit;
+
 use std::io::{Cursor, Read, Write};
+
+use docx_edit::{replace_once, rewrite_part};
 
 use vanban::check::docx::view_of;
 use vanban::check::registry::{FixSafety, Severity};
@@ -18,34 +22,6 @@ const CLEAN: &[u8] = include_bytes!("fixtures/check/clean-state-pydocx.docx");
 /// The clean file with its `word/document.xml` passed through `edit`.
 fn rewrite(edit: impl Fn(&str) -> String) -> Vec<u8> {
     rewrite_part(CLEAN, "word/document.xml", edit)
-}
-
-/// `bytes` with its part `part` passed through `edit`.
-fn rewrite_part(bytes: &[u8], part: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
-    let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zin.len() {
-        let mut f = zin.by_index(i).unwrap();
-        let name = f.name().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if name == part {
-            let xml = String::from_utf8(data).unwrap();
-            let edited = edit(&xml);
-            assert_ne!(edited, xml, "the edit changed nothing");
-            data = edited.into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&data).unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
-
-/// Replaces exactly one occurrence of `old`.
-fn replace_once(xml: &str, old: &str, new: &str) -> String {
-    assert_eq!(xml.matches(old).count(), 1, "expected one «{old}»");
-    xml.replacen(old, new, 1)
 }
 
 /// The paragraph (`<w:p>…</w:p>`) whose text contains `text`.

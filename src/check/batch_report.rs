@@ -249,20 +249,9 @@ fn text_cell(c: &str) -> String {
     }
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values (the preview's escaping).
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::preview::escape_html(s)
 }
 
 const STYLE: &str = "body{font-family:\"Times New Roman\",\"Liberation Serif\",serif;margin:24px auto;max-width:1100px;padding:0 16px;color:#1f2328}\

@@ -7,6 +7,11 @@
 //! is the reference. Pure: no IO, no clock. Every text is HTML-escaped.
 
 mod html;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    html::esc(s)
+}
 mod lenient;
 
 pub use lenient::{render_lenient, DraftProblem, Lenient, PLACEHOLDER};
