@@ -695,29 +695,34 @@ pub fn apply_fixes(
     if report.protected || report.signed {
         return Err(FixError::Protected);
     }
-    let mut current = bytes.to_vec();
-    let mut applied = Vec::new();
-    for d in &report.diagnostics {
-        let Some(fix) = &d.fix else { continue };
-        let ok = match fix.safety {
-            FixSafety::Safe => true,
-            FixSafety::Guarded => guarded,
-            _ => false,
-        };
-        if !ok || fix.edits.is_empty() {
-            continue;
-        }
-        let edits: Vec<DocxEdit> = fix.edits.iter().map(to_docx_edit).collect();
-        match reader::apply_edits(&current, &edits) {
-            Ok(next) => {
-                current = next;
-                if !applied.contains(&d.rule) {
-                    applied.push(d.rule.clone());
-                }
-            }
-            Err(reader::PatchError::TextNotFound { .. }) => {}
-            Err(e) => return Err(e.into()),
+    let chosen: Vec<(&str, Vec<DocxEdit>)> = report
+        .diagnostics
+        .iter()
+        .filter_map(|d| {
+            let fix = d.fix.as_ref()?;
+            let ok = match fix.safety {
+                FixSafety::Safe => true,
+                FixSafety::Guarded => guarded,
+                _ => false,
+            };
+            (ok && !fix.edits.is_empty()).then(|| {
+                (
+                    d.rule.as_str(),
+                    fix.edits.iter().map(to_docx_edit).collect(),
+                )
+            })
+        })
+        .collect();
+    if chosen.is_empty() {
+        return Ok((bytes.to_vec(), Vec::new()));
+    }
+    let groups: Vec<&[DocxEdit]> = chosen.iter().map(|(_, e)| e.as_slice()).collect();
+    let (fixed, done) = reader::apply_edit_groups(bytes, &groups, false)?;
+    let mut applied: Vec<String> = Vec::new();
+    for ((rule, _), ok) in chosen.iter().zip(done) {
+        if ok && !applied.iter().any(|r| r == rule) {
+            applied.push(rule.to_string());
         }
     }
-    Ok((current, applied))
+    Ok((fixed, applied))
 }
