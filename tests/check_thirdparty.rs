@@ -1069,3 +1069,24 @@ fn a_title_that_goes_on_past_the_type_name_is_the_ten_loai() {
     assert!(v.parts.ten_loai.is_some());
     assert_eq!(v.parts.dia_danh_ngay, None);
 }
+
+#[test]
+fn keeping_the_body_with_the_signature_keeps_the_blank_lines_before_it_too() {
+    // The last body line is kept with the next, the blank line after it is not: the
+    // signature may still go to a page of its own. The fix keeps both, and the file it
+    // writes passes the rule.
+    let bytes = rewrite(|xml| {
+        let at = xml.rfind("<w:tbl>").unwrap();
+        format!(
+            r#"{}<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>{}"#,
+            &xml[..at],
+            &xml[at..]
+        )
+    });
+    let r = check(&bytes);
+    assert_eq!(r.fired(), ["ND30-901"], "{:?}", errors(&r));
+    let (fixed, applied) = vanban::check::apply_fixes(&bytes, &r, false).unwrap();
+    assert_eq!(applied, ["ND30-901"]);
+    let again = check(&fixed);
+    assert!(again.fired().is_empty(), "{:?}", again.fired());
+}
