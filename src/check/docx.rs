@@ -170,7 +170,35 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         field: None,
         segment: false,
         shown_text,
+        // In a table cell a run of spaces is a blank left for the number or the day
+        // ("Số:      /QĐ-UBND"); outside one it may push a second column to the right.
+        columns: {
+            let t = p.text();
+            t.trim().contains('\t') || (cell.is_none() && layout_gap(t.trim()))
+        },
     }
+}
+
+/// The fewest spaces in a row that are layout rather than a typing slip: a gap that sets
+/// two columns apart ("Ảnh          CỘNG HÒA"), or a blank left to be filled in by hand.
+const LAYOUT_SPACES: usize = 4;
+
+/// Whether `text` holds a tab or at least [`LAYOUT_SPACES`] spaces in a row.
+pub(crate) fn layout_gap(text: &str) -> bool {
+    let mut spaces = 0;
+    for c in text.chars() {
+        match c {
+            '\t' => return true,
+            ' ' | '\u{A0}' => {
+                spaces += 1;
+                if spaces >= LAYOUT_SPACES {
+                    return true;
+                }
+            }
+            _ => spaces = 0,
+        }
+    }
+    false
 }
 
 /// The dash a paragraph's list bullet shows, if its list level is a dash bullet ("-",
