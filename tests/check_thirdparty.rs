@@ -443,6 +443,87 @@ fn a_header_laid_out_with_tabs_is_read_as_two_columns() {
     assert_eq!(r.fired(), ["ND30-302"], "{:?}", errors(&r));
 }
 
+/// The tab header with its second row set as one piece: "⇥VĂN PHÒNG" and the tiêu ngữ
+/// pushed right by a run of spaces, the tiêu ngữ at 12 pt (as a school's notice of 2012
+/// in the real corpus writes it).
+fn tab_header_spaced_motto(date: &str) -> Vec<u8> {
+    let date = format!(
+        r#"<w:r><w:rPr><w:i/><w:sz w:val="26"/></w:rPr><w:t>Bắc Kạn, {date} năm 2024</w:t></w:r>"#
+    );
+    rewrite(move |xml| {
+        let header = [
+            tab_row(&[
+                String::new(),
+                run(24, false, "UBND TỈNH BẮC KẠN"),
+                run(24, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ]),
+            tab_row(&[
+                String::new(),
+                [
+                    run(24, true, "VĂN PHÒNG"),
+                    run(24, true, "                    "),
+                    run(24, true, "Độc lập - Tự do - Hạnh phúc"),
+                ]
+                .concat(),
+            ]),
+            tab_row(&[String::new(), run(26, false, "Số: 12/KH-VP"), date.clone()]),
+        ]
+        .concat();
+        replace_first_table(xml, &header)
+    })
+}
+
+#[test]
+fn no_fix_is_safe_on_a_paragraph_laid_out_as_columns() {
+    // The issuer and the tiêu ngữ share one paragraph, set apart by spaces: whatever the view
+    // reads there, setting the size of the paragraph would resize the issuer too, and
+    // collapsing the spaces would join the two columns. Both fixes stay suggestions.
+    let bytes = tab_header_spaced_motto("ngày 05 tháng 02");
+    let v = view(&bytes);
+    let p = v
+        .paras
+        .iter()
+        .find(|p| p.text.contains("Độc lập"))
+        .expect("the tiêu ngữ row is read");
+    assert!(p.columns, "the row is laid out as columns: {:?}", p.text);
+    let r = check(&bytes);
+    let on_row: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.location.paragraph == Some(p.index))
+        .filter_map(|d| d.fix.as_ref().map(|f| (d.rule.as_str(), f)))
+        .collect();
+    let styled: Vec<_> = on_row
+        .iter()
+        .filter(|(_, f)| f.title.starts_with("đặt cỡ chữ"))
+        .collect();
+    assert!(
+        !styled.is_empty(),
+        "the 12 pt tiêu ngữ is reported: {on_row:?}"
+    );
+    let spaces: Vec<_> = on_row
+        .iter()
+        .filter(|(_, f)| f.title.contains("dấu cách"))
+        .collect();
+    assert!(
+        !spaces.is_empty(),
+        "the run of spaces is reported: {on_row:?}"
+    );
+    for (rule, f) in styled.iter().chain(&spaces) {
+        assert_eq!(f.safety, FixSafety::Suggest, "{rule}: {}", f.title);
+        assert!(f.edits.is_empty(), "{rule}");
+    }
+    // A text replacement inside one column stays safe: the day of the date beside the số.
+    let r = check(&tab_header_spaced_motto("ngày 5 tháng 02"));
+    let day = r
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .find(|f| f.after.as_deref().is_some_and(|a| a.contains("ngày 05")))
+        .expect("the day is reported with a fix");
+    assert_eq!(day.safety, FixSafety::Safe, "{}", day.title);
+}
+
 #[test]
 fn tabs_in_a_body_without_national_title_beside_stay_one_paragraph() {
     // A numbered body line "1.⇥..." near the top of a file without a tab header.
@@ -1545,4 +1626,57 @@ fn at_least_line_spacing_below_single_prints_single() {
     };
     assert!(!error_rules(&check(&spaced("atLeast"))).contains(&"ND30-504".to_string()));
     assert!(error_rules(&check(&spaced("exact"))).contains(&"ND30-504".to_string()));
+}
+
+#[test]
+fn keeping_the_body_with_the_signature_keeps_the_blank_lines_before_it_too() {
+    // The last body line is kept with the next, the blank line after it is not: the
+    // signature may still go to a page of its own. The fix keeps both, and the file it
+    // writes passes the rule.
+    let bytes = rewrite(|xml| {
+        let at = xml.rfind("<w:tbl>").unwrap();
+        format!(
+            r#"{}<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>{}"#,
+            &xml[..at],
+            &xml[at..]
+        )
+    });
+    let r = check(&bytes);
+    assert_eq!(r.fired(), ["ND30-901"], "{:?}", errors(&r));
+    let (fixed, applied) = vanban::check::apply_fixes(&bytes, &r, false).unwrap();
+    assert_eq!(applied, ["ND30-901"]);
+    let again = check(&fixed);
+    assert!(again.fired().is_empty(), "{:?}", again.fired());
+}
+
+/// The clean file with its last body paragraph set in `font`.
+fn last_body_paragraph_in(font: &str) -> Vec<u8> {
+    let fonts = format!(r#"<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>"#);
+    rewrite(move |xml| {
+        let at = xml.find(">Các phòng, đơn vị thuộc Văn phòng").unwrap();
+        let rpr = xml[..at].rfind("<w:rPr>").unwrap() + "<w:rPr>".len();
+        format!("{}{fonts}{}", &xml[..rpr], &xml[rpr..])
+    })
+}
+
+#[test]
+fn the_font_of_text_in_an_eight_bit_encoding_is_not_set_by_a_safe_fix() {
+    // Text typed in .VnTime (TCVN3) is stored in that font's own encoding: in Times New
+    // Roman "Chủ tịch" would print as "Chñ tÞch". The fix is a suggestion; Arial, a
+    // Unicode font, is still replaced safely.
+    let font_fix = |bytes: &[u8]| {
+        check(bytes)
+            .diagnostics
+            .into_iter()
+            .find(|d| d.rule == "ND30-110")
+            .and_then(|d| d.fix)
+            .expect("the font is reported with a fix")
+    };
+    let legacy = font_fix(&last_body_paragraph_in(".VnTime"));
+    assert_eq!(legacy.safety, FixSafety::Suggest, "{}", legacy.title);
+    assert!(legacy.edits.is_empty());
+    assert_eq!(
+        font_fix(&last_body_paragraph_in("Arial")).safety,
+        FixSafety::Safe
+    );
 }

@@ -170,7 +170,35 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         field: None,
         segment: false,
         shown_text,
+        // In a table cell a run of spaces is a blank left for the number or the day
+        // ("Số:      /QĐ-UBND"); outside one it may push a second column to the right.
+        columns: {
+            let t = p.text();
+            t.trim().contains('\t') || (cell.is_none() && layout_gap(t.trim()))
+        },
     }
+}
+
+/// The fewest spaces in a row that are layout rather than a typing slip: a gap that sets
+/// two columns apart ("Ảnh          CỘNG HÒA"), or a blank left to be filled in by hand.
+const LAYOUT_SPACES: usize = 4;
+
+/// Whether `text` holds a tab or at least [`LAYOUT_SPACES`] spaces in a row.
+pub(crate) fn layout_gap(text: &str) -> bool {
+    let mut spaces = 0;
+    for c in text.chars() {
+        match c {
+            '\t' => return true,
+            ' ' | '\u{A0}' => {
+                spaces += 1;
+                if spaces >= LAYOUT_SPACES {
+                    return true;
+                }
+            }
+            _ => spaces = 0,
+        }
+    }
+    false
 }
 
 /// The dash a paragraph's list bullet shows, if its list level is a dash bullet ("-",
@@ -695,29 +723,34 @@ pub fn apply_fixes(
     if report.protected || report.signed {
         return Err(FixError::Protected);
     }
-    let mut current = bytes.to_vec();
-    let mut applied = Vec::new();
-    for d in &report.diagnostics {
-        let Some(fix) = &d.fix else { continue };
-        let ok = match fix.safety {
-            FixSafety::Safe => true,
-            FixSafety::Guarded => guarded,
-            _ => false,
-        };
-        if !ok || fix.edits.is_empty() {
-            continue;
-        }
-        let edits: Vec<DocxEdit> = fix.edits.iter().map(to_docx_edit).collect();
-        match reader::apply_edits(&current, &edits) {
-            Ok(next) => {
-                current = next;
-                if !applied.contains(&d.rule) {
-                    applied.push(d.rule.clone());
-                }
-            }
-            Err(reader::PatchError::TextNotFound { .. }) => {}
-            Err(e) => return Err(e.into()),
+    let chosen: Vec<(&str, Vec<DocxEdit>)> = report
+        .diagnostics
+        .iter()
+        .filter_map(|d| {
+            let fix = d.fix.as_ref()?;
+            let ok = match fix.safety {
+                FixSafety::Safe => true,
+                FixSafety::Guarded => guarded,
+                _ => false,
+            };
+            (ok && !fix.edits.is_empty()).then(|| {
+                (
+                    d.rule.as_str(),
+                    fix.edits.iter().map(to_docx_edit).collect(),
+                )
+            })
+        })
+        .collect();
+    if chosen.is_empty() {
+        return Ok((bytes.to_vec(), Vec::new()));
+    }
+    let groups: Vec<&[DocxEdit]> = chosen.iter().map(|(_, e)| e.as_slice()).collect();
+    let (fixed, done) = reader::apply_edit_groups(bytes, &groups, false)?;
+    let mut applied: Vec<String> = Vec::new();
+    for ((rule, _), ok) in chosen.iter().zip(done) {
+        if ok && !applied.iter().any(|r| r == rule) {
+            applied.push(rule.to_string());
         }
     }
-    Ok((current, applied))
+    Ok((fixed, applied))
 }

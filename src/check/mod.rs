@@ -307,6 +307,17 @@ struct Derived {
     segment: std::collections::HashSet<usize>,
     /// Shown with other text than the file holds.
     shown_text: std::collections::HashSet<usize>,
+    /// Laid out as columns in the file (pieces of text set apart by a tab or spaces).
+    columns: std::collections::HashSet<usize>,
+    /// Typed in a font of an 8-bit Vietnamese encoding (TCVN3, VNI).
+    legacy_font: std::collections::HashSet<usize>,
+}
+
+/// A font of the 8-bit Vietnamese encodings of before Unicode: TCVN3 (ABC) fonts are named
+/// ".VnTime", ".VnArial", ...; VNI fonts "VNI-Times", ...
+fn is_legacy_font(name: &str) -> bool {
+    let n = name.trim();
+    n.starts_with(".Vn") || n.starts_with(".VN") || n.to_ascii_uppercase().starts_with("VNI-")
 }
 
 impl Derived {
@@ -319,6 +330,15 @@ impl Derived {
             if p.shown_text {
                 d.shown_text.insert(p.index);
             }
+            if p.columns {
+                d.columns.insert(p.index);
+            }
+            if p.runs
+                .iter()
+                .any(|r| r.font.as_deref().is_some_and(is_legacy_font))
+            {
+                d.legacy_font.insert(p.index);
+            }
         }
         d
     }
@@ -327,12 +347,42 @@ impl Derived {
 /// A fix whose edits cannot be applied as they stand to a paragraph the view shows
 /// differently from the file (one line of a paragraph with soft line breaks, hidden
 /// runs, text in capitals by `w:caps`) stays a suggestion: its title says what to do, nothing is edited.
+///
+/// So does a fix on a paragraph the file lays out as columns (a tab, or outside a table a
+/// run of spaces, between two pieces of text), whose reading is uncertain: the view may
+/// have read the columns apart, or, when it could not, the whole line as one element (a
+/// school's name and the tiêu ngữ read as the tiêu ngữ). Setting the size, weight, slant
+/// or underline there would reach the other column's element. Setting the font stays
+/// safe: one font is the rule for all text, whichever element it belongs to.
+///
+/// A text replacement across a tab or four spaces in a row stays a suggestion anywhere:
+/// such a gap is layout, not a typing slip (the gap between two columns, or the blank left
+/// for the number or the day in "Số:      /QĐ-UBND"), and collapsing it would join the
+/// columns or fill the blank. A replacement within one piece stays safe.
+///
+/// And so does setting the font of text typed in a font of an 8-bit Vietnamese encoding
+/// (TCVN3 ".VnTime", VNI): that text is not Unicode ("Chủ tịch" is stored as "Chñ tÞch",
+/// which only that font shows as Vietnamese), so Times New Roman would print the stored
+/// letters. The text must be converted to Unicode first.
 fn unsafe_on_derived(fix: Fix, derived: &Derived) -> Fix {
     let unsafe_edit = fix.edits.iter().any(|e| match e {
-        Edit::ReplaceText { paragraph, .. } => derived.shown_text.contains(paragraph),
-        Edit::RunProps { paragraph, .. } | Edit::KeepNext { paragraph } => {
+        Edit::ReplaceText {
+            paragraph, find, ..
+        } => derived.shown_text.contains(paragraph) || docx::layout_gap(find),
+        Edit::RunProps {
+            paragraph,
+            font,
+            size,
+            bold,
+            italic,
+            underline,
+        } => {
+            let style = size.is_some() || bold.is_some() || italic.is_some() || underline.is_some();
             derived.segment.contains(paragraph)
+                || (derived.columns.contains(paragraph) && style)
+                || (font.is_some() && derived.legacy_font.contains(paragraph))
         }
+        Edit::KeepNext { paragraph } => derived.segment.contains(paragraph),
         _ => false,
     });
     if unsafe_edit {

@@ -221,6 +221,11 @@ pub struct Para {
     /// the file might not find.
     #[serde(default)]
     pub shown_text: bool,
+    /// The file's paragraph holds pieces of text side by side, set apart by a tab or by a
+    /// run of spaces ("TRƯỜNG CĐ NGHỀ⇥Độc lập - Tự do - Hạnh phúc"): two elements laid
+    /// out as columns in one paragraph, whichever of them the view reads here.
+    #[serde(default)]
+    pub columns: bool,
 }
 
 impl Para {

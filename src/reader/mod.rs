@@ -25,7 +25,7 @@ mod xml;
 pub use error::{PatchError, ReadError};
 pub use limits::Limits;
 pub use model::*;
-pub use patch::{apply_edits, DocxEdit, Target};
+pub use patch::{apply_edit_groups, apply_edits, DocxEdit, Target};
 
 use limits::Package;
 use package::{read_xml, relationships};

@@ -104,6 +104,21 @@ pub enum DocxEdit {
 /// Applies `edits` in order to a .docx and returns the new file. Refuses signed or protected
 /// documents. Only `word/document.xml` (the main part) is rewritten.
 pub fn apply_edits(bytes: &[u8], edits: &[DocxEdit]) -> Result<Vec<u8>, PatchError> {
+    let (out, applied) = apply_edit_groups(bytes, &[edits], true)?;
+    debug_assert_eq!(applied, [true]);
+    Ok(out)
+}
+
+/// Applies groups of edits in order, each group whole or not at all, reading and writing the
+/// file once (a fix of a long file may come with a hundred others: reading it again for each
+/// took a minute). With `strict`, a group whose text is not found fails as [`apply_edits`]
+/// does; otherwise that group is left out (an earlier group changed its text) and the others
+/// are applied. Returns the new file and, per group, whether it was applied.
+pub fn apply_edit_groups(
+    bytes: &[u8],
+    groups: &[&[DocxEdit]],
+    strict: bool,
+) -> Result<(Vec<u8>, Vec<bool>), PatchError> {
     let limits = Limits::default();
     let info = super::read_docx(bytes, &limits)?;
     if info.signed {
@@ -117,6 +132,7 @@ pub fn apply_edits(bytes: &[u8], edits: &[DocxEdit]) -> Result<Vec<u8>, PatchErr
     let mut doc = super::package::read_xml(&mut pkg, &main, &limits)?
         .ok_or_else(|| super::ReadError::NotDocx { part: main.clone() })?;
 
+    let mut applied = Vec::with_capacity(groups.len());
     {
         let root = &mut doc.root;
         let body_pos = root
@@ -127,13 +143,27 @@ pub fn apply_edits(bytes: &[u8], edits: &[DocxEdit]) -> Result<Vec<u8>, PatchErr
         let Node::Element(body) = &mut root.children[body_pos] else {
             return Err(PatchError::InvalidEdit("w:body".into()));
         };
-        for edit in edits {
-            apply_one(body, edit)?;
+        for edits in groups {
+            // Only a text replacement can miss; the body is kept to undo its group.
+            let undo = (!strict
+                && edits
+                    .iter()
+                    .any(|e| matches!(e, DocxEdit::ReplaceText { .. })))
+            .then(|| body.clone());
+            let done = edits.iter().try_for_each(|edit| apply_one(body, edit));
+            match (done, undo) {
+                (Ok(()), _) => applied.push(true),
+                (Err(PatchError::TextNotFound { .. }), Some(before)) => {
+                    *body = before;
+                    applied.push(false);
+                }
+                (Err(e), _) => return Err(e),
+            }
         }
     }
 
     let new_main = xml::write(&doc);
-    rezip(bytes, &main, &new_main)
+    Ok((rezip(bytes, &main, &new_main)?, applied))
 }
 
 fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {

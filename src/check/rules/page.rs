@@ -251,17 +251,36 @@ pub fn keep_together(ctx: &Ctx) -> Outcome {
     if chain_kept {
         return Outcome::pass();
     }
-    let p = ctx.view.para(last);
+    // The fix keeps every paragraph of that chain with the next (the last body line and the
+    // blank lines after it), so that the file it writes passes this rule.
+    let mut fix = Fix::edit(
+        "bật \"Giữ với đoạn sau\" (Keep with next) cho đoạn cuối",
+        Edit::KeepNext {
+            paragraph: ctx.view.para(last).index,
+        },
+    );
+    fix.edits.clear();
+    for i in last..first_footer {
+        let p = ctx.view.para(i);
+        let edit = Edit::KeepNext { paragraph: p.index };
+        if !p.keep_next && !fix.edits.contains(&edit) {
+            fix.edits.push(edit);
+        }
+    }
+    let only_last = [Edit::KeepNext {
+        paragraph: ctx.view.para(last).index,
+    }];
+    if fix.edits != only_last {
+        fix.title = format!(
+            "bật \"Giữ với đoạn sau\" (Keep with next) cho {} đoạn từ cuối nội dung đến khối chữ ký",
+            fix.edits.len()
+        );
+    }
     Outcome::Checked(vec![Finding::at(
         last,
         "Đoạn cuối của nội dung không được giữ cùng trang với khối chữ ký: chữ ký và nơi nhận có thể bị đẩy sang trang riêng.",
     )
-    .with_fix(Fix::edit(
-        "bật \"Giữ với đoạn sau\" (Keep with next) cho đoạn cuối",
-        Edit::KeepNext {
-            paragraph: p.index,
-        },
-    ))])
+    .with_fix(fix)])
 }
 
 /// Layout-level check through LibreOffice: on which page does the Nơi nhận fall compared
