@@ -1680,3 +1680,33 @@ fn the_font_of_text_in_an_eight_bit_encoding_is_not_set_by_a_safe_fix() {
         FixSafety::Safe
     );
 }
+
+/// A spacer word typed in white inside the signature cell (to push the name down) does not
+/// show on paper: the block is still the authority, the title and the name.
+#[test]
+fn white_text_does_not_show_on_paper() {
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            "<w:t>Nguyễn Văn An</w:t></w:r></w:p>",
+            r#"<w:t>Nguyễn Văn An</w:t></w:r></w:p><w:p><w:r><w:rPr><w:color w:val="FFFFFF"/><w:sz w:val="22"/></w:rPr><w:t>Hdfđ</w:t></w:r></w:p>"#,
+        )
+    });
+    let v = view(&bytes);
+    assert!(v.paras.iter().all(|p| !p.text.contains("Hdfđ")));
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+}
+
+/// A recipient line with a side note after a tab ("- Sở Nội vụ;⇥để phối hợp") ends, for the
+/// Nơi nhận rules, where the recipient ends.
+#[test]
+fn a_side_note_after_a_tab_is_not_part_of_the_recipient() {
+    let bytes = rewrite(|xml| {
+        replace_once(
+            xml,
+            "<w:t>- Lãnh đạo Văn phòng;</w:t></w:r>",
+            "<w:t>- Lãnh đạo Văn phòng;</w:t></w:r><w:r><w:tab/><w:t>để chỉ đạo</w:t></w:r>",
+        )
+    });
+    assert!(!error_rules(&check(&bytes)).contains(&"ND30-703".to_string()));
+}

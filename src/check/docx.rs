@@ -80,13 +80,22 @@ fn centred_on_tab(p: &reader::Paragraph, text: &str) -> bool {
         && p.tab_stops.get(leading - 1).is_some_and(|t| t.center)
 }
 
+/// Text that does not show on paper: hidden (`w:vanish`), or white on the white page (a
+/// spacer word an office typed in white to push a signature's name down).
+fn unseen(r: &reader::Run) -> bool {
+    r.hidden
+        || r.color
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case("FFFFFF"))
+}
+
 fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
     let tag = small_print_tail(&p.runs);
     let runs = p
         .runs
         .iter()
         .zip(&tag)
-        .filter(|(r, &t)| !r.hidden && r.is_footnote_ref.is_none() && !t)
+        .filter(|(r, &t)| !unseen(r) && r.is_footnote_ref.is_none() && !t)
         .map(|(r, _)| r)
         .map(|r| Run {
             text: r.text.clone(),
@@ -116,11 +125,11 @@ fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
     let shown_text = p
         .runs
         .iter()
-        .any(|r| r.hidden || (r.caps && r.text != text::upper(&r.text)));
+        .any(|r| unseen(r) || (r.caps && r.text != text::upper(&r.text)));
     let shown = if shown_text {
         p.runs
             .iter()
-            .filter(|r| !r.hidden)
+            .filter(|r| !unseen(r))
             .map(|r| {
                 if r.caps {
                     text::upper(&r.text)

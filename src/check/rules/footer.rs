@@ -258,8 +258,10 @@ pub fn nn_items(ctx: &Ctx) -> Outcome {
     let mut out = Vec::new();
     for &i in &it[..it.len() - 1] {
         let p = ctx.view.para(i);
-        let t = p.text.trim();
-        if t.ends_with(':') {
+        // A side note set after a tab ("- Cổng thông tin điện tử;⇥Để đăng dự thảo") is not
+        // part of the recipient: its punctuation is judged before the tab.
+        let t = p.text.split('\t').next().unwrap_or_default().trim();
+        if t.ends_with(':') || t.is_empty() {
             continue;
         }
         if !(t.starts_with('-') || t.starts_with('+')) {
