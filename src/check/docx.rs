@@ -362,8 +362,7 @@ fn row_pieces_of(p: &Para) -> (Option<Para>, Option<Para>) {
 /// HỘI CHỦ NGHĨA VIỆT NAM") with that run read as a tab; `None` when it has none or the
 /// runs do not spell its text.
 fn spaces_as_tab(p: &Para) -> Option<Para> {
-    const GAP: &str = "    ";
-    if p.text.contains('\t') || !p.text.trim().contains(GAP) {
+    if p.text.contains('\t') || !p.text.trim().contains(&" ".repeat(LAYOUT_SPACES)) {
         return None;
     }
     let gap = |s: &str| {
@@ -374,7 +373,7 @@ fn spaces_as_tab(p: &Para) -> Option<Para> {
                 spaces += 1;
                 continue;
             }
-            if spaces >= GAP.len() {
+            if spaces >= LAYOUT_SPACES {
                 out.push('\t');
             } else {
                 out.extend(std::iter::repeat_n(' ', spaces));
@@ -423,10 +422,7 @@ fn as_columns(
 
 fn is_national(p: &Para) -> bool {
     let k = upper_key(&p.text);
-    k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
-        || k.contains("ĐẢNG CỘNG SẢN VIỆT NAM")
-        || (k.contains("XÃ HỘI CHỦ NGHĨA")
-            && crate::library::fold::fold(&k).contains("cong hoa xa hoi chu nghia"))
+    k.contains("ĐẢNG CỘNG SẢN VIỆT NAM") || super::recognize::is_quoc_hieu(&k)
 }
 
 /// A header laid out with tab stops instead of a table ("UBND TỈNH X⇥CỘNG HÒA XÃ HỘI CHỦ

@@ -2,6 +2,8 @@
 //! (quyền hạn TM./KT./T/M…, chức vụ, họ tên) in the cells of one footer table or in plain
 //! paragraphs, with what was found only by a weak cue.
 
+use std::collections::HashMap;
+
 use super::Reading;
 use crate::check::rules::footer_authority as authority_of;
 use crate::check::rules::{is_upper, upper_key};
@@ -32,15 +34,9 @@ fn is_heading_label(t: &str) -> bool {
         || ["PHẦN", "CHƯƠNG", "MỤC", "ĐIỀU"].contains(&upper_key(first).as_str())
 }
 
-/// Rows of the table numbered `table`.
-fn table_rows(paras: &[Para], table: usize) -> usize {
-    paras
-        .iter()
-        .filter_map(|p| p.cell)
-        .filter(|c| c.table == table)
-        .map(|c| c.row + 1)
-        .max()
-        .unwrap_or(0)
+/// Whether table `table` is footer-sized: at most three rows ([`Reading::table_rows`]).
+fn footer_sized(table_rows: &HashMap<usize, usize>, table: usize) -> bool {
+    table_rows.get(&table).is_some_and(|&rows| rows <= 3)
 }
 
 /// The signature blocks among table cells that look like one: they stand in one footer
@@ -50,11 +46,12 @@ fn table_rows(paras: &[Para], table: usize) -> usize {
 /// starts with an authority mark (TM., KT., T/M…); a table of more rows is data.
 fn signature_table_cells(
     paras: &[Para],
+    table_rows: &HashMap<usize, usize>,
     candidates: Vec<Vec<usize>>,
     noi_nhan: Option<usize>,
 ) -> (Vec<Vec<usize>>, bool) {
     let table_of = |block: &Vec<usize>| block.first().and_then(|&i| paras[i].cell).map(|c| c.table);
-    let small = |t: usize| table_rows(paras, t) <= 3;
+    let small = |t: usize| footer_sized(table_rows, t);
     let footer_table = noi_nhan.and_then(|i| paras[i].cell).map(|c| c.table);
     let strong = |block: &Vec<usize>| {
         let lines: Vec<usize> = block
@@ -110,7 +107,7 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
         // A footer table may give the lines their own row under "Nơi nhận:" (row 1: "Nơi
         // nhận:" | "KT. CHỦ TỊCH"; row 2: the lines | the rest of the signature): the lines
         // are the column under it, down the table.
-        let column_down = cell.filter(|c| table_rows(paras, c.table) <= 3);
+        let column_down = cell.filter(|c| footer_sized(&r.table_rows, c.table));
         let mut j = h + 1;
         while j < n {
             let p = &paras[j];
@@ -151,6 +148,7 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
 /// Finds the signature blocks.
 pub(super) fn signatures(r: &mut Reading<'_>) {
     let paras = r.paras;
+    let table_rows = &r.table_rows;
     let n = paras.len();
     let known = &r.known;
     let header_end = r.header_end;
@@ -169,13 +167,18 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
     // In a footer-sized table a column is one block, whatever rows it runs over ("KT. CHỦ
     // TỊCH" in row 1, "PHÓ CHỦ TỊCH" and the name in row 2).
     let mut merged: Vec<(crate::check::view::CellPos, Vec<usize>)> = Vec::new();
+    let mut column_at: HashMap<(usize, usize), usize> = HashMap::new();
     for (pos, members) in cells {
-        let same_column = |(p, _): &&mut (crate::check::view::CellPos, Vec<usize>)| {
-            p.table == pos.table && p.col == pos.col && table_rows(paras, pos.table) <= 3
-        };
-        match merged.iter_mut().find(|e| same_column(e)) {
-            Some((_, v)) => v.extend(members),
-            None => merged.push((pos, members)),
+        if !footer_sized(table_rows, pos.table) {
+            merged.push((pos, members));
+            continue;
+        }
+        match column_at.get(&(pos.table, pos.col)) {
+            Some(&k) => merged[k].1.extend(members),
+            None => {
+                column_at.insert((pos.table, pos.col), merged.len());
+                merged.push((pos, members));
+            }
         }
     }
     let cells = merged;
@@ -202,7 +205,7 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
             candidates.push(members.clone());
         }
     }
-    let (cells, weak) = signature_table_cells(paras, candidates, parts.noi_nhan);
+    let (cells, weak) = signature_table_cells(paras, table_rows, candidates, parts.noi_nhan);
     parts.chu_ky = cells;
     if weak {
         parts.unsure.push((

@@ -15,7 +15,7 @@ pub(super) fn key(p: &Para) -> String {
 
 /// The quốc hiệu, also when a tone mark is mistyped ("CÔNG HÒA XÃ HỘI …"): a reader still
 /// sees the national title, and the quốc hiệu rules then report the wrong letters.
-fn is_quoc_hieu(k: &str) -> bool {
+pub(crate) fn is_quoc_hieu(k: &str) -> bool {
     k.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
         || (k.contains("XÃ HỘI CHỦ NGHĨA")
             && crate::library::fold::fold(k).contains("cong hoa xa hoi chu nghia"))
@@ -162,7 +162,7 @@ pub(super) fn issuers(r: &mut Reading<'_>) {
     // Issuing bodies: upper-case lines of the header that are not the right column's.
     // Columns are compared by (table, column): the header table may put the số in a
     // second row under the issuing body.
-    let column = |i: usize| paras[i].cell.map(|c| (c.table, c.col));
+    let column = |i: usize| super::column(paras, i);
     let right_col = parts.quoc_hieu.or(parts.dang).and_then(column);
     let left_col = parts.so_ky_hieu.and_then(column);
     let limit = parts.so_ky_hieu.unwrap_or(header_end.max(8).min(span));

@@ -17,11 +17,15 @@
 
 mod footer;
 mod header;
+
+pub(crate) use header::is_quoc_hieu;
 mod system;
 mod title;
 
+use std::collections::HashMap;
+
 use crate::check::rules::upper_key;
-use crate::check::view::{Parts, View};
+use crate::check::view::{Para, Parts, View};
 use crate::layout::DocType;
 
 /// The header is looked for in the first paragraphs only.
@@ -29,7 +33,7 @@ const HEADER_SPAN: usize = 40;
 
 /// What the passes share: the paragraphs, their comparison keys, and what is found so far.
 pub(super) struct Reading<'a> {
-    paras: &'a [crate::check::view::Para],
+    paras: &'a [Para],
     /// Upper-case NFC keys: whole paragraphs in the header span, the start of each beyond.
     keys: Vec<String>,
     parts: Parts,
@@ -40,10 +44,17 @@ pub(super) struct Reading<'a> {
     /// The last paragraph of the header and title block.
     header_end: usize,
     doc_type: Option<DocType>,
+    /// Rows of each table, by table number, counted once.
+    table_rows: HashMap<usize, usize>,
+}
+
+/// The column a paragraph stands in: its table and column, `None` outside tables.
+fn column(paras: &[Para], i: usize) -> Option<(usize, usize)> {
+    paras[i].cell.map(|c| (c.table, c.col))
 }
 
 impl<'a> Reading<'a> {
-    fn new(paras: &'a [crate::check::view::Para]) -> Self {
+    fn new(paras: &'a [Para]) -> Self {
         let span = paras.len().min(HEADER_SPAN);
         // Full comparison keys for the header; beyond it only the start of each paragraph is
         // compared ("NƠI NHẬN"), and NFC over whole body paragraphs would dominate the time.
@@ -59,9 +70,15 @@ impl<'a> Reading<'a> {
                 }
             })
             .collect();
+        let mut table_rows: HashMap<usize, usize> = HashMap::new();
+        for c in paras.iter().filter_map(|p| p.cell) {
+            let rows = table_rows.entry(c.table).or_default();
+            *rows = (*rows).max(c.row + 1);
+        }
         Reading {
             paras,
             keys,
+            table_rows,
             parts: Parts::default(),
             known: Vec::new(),
             vv: None,

@@ -64,7 +64,7 @@ pub(super) fn title(r: &mut Reading<'_>) {
     let known = &r.known;
     let mut header_end = r.header_end;
     let parts = &mut r.parts;
-    let column = |i: usize| paras[i].cell.map(|c| (c.table, c.col));
+    let column = |i: usize| super::column(paras, i);
     // Tên loại and trích yếu.
     let mut doc_type = None;
     if let Some(v) = vv {
