@@ -20,6 +20,13 @@ stage() {
   if "$@" 2>&1 | tee -a "$LOG"; then :; else failed_stages+=("$name"); fi
 }
 
+# A stage that can hang (a window, Wine) runs under a hard limit in seconds; `timeout` kills
+# its whole process group, so CI reports the stage as failed instead of running out of time.
+limited_stage() {
+  local name="$1" limit="$2"; shift 2
+  stage "$name" timeout -k 30 "$limit" "$@"
+}
+
 bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 
 # The app embeds ui/dist at compile time, so the UI is built before anything compiles src-tauri.
@@ -28,7 +35,7 @@ if [ -f ui/package.json ]; then
 fi
 stage "cargo fmt"      cargo fmt --all -- --check
 stage "cargo clippy"   cargo clippy --workspace --all-targets --locked -- -D warnings
-stage "cargo test"     cargo test --workspace --locked --no-fail-fast
+limited_stage "cargo test" 1500 cargo test --workspace --locked --no-fail-fast
 if [ -d ui/src/bindings ]; then
   stage "bindings are current" git diff --exit-code --stat -- ui/src/bindings
 fi
@@ -36,9 +43,9 @@ if [ -f ui/package.json ]; then
   stage "ui unit tests" npm --prefix ui test --silent
 fi
 if [ -f scripts/e2e.sh ]; then
-  stage "end-to-end (Xvfb)" bash scripts/e2e.sh
+  limited_stage "end-to-end (Xvfb)" 1200 bash scripts/e2e.sh
 fi
-stage "windows build under Wine" bash scripts/test-windows.sh
+limited_stage "windows build under Wine" 1200 bash scripts/test-windows.sh
 
 passed=$(grep -Eo 'test result: (ok|FAILED)\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -Eo '[0-9]+ failed' "$LOG" | grep -v '^0 ' | awk '{s+=$1} END {print s+0}')

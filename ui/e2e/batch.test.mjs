@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { freshDataDir, repoRoot, screenshot, startApp, stopApp } from "./harness.mjs";
+import { freshDataDir, repoRoot, screenshot, startApp, stopApp, TEST_LIMIT } from "./harness.mjs";
 
 const fixtures = path.join(repoRoot, "tests", "fixtures", "check");
 const files = {
@@ -16,7 +16,7 @@ const files = {
   "tệp hỏng.docx": "malformed/truncated.docx",
 };
 
-test("kiểm tra cả thư mục: bảng tổng hợp, tệp hỏng có lý do, lưu báo cáo HTML và CSV", async () => {
+test("kiểm tra cả thư mục: bảng tổng hợp, tệp hỏng có lý do, lưu báo cáo HTML và CSV", TEST_LIMIT, async () => {
   const dataDir = freshDataDir("batch");
   const folder = path.join(dataDir, "Hồ sơ tháng 12");
   for (const [name, from] of Object.entries(files)) {

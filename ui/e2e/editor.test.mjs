@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { appPid, cliBinary, freshDataDir, screenshot, startApp, stopApp } from "./harness.mjs";
+import { appPid, cliBinary, freshDataDir, screenshot, startApp, stopApp, TEST_LIMIT } from "./harness.mjs";
 
 /** Types into the field with data-field=`path` (an input, or a block editor's line `line`). */
 async function fill(browser, path, text, line = 0) {
@@ -28,7 +28,7 @@ async function waitSaved(browser) {
   );
 }
 
-test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm không dấu, xem trước; tắt đột ngột rồi mở lại", async () => {
+test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm không dấu, xem trước; tắt đột ngột rồi mở lại", TEST_LIMIT, async () => {
   const dataDir = freshDataDir("editor");
   const saveDir = fs.mkdtempSync(path.join(dataDir, "xuat-"));
   let app = await startApp({ dataDir, env: { VANBAN_TEST_SAVE_DIR: saveDir } });
@@ -109,7 +109,7 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     const files = fs.readdirSync(saveDir).filter((f) => f.endsWith(".docx"));
     assert.equal(files.length, 1, `exported files: ${files}`);
     const exported = path.join(saveDir, files[0]);
-    const check = spawnSync(cliBinary(), ["check", exported, "--format", "json"], { encoding: "utf8" });
+    const check = spawnSync(cliBinary(), ["check", exported, "--format", "json"], { encoding: "utf8", timeout: 60_000 });
     const report = JSON.parse(check.stdout);
     assert.equal(check.status, 0, `the exported file does not check clean: ${check.stdout}`);
     assert.equal(report.diagnostics.filter((d) => d.severity === "error").length, 0);

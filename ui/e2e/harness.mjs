@@ -76,32 +76,75 @@ export async function startApp({ dataDir, env = {} } = {}) {
   let driverLog = "";
   driver.stdout.on("data", (d) => (driverLog += d));
   driver.stderr.on("data", (d) => (driverLog += d));
-  await waitForPort(port, 15_000);
-  const browser = await remote({
-    hostname: "127.0.0.1",
-    port,
-    logLevel: "error",
-    connectionRetryTimeout: 60_000,
-    capabilities: { "tauri:options": { application: appBinary() } },
-  });
-  const app = { browser, driver, dataDir, log: () => driverLog };
-  // The UI is ready when the start screen or the editor has rendered.
-  await browser.$("[data-ready]").waitForExist({ timeout: 30_000 });
-  return app;
+  try {
+    await waitForPort(port, 15_000);
+    const browser = await remote({
+      hostname: "127.0.0.1",
+      port,
+      logLevel: "error",
+      connectionRetryTimeout: 60_000,
+      capabilities: { "tauri:options": { application: appBinary() } },
+    });
+    const app = { browser, driver, dataDir, log: () => driverLog };
+    // The UI is ready when the start screen or the editor has rendered.
+    await browser.$("[data-ready]").waitForExist({ timeout: 30_000 });
+    return app;
+  } catch (e) {
+    // Never leave a driver (and through it a window) behind: it would keep this file's
+    // process alive after the test has failed.
+    killTree(driver);
+    throw new Error(`${e.message}\n--- tauri-driver log ---\n${driverLog.slice(-4000)}`);
+  }
 }
 
-/** Ends the session and stops tauri-driver (and with it WebKitWebDriver and the app). */
-export async function stopApp(app) {
-  try {
-    await app.browser.deleteSession();
-  } catch {
-    // The app may already be gone (the crash test kills it).
-  }
-  if (app.driver.exitCode === null) {
-    app.driver.kill("SIGTERM");
-    await new Promise((r) => app.driver.once("exit", r));
+/** Kills a child process and everything it started, deepest first. */
+function killTree(child) {
+  for (const pid of [child.pid, ...descendants(child.pid)].reverse()) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
   }
 }
+
+/** Ends the session and stops tauri-driver (and with it WebKitWebDriver and the app).
+ *
+ * Every step is bounded: a driver that ignores SIGTERM, or a WebKitWebDriver stuck on a dead
+ * app, is killed (with everything it started) after a few seconds, so a test can never hang CI.
+ */
+export async function stopApp(app) {
+  const tree = [app.driver.pid, ...descendants(app.driver.pid)];
+  await withTimeout(app.browser.deleteSession(), 10_000).catch(() => {
+    // The app may already be gone (the crash test kills it), or the driver is stuck.
+  });
+  if (app.driver.exitCode === null && app.driver.signalCode === null) {
+    const exited = new Promise((r) => app.driver.once("exit", r));
+    app.driver.kill("SIGTERM");
+    if ((await withTimeout(exited, 5_000).catch(() => "timeout")) === "timeout") {
+      killTree(app.driver);
+      for (const pid of tree.reverse()) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+  }
+}
+
+/** Resolves like `promise`, or rejects after `ms` milliseconds. */
+export function withTimeout(promise, ms) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+/** Per-test limit: a hung window fails the test instead of the whole CI run. */
+export const TEST_LIMIT = { timeout: 240_000 };
 
 /** Pids of all descendants of `pid` (from /proc), deepest last. */
 export function descendants(pid) {
@@ -144,10 +187,13 @@ export function appPid(app) {
 /** Saves a screenshot of the webview and of the whole X screen (window title visible). */
 export async function screenshot(app, name) {
   const file = path.join(artifactsDir, `${name}.png`);
-  await app.browser.saveScreenshot(file);
+  await withTimeout(app.browser.saveScreenshot(file), 30_000);
   if (process.env.DISPLAY) {
     try {
-      execFileSync("import", ["-window", "root", path.join(artifactsDir, `${name}-screen.png`)], { stdio: "ignore" });
+      execFileSync("import", ["-window", "root", path.join(artifactsDir, `${name}-screen.png`)], {
+        stdio: "ignore",
+        timeout: 20_000,
+      });
     } catch {
       // imagemagick missing: the webview screenshot is enough.
     }

@@ -6,11 +6,11 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { cliBinary, freshDataDir, repoRoot, screenshot, startApp, stopApp } from "./harness.mjs";
+import { cliBinary, freshDataDir, repoRoot, screenshot, startApp, stopApp, TEST_LIMIT } from "./harness.mjs";
 
 const example = path.join(repoRoot, "examples", "bao-cao-tong-ket-dan-van-2019.toml");
 
-test("phát hành văn bản Đảng: hỏi ngày bắt đầu nhiệm kỳ một lần, rồi đánh số 01 theo loại trong nhiệm kỳ", async () => {
+test("phát hành văn bản Đảng: hỏi ngày bắt đầu nhiệm kỳ một lần, rồi đánh số 01 theo loại trong nhiệm kỳ", TEST_LIMIT, async () => {
   const dataDir = freshDataDir("party-issue");
   // The real 2019 report, issued by a body that still exists, is put in the library with the CLI.
   const draft = path.join(dataDir, "bao-cao.toml");
@@ -19,7 +19,7 @@ test("phát hành văn bản Đảng: hỏi ngày bắt đầu nhiệm kỳ mộ
     fs.readFileSync(example, "utf8").replaceAll("KIÊN GIANG", "AN GIANG").replaceAll("Kiên Giang", "An Giang"),
   );
   const db = path.join(dataDir, "thu-vien.sqlite3");
-  const imported = spawnSync(cliBinary(), ["drafts", "import", draft, "--db", db], { encoding: "utf8" });
+  const imported = spawnSync(cliBinary(), ["drafts", "import", draft, "--db", db], { encoding: "utf8", timeout: 60_000 });
   assert.equal(imported.status, 0, `import failed: ${imported.stderr}`);
 
   const app = await startApp({ dataDir });
@@ -57,7 +57,7 @@ test("phát hành văn bản Đảng: hỏi ngày bắt đầu nhiệm kỳ mộ
   }
 
   // The register says the same from the command line.
-  const list = spawnSync(cliBinary(), ["register", "list", "--db", db], { encoding: "utf8" });
+  const list = spawnSync(cliBinary(), ["register", "list", "--db", db], { encoding: "utf8", timeout: 60_000 });
   assert.equal(list.status, 0, list.stderr);
   assert.match(list.stdout, /01-BC\/TU/);
 });

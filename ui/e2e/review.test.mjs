@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { cliBinary, freshDataDir, repoRoot, screenshot, startApp, stopApp } from "./harness.mjs";
+import { cliBinary, freshDataDir, repoRoot, screenshot, startApp, stopApp, TEST_LIMIT } from "./harness.mjs";
 
 // A LibreOffice letter with an issuing body and a số but no quốc hiệu, the wrong font and
 // margins: an administrative document with many faults. (A file with neither body nor số is
@@ -13,11 +13,11 @@ import { cliBinary, freshDataDir, repoRoot, screenshot, startApp, stopApp } from
 const faulty = path.join(repoRoot, "tests", "fixtures", "review", "libreoffice-letter.docx");
 
 function errorsOf(file) {
-  const r = spawnSync(cliBinary(), ["check", file, "--format", "json"], { encoding: "utf8" });
+  const r = spawnSync(cliBinary(), ["check", file, "--format", "json"], { encoding: "utf8", timeout: 60_000 });
   return JSON.parse(r.stdout).diagnostics.filter((d) => d.severity === "error").map((d) => d.rule);
 }
 
-test("chế độ kiểm tra: mở .docx lỗi, xem lỗi theo thành phần, sửa lỗi an toàn, lưu bản đã sửa", async () => {
+test("chế độ kiểm tra: mở .docx lỗi, xem lỗi theo thành phần, sửa lỗi an toàn, lưu bản đã sửa", TEST_LIMIT, async () => {
   const dataDir = freshDataDir("review");
   const saveDir = fs.mkdtempSync(path.join(dataDir, "sua-"));
   const app = await startApp({ dataDir, env: { VANBAN_TEST_OPEN_FILE: faulty, VANBAN_TEST_SAVE_DIR: saveDir } });

@@ -2,9 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { freshDataDir, screenshot, startApp, stopApp } from "./harness.mjs";
+import { freshDataDir, screenshot, startApp, stopApp, TEST_LIMIT } from "./harness.mjs";
 
-test("cửa sổ thật mở với tiêu đề Vanban và màn hình bắt đầu", async () => {
+test("cửa sổ thật mở với tiêu đề Vanban và màn hình bắt đầu", TEST_LIMIT, async () => {
   const app = await startApp({ dataDir: freshDataDir("smoke") });
   try {
     const { browser } = app;
@@ -19,7 +19,7 @@ test("cửa sổ thật mở với tiêu đề Vanban và màn hình bắt đầ
     assert.match(await (await browser.$('[data-action="review"]')).getText(), /Kiểm tra văn bản/);
     if (process.env.DISPLAY) {
       // The X window's own title (set by Tauri from tauri.conf.json), not the page's.
-      const tree = execFileSync("xwininfo", ["-root", "-tree"], { encoding: "utf8" });
+      const tree = execFileSync("xwininfo", ["-root", "-tree"], { encoding: "utf8", timeout: 60_000 });
       assert.match(tree, /"Vanban[^"]*"/, "no X window titled Vanban…");
     }
     await screenshot(app, "01-start");
