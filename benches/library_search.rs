@@ -64,7 +64,8 @@ fn main() {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| dir.path().join("bench.sqlite3"));
     let reuse = path.exists();
-    let mut lib = Library::open(&path).expect("open library");
+    let mut lib = Library::open(&path, vanban::host::Host::clock(&vanban::host::SystemHost))
+        .expect("open library");
     let words: Vec<&str> = VOCAB.split_whitespace().collect();
     let tags = [
         "dân vận",

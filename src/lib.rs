@@ -1,10 +1,11 @@
 //! Vanban: drafting and checking Vietnamese administrative documents
 //! (Nghị định 30/2020/NĐ-CP for state bodies, Hướng dẫn 36-HD/VPTW for Party bodies).
 pub mod check;
-pub mod cli;
 pub mod docx;
 pub mod draft;
 pub mod fsutil;
+pub mod host;
+pub mod issue;
 pub mod layout;
 pub mod library;
 pub mod markup;

@@ -24,8 +24,7 @@ impl Fixture {
         let path = dir.path().join("thu-vien.sqlite3");
         let now = Arc::new(Mutex::new(at("2025-09-01 08:00:00")));
         let clock = now.clone();
-        let lib =
-            Library::open_with_clock(&path, Arc::new(move || *clock.lock().unwrap())).unwrap();
+        let lib = Library::open(&path, Arc::new(move || *clock.lock().unwrap())).unwrap();
         Fixture {
             _dir: dir,
             path,
@@ -38,6 +37,11 @@ impl Fixture {
         let mut n = self.now.lock().unwrap();
         *n += chrono::Duration::seconds(seconds);
     }
+}
+
+/// Opens the library at `path` with the real machine's clock, as the CLI does.
+fn open(path: impl AsRef<std::path::Path>) -> Library {
+    Library::open(path, vanban::host::Host::clock(&vanban::host::SystemHost)).unwrap()
 }
 
 fn clause(title: &str, text: &str, category: Category) -> NewClause {
@@ -465,7 +469,7 @@ mod schema {
             let conn = rusqlite::Connection::open(&path).unwrap();
             conn.execute_batch(V1).unwrap();
         }
-        let lib = Library::open(&path).unwrap();
+        let lib = open(&path);
         assert_eq!(
             lib.schema_version().unwrap(),
             vanban::library::schema::SCHEMA_VERSION
@@ -489,7 +493,7 @@ mod schema {
         lib.integrity_check().unwrap();
         drop(lib);
         // Opening again is a no-op.
-        let lib = Library::open(&path).unwrap();
+        let lib = open(&path);
         assert_eq!(
             lib.all_clauses()
                 .unwrap()
@@ -510,7 +514,8 @@ mod schema {
                 .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        let err = Library::open(&path).unwrap_err();
+        let err =
+            Library::open(&path, vanban::host::Host::clock(&vanban::host::SystemHost)).unwrap_err();
         assert!(
             matches!(err, LibraryError::NewerSchema { found: 99, .. }),
             "{err:?}"
@@ -528,7 +533,8 @@ mod schema {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("rac.sqlite3");
         std::fs::write(&path, vec![0x42u8; 8192]).unwrap();
-        let err = Library::open(&path).unwrap_err();
+        let err =
+            Library::open(&path, vanban::host::Host::clock(&vanban::host::SystemHost)).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("rac.sqlite3"), "{err}");
     }
@@ -541,7 +547,7 @@ mod schema {
             .unwrap();
         let dest = f.path.with_file_name("sao-luu").join("ban-sao.sqlite3");
         f.lib.backup_to(&dest).unwrap();
-        let copy = Library::open(&dest).unwrap();
+        let copy = open(&dest);
         copy.integrity_check().unwrap();
         assert_eq!(titles(&copy, &SearchQuery::text("sao luu")), ["Sao lưu"]);
     }
@@ -639,7 +645,7 @@ mod drafts {
         // Everything survives reopening the file.
         let path = f.path.clone();
         drop(f.lib);
-        let lib = Library::open(&path).unwrap();
+        let lib = open(&path);
         assert_eq!(lib.drafts().unwrap()[0].current_version, 7);
         assert_eq!(
             lib.draft_version(id, Some(6)).unwrap().content,
@@ -652,6 +658,39 @@ mod drafts {
         assert!(matches!(lib.draft(42), Err(LibraryError::NotFound { .. })));
     }
 
+    /// The content the stress writer saves as version `i` (the parent recomputes it).
+    fn stress_content(i: u64) -> String {
+        format!(
+            "# phiên bản {i}\ntrich_yeu = \"Về công tác dân vận, lần lưu {i}\"\n{}",
+            "nội dung ".repeat(200)
+        )
+    }
+
+    /// Not a test by itself: the child process of the SIGKILL test. It saves versions of one
+    /// draft as fast as it can into `VANBAN_STRESS_DB`, printing "draft N" then "saved V" after
+    /// each commit, until it is killed. Run only when the parent starts it.
+    #[test]
+    #[ignore = "child process of sigkill_mid_stream_keeps_the_last_committed_version"]
+    fn stress_writer() {
+        use std::io::Write;
+        let Some(db) = std::env::var_os("VANBAN_STRESS_DB") else {
+            return;
+        };
+        let clock = vanban::host::Host::clock(&vanban::host::SystemHost);
+        let mut lib = Library::open(&db, clock).unwrap();
+        lib.set_autosave_window(std::time::Duration::ZERO);
+        let id = lib
+            .create_draft("Kiểm thử ghi liên tục", "ke-hoach", &stress_content(1))
+            .unwrap();
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "draft {id}").unwrap();
+        for i in 2..=100_000 {
+            let saved = lib.save_draft(id, &stress_content(i)).unwrap();
+            writeln!(out, "saved {}", saved.version).unwrap();
+            out.flush().unwrap();
+        }
+    }
+
     /// Kills a process that is saving a stream of versions and checks the file afterwards.
     #[test]
     fn sigkill_mid_stream_keeps_the_last_committed_version() {
@@ -661,20 +700,34 @@ mod drafts {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("kill.sqlite3");
         // Create the file (and its starter content) first so the child only saves drafts.
-        drop(Library::open(&db).unwrap());
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
-            .args(["drafts", "stress-save", "--db"])
-            .arg(&db)
+        drop(open(&db));
+        // The child is this test binary running `stress_writer` alone.
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "drafts::stress_writer",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("VANBAN_STRESS_DB", &db)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let first = lines.next().unwrap().unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap())
+            .lines()
+            .map(|l| l.unwrap())
+            // The test harness prints "test drafts::stress_writer ... " before the first line.
+            .filter_map(|l| {
+                ["draft ", "saved "]
+                    .iter()
+                    .find_map(|k| l.find(k).map(|at| l[at..].to_owned()))
+            });
+        let first = lines.next().expect("the child reports its draft");
         let draft_id: i64 = first.strip_prefix("draft ").unwrap().parse().unwrap();
         let mut last_reported = 0i64;
         for line in lines.by_ref() {
-            let line = line.unwrap();
             last_reported = line.strip_prefix("saved ").unwrap().parse().unwrap();
             if last_reported >= 200 {
                 break;
@@ -694,7 +747,7 @@ mod drafts {
         }
         // The file opens (recovering the WAL), is intact, and holds at least the last
         // version the child reported as committed, with exactly the content it wrote.
-        let lib = Library::open(&db).unwrap();
+        let lib = open(&db);
         lib.integrity_check().unwrap();
         let d = lib.draft(draft_id).unwrap();
         assert!(
@@ -703,15 +756,9 @@ mod drafts {
             d.current_version
         );
         let v = lib.draft_version(draft_id, None).unwrap();
-        assert_eq!(
-            v.content,
-            vanban::cli::library::stress_content(v.version as u64)
-        );
+        assert_eq!(v.content, stress_content(v.version as u64));
         let reported = lib.draft_version(draft_id, Some(last_reported)).unwrap();
-        assert_eq!(
-            reported.content,
-            vanban::cli::library::stress_content(last_reported as u64)
-        );
+        assert_eq!(reported.content, stress_content(last_reported as u64));
     }
 }
 
@@ -895,7 +942,7 @@ mod register {
             .map(|t| {
                 let path = path.to_owned();
                 std::thread::spawn(move || {
-                    let mut lib = Library::open(&path).unwrap();
+                    let mut lib = open(&path);
                     (0..per_thread)
                         .map(|i| {
                             let e = lib.issue(&request(t, i)).unwrap();
@@ -1163,7 +1210,7 @@ mod register {
                 conn.execute_batch(sql).unwrap();
             }
         }
-        let mut lib = Library::open(&path).unwrap();
+        let mut lib = open(&path);
         assert_eq!(
             lib.schema_version().unwrap(),
             vanban::library::schema::SCHEMA_VERSION

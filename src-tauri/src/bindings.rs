@@ -30,7 +30,7 @@ fn export_bindings() {
     export::<crate::commands::batch::BatchProgress>(&cfg);
     export::<vanban::check::batch_report::BatchSummary>(&cfg);
     export::<vanban::check::batch_report::ReportFormat>(&cfg);
-    export::<crate::commands::issue::IssuePlan>(&cfg);
+    export::<vanban::issue::IssuePlan>(&cfg);
     export::<crate::commands::issue::IssueResult>(&cfg);
     export::<crate::commands::library::LibraryChoices>(&cfg);
     export::<vanban::library::DraftSummary>(&cfg);

@@ -37,7 +37,10 @@ impl AppState {
         } else {
             Templates::builtin()?
         };
-        let library = Library::open(data_dir.join("thu-vien.sqlite3"))?;
+        let library = Library::open(
+            data_dir.join("thu-vien.sqlite3"),
+            vanban::host::Host::clock(&vanban::host::SystemHost),
+        )?;
         Ok(Self {
             data_dir,
             templates,

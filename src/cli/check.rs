@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{fail, TemplateArgs};
-use crate::check::ignore::{Ignore, IgnoreFile};
-use crate::check::profile::Profile;
-use crate::check::report::Report;
-use crate::check::{self, CheckOptions};
-use crate::draft::Draft;
+use vanban::check::ignore::{Ignore, IgnoreFile};
+use vanban::check::profile::Profile;
+use vanban::check::report::Report;
+use vanban::check::{self, CheckOptions};
+use vanban::draft::Draft;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,16 +108,22 @@ fn check_bytes(
 fn stale_in_draft(
     draft: &Draft,
     db: Option<&Path>,
-) -> Result<Vec<(String, crate::library::stale::StaleWarning)>, (String, u8)> {
+) -> Result<Vec<(String, vanban::library::stale::StaleWarning)>, (String, u8)> {
     let on = draft
         .date
         .to_naive()
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let db = db
-        .map(Path::to_path_buf)
-        .or_else(|| crate::library::default_path().filter(|p| p.exists()));
+        .unwrap_or_else(|| vanban::host::Host::today(&vanban::host::SystemHost));
+    let db = db.map(Path::to_path_buf).or_else(|| {
+        vanban::host::default_library_path(&vanban::host::SystemHost).filter(|p| p.exists())
+    });
     let library = match db {
-        Some(path) => Some(crate::library::Library::open(&path).map_err(|e| (e.to_string(), 2))?),
+        Some(path) => Some(
+            vanban::library::Library::open(
+                &path,
+                vanban::host::Host::clock(&vanban::host::SystemHost),
+            )
+            .map_err(|e| (e.to_string(), 2))?,
+        ),
         None => None,
     };
     let mut texts: Vec<(String, &str)> = vec![("subject".into(), draft.subject.as_str())];
@@ -141,7 +147,7 @@ fn stale_in_draft(
             Some(lib) => lib
                 .stale_references(text, on)
                 .map_err(|e| (e.to_string(), 2))?,
-            None => crate::library::stale::abolished_district_bodies(text, on),
+            None => vanban::library::stale::abolished_district_bodies(text, on),
         };
         out.extend(found.into_iter().map(|w| (field.clone(), w)));
     }
@@ -265,7 +271,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             return fail(e, 1);
         }
     };
-    if let Err(e) = crate::fsutil::atomic_write(&out, &fixed) {
+    if let Err(e) = vanban::fsutil::atomic_write(&out, &fixed) {
         return fail(e, 1);
     }
     let out_name = out.display().to_string();

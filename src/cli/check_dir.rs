@@ -1,5 +1,5 @@
 //! `vanban check THƯ_MỤC/`: checks every .docx under a folder (the core's
-//! [`crate::check::batch`]) and prints a summary table, or JSON lines with `--format json`.
+//! [`vanban::check::batch`]) and prints a summary table, or JSON lines with `--format json`.
 //! Exit 0 when no file has errors, 1 when one has (or cannot be read), 2 when the folder
 //! cannot be read.
 
@@ -9,9 +9,9 @@ use std::process::ExitCode;
 
 use super::check::Format;
 use super::fail;
-use crate::check::batch::{self, Batch, FileResult, Progress};
-use crate::check::batch_report::{totals_lines, FileRow};
-use crate::check::CheckOptions;
+use vanban::check::batch::{self, Batch, FileResult, Progress};
+use vanban::check::batch_report::{totals_lines, FileRow};
+use vanban::check::CheckOptions;
 
 /// Runs the batch check of `dir` and prints it in `format`.
 pub fn run(dir: &Path, format: Format, opts: &CheckOptions) -> ExitCode {

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{fail, TemplateArgs};
-use crate::draft::Draft;
-use crate::model::System;
+use vanban::draft::Draft;
+use vanban::model::System;
 
 /// System choice on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,9 +72,9 @@ pub fn new(args: &NewArgs) -> ExitCode {
         SystemArg::Party => (System::Party, false),
         SystemArg::Joint => (System::Party, true),
     };
-    let year = args
-        .year
-        .unwrap_or_else(|| chrono::Datelike::year(&chrono::Local::now().date_naive()));
+    let year = args.year.unwrap_or_else(|| {
+        chrono::Datelike::year(&vanban::host::Host::today(&vanban::host::SystemHost))
+    });
     let draft = Draft::starter(def, system, joint, year);
     print!(
         "# Bản thảo {} — sửa các giá trị rồi chạy: vanban render <tệp>.toml -o <tệp>.docx\n\
@@ -100,14 +100,14 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         Err(e) => return fail(format!("{}: {e}", args.draft.display()), 1),
     };
     let Some(output) = args.output.as_deref().filter(|_| !args.text) else {
-        print!("{}", crate::model::plain_text(&document));
+        print!("{}", vanban::model::plain_text(&document));
         return ExitCode::SUCCESS;
     };
-    let bytes = match crate::docx::write_docx(&document) {
+    let bytes = match vanban::docx::write_docx(&document) {
         Ok(b) => b,
         Err(e) => return fail(e, 1),
     };
-    if let Err(e) = crate::fsutil::atomic_write(output, &bytes) {
+    if let Err(e) = vanban::fsutil::atomic_write(output, &bytes) {
         return fail(e, 1);
     }
     eprintln!("đã xuất {} ({} byte)", output.display(), bytes.len());

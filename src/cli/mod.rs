@@ -12,10 +12,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::template::Templates;
+use vanban::template::Templates;
 
-pub mod library;
+mod clauses;
+mod issue;
+mod library;
 mod reading;
+mod register;
 mod rules;
 
 /// Top-level arguments of `vanban`.
@@ -41,7 +44,7 @@ pub struct TemplateArgs {
 
 impl TemplateArgs {
     /// Loads the templates these arguments name.
-    pub fn load(&self) -> Result<Templates, crate::template::TemplateError> {
+    pub fn load(&self) -> Result<Templates, vanban::template::TemplateError> {
         match &self.templates {
             Some(dir) => Templates::with_dir(dir),
             None => Templates::builtin(),
@@ -59,13 +62,15 @@ pub enum Command {
     /// Liệt kê các loại văn bản (mẫu) hiện có.
     Templates(draft_cmds::TemplatesArgs),
     /// Thư viện điều khoản mẫu: tìm, thêm, sửa, xem lịch sử, nhập/xuất JSON.
-    Clauses(library::ClausesArgs),
+    Clauses(clauses::ClausesArgs),
     /// Dự thảo đã lưu: danh sách, xem, khôi phục phiên bản cũ, xuất/nhập tệp dự thảo.
     Drafts(library::DraftsArgs),
+    /// Phát hành một dự thảo đã lưu: lấy số tiếp theo trong sổ văn bản đi, ghi số và ngày, khóa phiên bản.
+    Issue(issue::IssueArgs),
     /// Sổ văn bản đi: cấp số, xem sổ.
-    Register(library::RegisterArgs),
+    Register(register::RegisterArgs),
     /// Tệp thư viện: sao lưu, kiểm tra toàn vẹn.
-    Db(library::DbArgs),
+    Db(register::DbArgs),
     /// Kiểm tra thể thức một tệp .docx hoặc bản thảo (NĐ 30/2020, HD 36).
     Check(check::CheckArgs),
     /// Liệt kê các quy tắc kiểm tra thể thức, hoặc giải thích một quy tắc.
@@ -81,10 +86,11 @@ pub fn main() -> ExitCode {
         Command::New(args) => draft_cmds::new(&args),
         Command::Render(args) => draft_cmds::render(&args),
         Command::Templates(args) => draft_cmds::templates(&args),
-        Command::Clauses(a) => library::clauses(a),
+        Command::Clauses(a) => clauses::clauses(a),
         Command::Drafts(a) => library::drafts(a),
-        Command::Register(a) => library::register(a),
-        Command::Db(a) => library::db(a),
+        Command::Issue(a) => issue::run(a),
+        Command::Register(a) => register::register(a),
+        Command::Db(a) => register::db(a),
         Command::Check(a) => check::run(&a),
         Command::Rules(a) => rules::run(&a),
         Command::Reading(a) => reading::run(&a),

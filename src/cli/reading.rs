@@ -10,9 +10,9 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::fail;
-use crate::check::docx::view_of;
-use crate::check::view::Detected;
-use crate::reader::{read_docx, Limits};
+use vanban::check::docx::view_of;
+use vanban::check::view::Detected;
+use vanban::reader::{read_docx, Limits};
 
 /// Arguments of `vanban reading`.
 #[derive(Debug, Args)]

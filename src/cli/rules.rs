@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::fail;
-use crate::check::registry::{self, FixSafety, Rule, RuleSet};
+use vanban::check::registry::{self, FixSafety, Rule, RuleSet};
 
 /// Arguments of `vanban rules`.
 #[derive(Debug, Args)]

@@ -18,7 +18,6 @@ pub mod stale;
 pub mod transfer;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
@@ -33,8 +32,7 @@ pub use search::{SearchHit, SearchQuery};
 pub use stale::{StaleKind, StaleWarning};
 pub use transfer::{ImportSummary, LibraryFile, Rejection};
 
-/// A source of "now" (local time), replaceable in tests.
-pub type Clock = Arc<dyn Fn() -> NaiveDateTime + Send + Sync>;
+pub use crate::host::Clock;
 
 /// How long the database waits for another writer before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -53,21 +51,12 @@ impl std::fmt::Debug for Library {
     }
 }
 
-/// Where the library lives by default: `<data dir>/vanban/thu-vien.sqlite3`
-/// (e.g. `~/.local/share/vanban/thu-vien.sqlite3` on Linux).
-pub fn default_path() -> Option<PathBuf> {
-    dirs::data_dir().map(|d| d.join("vanban").join("thu-vien.sqlite3"))
-}
-
 impl Library {
     /// Opens (creating if needed) the library at `path`: sets WAL, foreign keys and the busy
     /// timeout, runs a quick integrity check, refuses a newer schema and upgrades an older one.
-    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
-        Self::open_with_clock(path, Arc::new(|| chrono::Local::now().naive_local()))
-    }
-
-    /// Like [`Library::open`] with a given clock (tests use a fixed one).
-    pub fn open_with_clock(path: impl AsRef<Path>, clock: Clock) -> Result<Self> {
+    /// `clock` stamps saved versions and register entries: the host's
+    /// ([`crate::host::Host::clock`]), or a fixed one in tests.
+    pub fn open(path: impl AsRef<Path>, clock: Clock) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| LibraryError::Io {
