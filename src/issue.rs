@@ -12,8 +12,8 @@ use thiserror::Error;
 
 use crate::check::{check_document, CheckError, CheckOptions};
 use crate::draft::{Draft, DraftError};
-use crate::library::{self, IssueRequest, Library, LibraryError, NewBody, RegisterEntry};
-use crate::model::{Document, IssueDate, System};
+use crate::library::{IssueRequest, Library, LibraryError, NewAgency, RegisterEntry};
+use crate::model::{Document, IssueDate};
 use crate::template::Templates;
 
 /// Why a draft cannot be issued (không phát hành được), in words a secretary can act on.
@@ -68,21 +68,18 @@ pub fn issuing_body(lib: &mut Library, draft: &Draft) -> Result<i64, IssueError>
     let issuer = draft.issuers.first().ok_or(IssueError::NoIssuer)?;
     let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
     if let Some(b) = lib
-        .bodies()?
+        .agencies()?
         .into_iter()
         .find(|b| same(&b.fields.abbreviation, &issuer.abbr) && same(&b.fields.name, &issuer.name))
     {
         return Ok(b.id);
     }
-    let body = lib.add_body(NewBody {
+    let body = lib.add_agency(NewAgency {
         name: issuer.name.trim().to_owned(),
         abbreviation: issuer.abbr.trim().to_owned(),
         superior: None,
         place: Some(draft.place.trim().to_owned()).filter(|p| !p.is_empty()),
-        system: match draft.system {
-            System::State => library::System::State,
-            System::Party => library::System::Party,
-        },
+        system: draft.system,
         abolished_on: None,
         // Unknown here: issuing for a Party body asks the secretary to set it.
         term_started_on: None,

@@ -436,7 +436,7 @@ mod starter {
         assert!(bases
             .iter()
             .any(|h| matches!(h.clause.fields.validity, Validity::Replaced { .. })));
-        let bodies = f.lib.bodies().unwrap();
+        let bodies = f.lib.agencies().unwrap();
         let bdv = bodies
             .iter()
             .find(|b| b.fields.abbreviation == "BDVTU")
@@ -489,7 +489,7 @@ mod schema {
             "Căn cứ Luật Cán bộ, công chức"
         );
         // Version 2 and 3 parts exist: bodies and the starter set.
-        assert!(!lib.bodies().unwrap().is_empty());
+        assert!(!lib.agencies().unwrap().is_empty());
         lib.integrity_check().unwrap();
         drop(lib);
         // Opening again is a no-op.
@@ -765,10 +765,10 @@ mod drafts {
 mod register {
     use super::*;
     use chrono::NaiveDate;
-    use vanban::library::{IssueRequest, NewBody, Series, System};
+    use vanban::library::{IssueRequest, NewAgency, Series, System};
 
     fn body(lib: &mut Library, name: &str) -> i64 {
-        lib.add_body(NewBody {
+        lib.add_agency(NewAgency {
             name: name.into(),
             abbreviation: "UBND".into(),
             superior: None,
@@ -784,7 +784,7 @@ mod register {
 
     /// A Party body (Ban Dân vận Tỉnh ủy) whose term started on `term`, if given.
     fn party_body(lib: &mut Library, term: Option<&str>) -> i64 {
-        lib.add_body(NewBody {
+        lib.add_agency(NewAgency {
             name: "BAN DÂN VẬN TỈNH ỦY".into(),
             abbreviation: "BDVTU".into(),
             superior: None,
@@ -1122,7 +1122,7 @@ mod register {
             {"name": "ĐẢNG ỦY XÃ YÊN ĐỔ", "abbreviation": "ĐU", "system": "party",
              "term_started_on": "ngày 1/7/2025"}
         ]}"#;
-        let before = f.lib.bodies().unwrap().len();
+        let before = f.lib.agencies().unwrap().len();
         let err = f.lib.import_json(json).unwrap_err();
         let LibraryError::ImportRejected { rejected } = &err else {
             panic!("{err:?}")
@@ -1133,14 +1133,14 @@ mod register {
             "{err}"
         );
         assert!(rejected[0].reason.contains("nhiệm kỳ"), "{err}");
-        assert_eq!(f.lib.bodies().unwrap().len(), before, "nothing imported");
+        assert_eq!(f.lib.agencies().unwrap().len(), before, "nothing imported");
         // The good row alone imports, and comes back out in the export.
         let good = r#"{"bodies": [{"name": "ĐẢNG ỦY XÃ PHÚ LƯƠNG", "abbreviation": "ĐU",
             "system": "party", "term_started_on": "2025-07-01"}]}"#;
         f.lib.import_json(good).unwrap();
         let b = f
             .lib
-            .bodies()
+            .agencies()
             .unwrap()
             .into_iter()
             .find(|b| b.fields.name == "ĐẢNG ỦY XÃ PHÚ LƯƠNG")
@@ -1162,7 +1162,7 @@ mod register {
         other.lib.import_json(&exported).unwrap();
         assert!(other
             .lib
-            .bodies()
+            .agencies()
             .unwrap()
             .iter()
             .any(|b| b.fields.term_started_on == Some(day("2025-07-01"))));
@@ -1290,7 +1290,7 @@ mod transfer {
     fn counts(lib: &Library) -> (usize, usize, usize, usize) {
         (
             lib.all_clauses().unwrap().len(),
-            lib.bodies().unwrap().len(),
+            lib.agencies().unwrap().len(),
             lib.signers().unwrap().len(),
             lib.recipient_lists().unwrap().len(),
         )

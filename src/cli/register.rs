@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use vanban::host::SystemHost;
-use vanban::library::{self, IssueRequest};
+use vanban::library::IssueRequest;
+use vanban::model::System;
 
 use super::library::{finish, open, CliError, CliResult, DbOption};
 
@@ -118,7 +119,7 @@ fn run_register(args: RegisterArgs) -> CliResult {
     match args.command {
         RegisterCommand::List { body, year } => {
             let names: BTreeMap<i64, String> = lib
-                .bodies()?
+                .agencies()?
                 .into_iter()
                 .map(|b| (b.id, b.fields.name))
                 .collect();
@@ -179,18 +180,18 @@ fn run_register(args: RegisterArgs) -> CliResult {
             );
         }
         RegisterCommand::Bodies => {
-            for b in lib.bodies()? {
+            for b in lib.agencies()? {
                 let f = &b.fields;
                 let system = match f.system {
-                    library::System::State => "nhà nước",
-                    library::System::Party => "Đảng",
+                    System::State => "nhà nước",
+                    System::Party => "Đảng",
                 };
                 let term = match (f.system, f.term_started_on) {
-                    (library::System::State, _) => "đánh số theo năm".to_owned(),
-                    (library::System::Party, Some(d)) => {
+                    (System::State, _) => "đánh số theo năm".to_owned(),
+                    (System::Party, Some(d)) => {
                         format!("nhiệm kỳ từ {}", d.format("%d/%m/%Y"))
                     }
-                    (library::System::Party, None) => "CHƯA có ngày bắt đầu nhiệm kỳ".to_owned(),
+                    (System::Party, None) => "CHƯA có ngày bắt đầu nhiệm kỳ".to_owned(),
                 };
                 println!(
                     "{:>4}  {:<8}  {:<10}  {}  ({term})",

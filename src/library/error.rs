@@ -99,7 +99,7 @@ pub enum LibraryError {
     NumberTaken {
         /// The number.
         number: u32,
-        /// Body abbreviation.
+        /// Agency abbreviation.
         body: String,
         /// The number series, in Vietnamese ("năm 2026", "loại KH, nhiệm kỳ từ 16/10/2025").
         series: String,
@@ -113,9 +113,9 @@ pub enum LibraryError {
          rồi cấp số lại."
     )]
     NoTermStart {
-        /// Body name.
+        /// Agency name.
         body: String,
-        /// Body id.
+        /// Agency id.
         id: i64,
     },
     /// A Party document dated before its body's current term (it belongs to the previous one).
@@ -127,7 +127,7 @@ pub enum LibraryError {
         .term_started_on.format("%d/%m/%Y")
     )]
     BeforeTermStart {
-        /// Body name.
+        /// Agency name.
         body: String,
         /// The date of issue asked for.
         issued_on: chrono::NaiveDate,

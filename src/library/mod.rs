@@ -6,7 +6,7 @@
 //! half a change behind. The file uses WAL, foreign keys, a busy timeout (so two processes
 //! can share it) and is checked for damage when opened.
 
-pub mod bodies;
+pub mod agencies;
 pub mod clauses;
 pub mod drafts;
 pub mod error;
@@ -23,7 +23,9 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags};
 
-pub use bodies::{Body, NewBody, NewSigner, RecipientList, Signer, SigningForm, System};
+pub use agencies::{
+    Agency, NewAgency, NewSignerProfile, RecipientList, SignerProfile, SigningForm, System,
+};
 pub use clauses::{Category, Clause, ClauseVersion, NewClause, Validity};
 pub use drafts::{DraftSummary, DraftVersion, SavedDraft};
 pub use error::{LibraryError, Result};

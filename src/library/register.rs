@@ -7,7 +7,7 @@
 //! - Party bodies number each document type (KH, BC, CT, ...) from 1 through a whole nhiệm kỳ
 //!   cấp ủy, from the day after one congress closes to the close of the next (Hướng dẫn
 //!   36-HD/VPTW §1.3.1 a): "415-KH/BDVTU". The first day of the current term is stored on the
-//!   body ([`NewBody::term_started_on`](super::NewBody::term_started_on), set with
+//!   body ([`NewAgency::term_started_on`](super::NewAgency::term_started_on), set with
 //!   [`Library::set_term_start`]). A Party body without it gets no number: the library refuses
 //!   with [`LibraryError::NoTermStart`] instead of guessing a series, and a Party document
 //!   dated before the term start belongs to the previous term and is refused too.
@@ -30,7 +30,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
-use super::bodies::{validate_term_start, Body, System};
+use super::agencies::{validate_term_start, Agency, System};
 use super::error::{LibraryError, Result};
 use super::Library;
 use crate::model::ReferenceNumber;
@@ -108,7 +108,7 @@ impl Issuer {
                 Ok(Issuer {
                     name: r.get(0)?,
                     abbreviation: r.get(1)?,
-                    system: System::from_slug(&r.get::<_, String>(2)?),
+                    system: super::agencies::system_from_slug(&r.get::<_, String>(2)?),
                     term_started_on: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
                 })
             },
@@ -228,7 +228,7 @@ pub struct IssueRequest {
     pub issued_on: NaiveDate,
     /// Trích yếu.
     pub summary: String,
-    /// Signer's name.
+    /// SignerProfile's name.
     pub signer: String,
     /// The draft issued, whose current version gets locked.
     #[serde(default)]
@@ -266,7 +266,7 @@ pub struct RegisterEntry {
     pub issued_on: NaiveDate,
     /// Trích yếu.
     pub summary: String,
-    /// Signer.
+    /// SignerProfile.
     pub signer: String,
     /// Issued draft and its locked version.
     pub draft_id: Option<i64>,
@@ -356,7 +356,7 @@ impl Library {
     /// Sets the first day of a Party body's current nhiệm kỳ (the day after the congress
     /// closed). Documents dated from that day are numbered in new per-type series from 1;
     /// a corrected date keeps counting after the numbers already issued in the term.
-    pub fn set_term_start(&mut self, body_id: i64, started_on: NaiveDate) -> Result<Body> {
+    pub fn set_term_start(&mut self, body_id: i64, started_on: NaiveDate) -> Result<Agency> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -372,7 +372,7 @@ impl Library {
                 id: body_id,
             })?;
         validate_term_start(
-            System::from_slug(&system),
+            super::agencies::system_from_slug(&system),
             started_on,
             abolished_on.and_then(|d| d.parse().ok()),
         )?;
@@ -381,7 +381,7 @@ impl Library {
             params![body_id, started_on.to_string()],
         )?;
         tx.commit()?;
-        self.body(body_id)
+        self.agency(body_id)
     }
 
     /// Issues a document: assigns its number, records it and locks the draft version.

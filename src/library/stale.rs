@@ -191,7 +191,7 @@ impl Library {
             }
         }
         out.extend(abolished_district_bodies(&nfc, on));
-        for body in self.bodies()? {
+        for body in self.agencies()? {
             let Some(since) = body.fields.abolished_on.filter(|d| *d <= on) else {
                 continue;
             };

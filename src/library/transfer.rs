@@ -9,7 +9,7 @@ use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::bodies::{self, NewBody, NewSigner, RecipientList};
+use super::agencies::{self, NewAgency, NewSignerProfile, RecipientList};
 use super::clauses::{self, NewClause};
 use super::error::{LibraryError, Result};
 use super::Library;
@@ -25,9 +25,9 @@ pub struct LibraryFile {
     /// File format version (1).
     pub version: u32,
     /// Issuing bodies; a superior must come before the bodies under it (or be in the library).
-    pub bodies: Vec<NewBody>,
+    pub bodies: Vec<NewAgency>,
     /// Signers.
-    pub signers: Vec<NewSigner>,
+    pub signers: Vec<NewSignerProfile>,
     /// Nơi nhận lists.
     pub recipient_lists: Vec<RecipientList>,
     /// Clauses.
@@ -125,8 +125,13 @@ pub(crate) fn parse_rows(json: &str) -> Result<Parsed> {
     }
     top.remove("version");
     let mut rejected = Vec::new();
-    let (bodies, bi) = section(&mut top, "bodies", &mut rejected, NewBody::validate);
-    let (signers, si) = section(&mut top, "signers", &mut rejected, NewSigner::validate);
+    let (bodies, bi) = section(&mut top, "bodies", &mut rejected, NewAgency::validate);
+    let (signers, si) = section(
+        &mut top,
+        "signers",
+        &mut rejected,
+        NewSignerProfile::validate,
+    );
     let (recipient_lists, ri) = section(
         &mut top,
         "recipient_lists",
@@ -251,13 +256,13 @@ pub(crate) fn import_into(
         Ok(())
     };
     for (i, b) in file.bodies.iter().enumerate() {
-        note("bodies", 0, i, &b.name, bodies::insert_body(conn, b))?;
+        note("bodies", 0, i, &b.name, agencies::insert_body(conn, b))?;
     }
     for (i, s) in file.signers.iter().enumerate() {
-        note("signers", 1, i, &s.name, bodies::insert_signer(conn, s))?;
+        note("signers", 1, i, &s.name, agencies::insert_signer(conn, s))?;
     }
     for (i, l) in file.recipient_lists.iter().enumerate() {
-        let r = bodies::insert_recipients(conn, l);
+        let r = agencies::insert_recipients(conn, l);
         note("recipient_lists", 2, i, &l.name, r)?;
     }
     for (i, c) in file.clauses.iter().enumerate() {
@@ -321,7 +326,7 @@ impl Library {
     /// The shareable content of the library (no drafts, no register).
     pub fn export(&self) -> Result<LibraryFile> {
         // Superiors first, so the file imports in order.
-        let mut pending = self.bodies()?;
+        let mut pending = self.agencies()?;
         let mut bodies = Vec::with_capacity(pending.len());
         let mut placed = std::collections::HashSet::new();
         while !pending.is_empty() {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use tauri::State;
-use vanban::library::{self, Body, RecipientList, SigningForm};
+use vanban::library::{Agency, RecipientList, SigningForm};
 use vanban::model::System;
 
 use crate::error::AppResult;
@@ -13,15 +13,15 @@ use crate::state::AppState;
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LibraryChoices {
     /// Issuing bodies of the draft's system that still exist.
-    pub bodies: Vec<Body>,
+    pub bodies: Vec<Agency>,
     /// Signers, each with the ways they sign.
     pub signers: Vec<SignerChoice>,
     /// Reusable Nơi nhận lists.
     pub recipient_lists: Vec<RecipientList>,
 }
 
-/// A person from the library and the ways they sign (a DTO: the library's own `Signer` would
-/// clash in TypeScript with the document model's `Signer`).
+/// A person from the library and the ways they sign (a DTO of [`vanban::library::SignerProfile`]
+/// without its row fields).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SignerChoice {
@@ -37,12 +37,9 @@ pub struct SignerChoice {
 #[tauri::command]
 pub fn library_choices(state: State<'_, AppState>, system: System) -> AppResult<LibraryChoices> {
     let lib = state.library();
-    let want = match system {
-        System::State => library::System::State,
-        System::Party => library::System::Party,
-    };
+    let want = system;
     let bodies = lib
-        .bodies()?
+        .agencies()?
         .into_iter()
         .filter(|b| b.fields.system == want && b.fields.abolished_on.is_none())
         .collect();

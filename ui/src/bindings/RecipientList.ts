@@ -9,7 +9,7 @@ export type RecipientList = {
  */
 name: string, 
 /**
- * Body name it belongs to, if any.
+ * Agency name it belongs to, if any.
  */
 body: string | null, 
 /**

@@ -2,8 +2,8 @@
 import type { SigningForm } from "./SigningForm";
 
 /**
- * A person from the library and the ways they sign (a DTO: the library's own `Signer` would
- * clash in TypeScript with the document model's `Signer`).
+ * A person from the library and the ways they sign (a DTO of [`vanban::library::SignerProfile`]
+ * without its row fields).
  */
 export type SignerChoice = { 
 /**

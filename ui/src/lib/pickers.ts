@@ -1,6 +1,6 @@
 // Turning library entries (bodies, signers, Nơi nhận lists) into draft values.
 import type { Authority } from "../bindings/Authority";
-import type { Body } from "../bindings/Body";
+import type { Agency } from "../bindings/Agency";
 import type { Draft } from "../bindings/Draft";
 import type { RecipientList } from "../bindings/RecipientList";
 import type { SigningForm } from "../bindings/SigningForm";
@@ -15,7 +15,7 @@ export function authorityOf(mark: string | null | undefined): Authority | null {
 }
 
 /** Fills the lead issuer (and the place, if empty) from a library body. */
-export function applyBody(d: Draft, b: Body): void {
+export function applyBody(d: Draft, b: Agency): void {
   d.issuers[0] = { ...d.issuers[0], name: b.name, abbr: b.abbreviation, superior: b.superior ?? null };
   if (!d.place.trim() && b.place) d.place = b.place;
 }

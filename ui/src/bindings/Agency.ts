@@ -4,7 +4,7 @@ import type { System } from "./System";
 /**
  * A stored issuing body.
  */
-export type Body = { 
+export type Agency = { 
 /**
  * Row id.
  */

@@ -5,31 +5,22 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{LibraryError, Result};
 use super::Library;
+pub use crate::model::System;
 
-/// Which rule book a body follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum System {
-    /// State body: Nghị định 30/2020/NĐ-CP.
-    State,
-    /// Party body: Hướng dẫn 36-HD/VPTW.
-    Party,
+/// The stored form of a [`System`] ("state" / "party") in the `system` column.
+pub(crate) fn system_slug(system: System) -> &'static str {
+    match system {
+        System::State => "state",
+        System::Party => "party",
+    }
 }
 
-impl System {
-    fn slug(self) -> &'static str {
-        match self {
-            Self::State => "state",
-            Self::Party => "party",
-        }
-    }
-    pub(crate) fn from_slug(s: &str) -> System {
-        if s == "party" {
-            Self::Party
-        } else {
-            Self::State
-        }
+/// Reads the `system` column; anything but "party" is a state body.
+pub(crate) fn system_from_slug(s: &str) -> System {
+    if s == "party" {
+        System::Party
+    } else {
+        System::State
     }
 }
 
@@ -37,7 +28,7 @@ impl System {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
-pub struct NewBody {
+pub struct NewAgency {
     /// Full name as in the header ("ỦY BAN NHÂN DÂN HUYỆN XUÂN LỘC").
     pub name: String,
     /// Abbreviation used in số ký hiệu ("UBND", "BDVTU").
@@ -67,14 +58,14 @@ pub struct NewBody {
 /// A stored issuing body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Body {
+pub struct Agency {
     /// Row id.
     pub id: i64,
     /// Superior body id.
     pub superior_id: Option<i64>,
     /// Fields.
     #[serde(flatten)]
-    pub fields: NewBody,
+    pub fields: NewAgency,
 }
 
 /// One way a person signs (thẩm quyền ký): "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
@@ -100,10 +91,10 @@ pub const AUTHORITIES: [&str; 7] = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
-pub struct NewSigner {
+pub struct NewSignerProfile {
     /// Full name ("Nguyễn Thị Cát Tiên").
     pub name: String,
-    /// Body name the person signs for, if known.
+    /// Agency name the person signs for, if known.
     #[serde(default)]
     pub body: Option<String>,
     /// The ways this person signs.
@@ -113,12 +104,12 @@ pub struct NewSigner {
 /// A stored signer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Signer {
+pub struct SignerProfile {
     /// Row id.
     pub id: i64,
     /// Fields.
     #[serde(flatten)]
-    pub fields: NewSigner,
+    pub fields: NewSignerProfile,
 }
 
 /// A reusable Nơi nhận list.
@@ -128,7 +119,7 @@ pub struct Signer {
 pub struct RecipientList {
     /// A name to pick it by ("Chỉ thị UBND huyện gửi cấp xã").
     pub name: String,
-    /// Body name it belongs to, if any.
+    /// Agency name it belongs to, if any.
     #[serde(default)]
     pub body: Option<String>,
     /// "Gửi bản điện tử:" variant.
@@ -140,8 +131,8 @@ pub struct RecipientList {
     pub archive: String,
 }
 
-impl NewBody {
-    pub(crate) fn validate(mut self) -> Result<NewBody> {
+impl NewAgency {
+    pub(crate) fn validate(mut self) -> Result<NewAgency> {
         self.name = self.name.trim().to_owned();
         self.abbreviation = self.abbreviation.trim().to_owned();
         if self.name.is_empty() {
@@ -204,8 +195,8 @@ pub(crate) fn validate_term_start(
     Ok(())
 }
 
-impl NewSigner {
-    pub(crate) fn validate(mut self) -> Result<NewSigner> {
+impl NewSignerProfile {
+    pub(crate) fn validate(mut self) -> Result<NewSignerProfile> {
         self.name = self.name.trim().to_owned();
         if self.name.is_empty() {
             return Err(LibraryError::invalid(
@@ -297,7 +288,7 @@ fn body_name(conn: &rusqlite::Connection, id: Option<i64>) -> Result<Option<Stri
 }
 
 /// Inserts a body (its superior resolved by name); `Ok(None)` when it already exists.
-pub(crate) fn insert_body(conn: &rusqlite::Connection, b: &NewBody) -> Result<Option<i64>> {
+pub(crate) fn insert_body(conn: &rusqlite::Connection, b: &NewAgency) -> Result<Option<i64>> {
     let superior_id = match &b.superior {
         None => None,
         Some(s) => Some(body_id_by_name(conn, s)?.ok_or_else(|| {
@@ -314,7 +305,7 @@ pub(crate) fn insert_body(conn: &rusqlite::Connection, b: &NewBody) -> Result<Op
             b.abbreviation,
             superior_id,
             b.place,
-            b.system.slug(),
+            system_slug(b.system),
             b.abolished_on.map(|d| d.to_string()),
             b.note
         ])?;
@@ -326,7 +317,10 @@ pub(crate) fn insert_body(conn: &rusqlite::Connection, b: &NewBody) -> Result<Op
     Ok((n == 1).then(|| conn.last_insert_rowid()))
 }
 
-pub(crate) fn insert_signer(conn: &rusqlite::Connection, s: &NewSigner) -> Result<Option<i64>> {
+pub(crate) fn insert_signer(
+    conn: &rusqlite::Connection,
+    s: &NewSignerProfile,
+) -> Result<Option<i64>> {
     let body_id = match &s.body {
         None => None,
         Some(b) => Some(body_id_by_name(conn, b)?.ok_or_else(|| {
@@ -362,7 +356,7 @@ pub(crate) fn insert_recipients(
 
 impl Library {
     /// Adds an issuing body; an existing body of the same name and superior is an error.
-    pub fn add_body(&mut self, body: NewBody) -> Result<Body> {
+    pub fn add_agency(&mut self, body: NewAgency) -> Result<Agency> {
         let body = body.validate()?;
         let tx = self
             .conn
@@ -374,12 +368,12 @@ impl Library {
             )
         })?;
         tx.commit()?;
-        self.body(id)
+        self.agency(id)
     }
 
     /// The body with this id.
-    pub fn body(&self, id: i64) -> Result<Body> {
-        self.bodies()?
+    pub fn agency(&self, id: i64) -> Result<Agency> {
+        self.agencies()?
             .into_iter()
             .find(|b| b.id == id)
             .ok_or(LibraryError::NotFound {
@@ -389,22 +383,22 @@ impl Library {
     }
 
     /// All bodies, superiors before the bodies under them.
-    pub fn bodies(&self) -> Result<Vec<Body>> {
+    pub fn agencies(&self) -> Result<Vec<Agency>> {
         let mut stmt = self.conn.prepare(
             "SELECT b.id, b.superior_id, b.name, b.abbreviation, s.name, b.place, b.system, b.abolished_on, b.note,
                     b.term_started_on
              FROM bodies b LEFT JOIN bodies s ON s.id = b.superior_id ORDER BY b.id",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok(Body {
+            Ok(Agency {
                 id: r.get(0)?,
                 superior_id: r.get(1)?,
-                fields: NewBody {
+                fields: NewAgency {
                     name: r.get(2)?,
                     abbreviation: r.get(3)?,
                     superior: r.get(4)?,
                     place: r.get(5)?,
-                    system: System::from_slug(&r.get::<_, String>(6)?),
+                    system: system_from_slug(&r.get::<_, String>(6)?),
                     abolished_on: r.get::<_, Option<String>>(7)?.and_then(|d| d.parse().ok()),
                     note: r.get(8)?,
                     term_started_on: r.get::<_, Option<String>>(9)?.and_then(|d| d.parse().ok()),
@@ -415,7 +409,7 @@ impl Library {
     }
 
     /// Adds a signer.
-    pub fn add_signer(&mut self, signer: NewSigner) -> Result<Signer> {
+    pub fn add_signer(&mut self, signer: NewSignerProfile) -> Result<SignerProfile> {
         let signer = signer.validate()?;
         let tx = self
             .conn
@@ -427,11 +421,11 @@ impl Library {
             )
         })?;
         tx.commit()?;
-        Ok(Signer { id, fields: signer })
+        Ok(SignerProfile { id, fields: signer })
     }
 
     /// All signers.
-    pub fn signers(&self) -> Result<Vec<Signer>> {
+    pub fn signers(&self) -> Result<Vec<SignerProfile>> {
         let mut stmt = self
             .conn
             .prepare("SELECT id, name, body_id, forms FROM signers ORDER BY id")?;
@@ -440,9 +434,9 @@ impl Library {
             .collect::<rusqlite::Result<_>>()?;
         rows.into_iter()
             .map(|(id, name, body_id, forms)| {
-                Ok(Signer {
+                Ok(SignerProfile {
                     id,
-                    fields: NewSigner {
+                    fields: NewSignerProfile {
                         name,
                         body: body_name(&self.conn, body_id)?,
                         forms: serde_json::from_str(&forms).unwrap_or_default(),
