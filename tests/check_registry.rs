@@ -75,9 +75,15 @@ fn defaults_per_system_and_the_unverified_successor() {
 fn state_and_party_sets_check_different_headers() {
     let state = ruleset("ND30-2020").unwrap();
     let party = ruleset("HD36-2018").unwrap();
-    assert!(state.rules.iter().any(|r| r.check == "quoc_hieu.present"));
-    assert!(!party.rules.iter().any(|r| r.check == "quoc_hieu.present"));
-    assert!(party.rules.iter().any(|r| r.check == "dang.line"));
+    assert!(state
+        .rules
+        .iter()
+        .any(|r| r.check == "national_title.present"));
+    assert!(!party
+        .rules
+        .iter()
+        .any(|r| r.check == "national_title.present"));
+    assert!(party.rules.iter().any(|r| r.check == "party_title.line"));
     assert!(state.rules.len() >= 45, "{}", state.rules.len());
 }
 
