@@ -22,6 +22,7 @@ pub mod recognize;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod rules_doc;
 pub mod scope;
 pub mod stale;
 pub mod view;
