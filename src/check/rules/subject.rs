@@ -8,7 +8,8 @@ use crate::check::view::Element;
 use crate::model::System;
 
 /// The rules of this file, in the order of their codes.
-pub(super) const RULES: &[RuleDef] = &[SUBJECT_PRESENT, SUBJECT_FORMAT, SUBJECT_MARK];
+pub(super) const RULES: &[RuleDef] =
+    &[SUBJECT_PRESENT, SUBJECT_FORMAT, SUBJECT_MARK, SUBJECT_NO_VV];
 
 /// ND30-411, HD36-411: Có trích yếu nội dung.
 pub(super) const SUBJECT_PRESENT: RuleDef = RuleDef {
@@ -72,6 +73,55 @@ pub(super) const SUBJECT_MARK: RuleDef = RuleDef {
     wrong: Per::By(&[("ND30", "Trích yếu không có đường kẻ dưới"), ("HD36", "Trích yếu không có dấu dưới")]),
     right: Per::By(&[("ND30", "Trích yếu có đường kẻ ngang ngắn, canh giữa"), ("HD36", "Trích yếu / -----")]),
 };
+
+/// HD36-414: Trích yếu công văn của Đảng không viết «V/v».
+pub(super) const SUBJECT_NO_VV: RuleDef = RuleDef {
+    code: "414",
+    check: "subject.no_vv",
+    run: subject_no_vv,
+    element: Element::TrichYeu,
+    systems: &[System::Party],
+    fix: FixSafety::Guarded,
+    title: Per::Same("Trích yếu công văn không viết «V/v»"),
+    clause: Per::Same("HD 36-HD/VPTW, Phụ lục 3 (mẫu công văn: trích yếu không có «V/v»); theo tài liệu thứ cấp HD05-B"),
+    evidence: Per::Same(Evidence::Secondary),
+    severity: Per::Same(Severity::Warning),
+    doc: Per::Same("Công văn của Đảng ghi trích yếu ngay dưới số, ký hiệu, không viết «V/v» (về việc) như công văn của cơ quan nhà nước."),
+    wrong: Per::Same("V/v tổ chức hội nghị sơ kết công tác dân vận"),
+    right: Per::Same("Tổ chức hội nghị sơ kết công tác dân vận"),
+};
+
+fn subject_no_vv(ctx: &Ctx) -> Outcome {
+    if !is_cong_van(ctx) {
+        return Outcome::NotApplicable;
+    }
+    let Some(&i) = ctx.view.parts.trich_yeu.first() else {
+        return Outcome::NotEvaluated("không tìm thấy trích yếu".into());
+    };
+    let p = ctx.view.para(i);
+    let text = p.text.trim();
+    let Some(rest) = without_vv(text) else {
+        return Outcome::pass();
+    };
+    let mut chars = rest.chars();
+    let right: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    Outcome::Checked(vec![Finding::at(
+        i,
+        format!("Trích yếu công văn của Đảng không viết «V/v»: «{text}»."),
+    )
+    .with_fix(Fix::replace(FixSafety::Guarded, p.index, text, &right))])
+}
+
+/// The trích yếu after a leading "V/v" (any case, then a space, ":" or "."), if it has one.
+fn without_vv(text: &str) -> Option<&str> {
+    let head = text.get(..3)?;
+    let rest = text.get(3..)?;
+    (head.eq_ignore_ascii_case("v/v") && rest.starts_with([' ', ':', '.', '\u{a0}']))
+        .then(|| rest.trim_start_matches([' ', ':', '.', '\u{a0}']))
+}
 
 fn subject_present(ctx: &Ctx) -> Outcome {
     present(!ctx.view.parts.trich_yeu.is_empty(), "trích yếu nội dung")
