@@ -13,7 +13,7 @@ pub(super) const HEADER_MIXED: RuleDef = RuleDef {
     code: "200",
     check: "header.mixed",
     run: mixed,
-    element: Element::CoQuanBanHanh,
+    element: Element::Issuer,
     systems: &[System::State, System::Party],
     fix: FixSafety::None,
     title: Per::Same("Văn bản liên tịch nhà nước - Đảng cần kiểm tra thủ công"),
