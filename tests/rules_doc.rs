@@ -34,3 +34,16 @@ fn every_rule_of_every_set_is_in_the_doc() {
     assert!(doc.contains("### HD05-703\n") && doc.contains("### HD05-506\n"));
     assert!(!doc.contains("### HD05-101\n"));
 }
+
+#[test]
+fn the_cli_prints_the_same_markdown() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["rules", "--markdown"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        vanban::check::rules_doc::markdown_all()
+    );
+}
