@@ -13,7 +13,7 @@ pub(super) const RULES: &[RuleDef] = &[DOC_TYPE_PRESENT, DOC_TYPE_FORMAT];
 pub(super) const DOC_TYPE_PRESENT: RuleDef = RuleDef {
     code: "401",
     check: "doc_type.present",
-    run: type_present,
+    run: doc_type_present,
     element: Element::DocType,
     systems: &[System::State, System::Party],
     fix: FixSafety::None,
@@ -36,7 +36,7 @@ pub(super) const DOC_TYPE_PRESENT: RuleDef = RuleDef {
 pub(super) const DOC_TYPE_FORMAT: RuleDef = RuleDef {
     code: "402",
     check: "doc_type.format",
-    run: type_format,
+    run: doc_type_format,
     element: Element::DocType,
     systems: &[System::State, System::Party],
     fix: FixSafety::Safe,
@@ -49,7 +49,7 @@ pub(super) const DOC_TYPE_FORMAT: RuleDef = RuleDef {
     right: Per::By(&[("ND30", "KẾ HOẠCH (in hoa, cỡ 14, đậm)"), ("HD36", "KẾ HOẠCH (cỡ 16, đậm)")]),
 };
 
-fn type_present(ctx: &Ctx) -> Outcome {
+fn doc_type_present(ctx: &Ctx) -> Outcome {
     if is_cong_van(ctx) {
         return Outcome::NotApplicable;
     }
@@ -59,7 +59,7 @@ fn type_present(ctx: &Ctx) -> Outcome {
     )
 }
 
-fn type_format(ctx: &Ctx) -> Outcome {
+fn doc_type_format(ctx: &Ctx) -> Outcome {
     if is_cong_van(ctx) {
         return Outcome::NotApplicable;
     }

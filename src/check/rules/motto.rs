@@ -16,7 +16,7 @@ pub(super) const RULES: &[RuleDef] = &[MOTTO_PRESENT, MOTTO_DASH, MOTTO_FORMAT, 
 pub(super) const MOTTO_PRESENT: RuleDef = RuleDef {
     code: "211",
     check: "motto.present",
-    run: tieu_ngu_present,
+    run: motto_present,
     element: Element::Motto,
     systems: &[System::State],
     fix: FixSafety::None,
@@ -33,7 +33,7 @@ pub(super) const MOTTO_PRESENT: RuleDef = RuleDef {
 pub(super) const MOTTO_DASH: RuleDef = RuleDef {
     code: "212",
     check: "motto.dash",
-    run: tieu_ngu_dash,
+    run: motto_dash,
     element: Element::Motto,
     systems: &[System::State],
     fix: FixSafety::Safe,
@@ -50,7 +50,7 @@ pub(super) const MOTTO_DASH: RuleDef = RuleDef {
 pub(super) const MOTTO_FORMAT: RuleDef = RuleDef {
     code: "213",
     check: "motto.format",
-    run: tieu_ngu_format,
+    run: motto_format,
     element: Element::Motto,
     systems: &[System::State],
     fix: FixSafety::Safe,
@@ -67,7 +67,7 @@ pub(super) const MOTTO_FORMAT: RuleDef = RuleDef {
 pub(super) const MOTTO_LINE: RuleDef = RuleDef {
     code: "214",
     check: "motto.line",
-    run: tieu_ngu_line,
+    run: motto_line,
     element: Element::Motto,
     systems: &[System::State],
     fix: FixSafety::Suggest,
@@ -90,14 +90,14 @@ fn separators() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"(\S)[ \u{a0}]*[-–—‒−][ \u{a0}]*(\S)").expect("valid regex"))
 }
 
-fn tieu_ngu_present(ctx: &Ctx) -> Outcome {
+fn motto_present(ctx: &Ctx) -> Outcome {
     present(
         ctx.view.parts.tieu_ngu.is_some(),
         "Tiêu ngữ «Độc lập - Tự do - Hạnh phúc»",
     )
 }
 
-fn tieu_ngu_dash(ctx: &Ctx) -> Outcome {
+fn motto_dash(ctx: &Ctx) -> Outcome {
     let Some(i) = ctx.view.parts.tieu_ngu else {
         return Outcome::NotEvaluated("không tìm thấy Tiêu ngữ".into());
     };
@@ -133,12 +133,12 @@ fn tieu_ngu_dash(ctx: &Ctx) -> Outcome {
     .with_fix(fix)])
 }
 
-fn tieu_ngu_format(ctx: &Ctx) -> Outcome {
+fn motto_format(ctx: &Ctx) -> Outcome {
     let parts: Vec<usize> = ctx.view.parts.tieu_ngu.into_iter().collect();
     style_outcome(ctx, &parts, &ctx.layout.motto, "Tiêu ngữ")
 }
 
-fn tieu_ngu_line(ctx: &Ctx) -> Outcome {
+fn motto_line(ctx: &Ctx) -> Outcome {
     let Some(i) = ctx.view.parts.tieu_ngu else {
         return Outcome::NotEvaluated("không tìm thấy Tiêu ngữ".into());
     };

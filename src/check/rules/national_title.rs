@@ -18,7 +18,7 @@ pub(super) const RULES: &[RuleDef] = &[
 pub(super) const NATIONAL_TITLE_PRESENT: RuleDef = RuleDef {
     code: "201",
     check: "national_title.present",
-    run: quoc_hieu_present,
+    run: national_title_present,
     element: Element::NationalTitle,
     systems: &[System::State],
     fix: FixSafety::None,
@@ -35,7 +35,7 @@ pub(super) const NATIONAL_TITLE_PRESENT: RuleDef = RuleDef {
 pub(super) const NATIONAL_TITLE_TEXT: RuleDef = RuleDef {
     code: "202",
     check: "national_title.text",
-    run: quoc_hieu_text,
+    run: national_title_text,
     element: Element::NationalTitle,
     systems: &[System::State],
     fix: FixSafety::Guarded,
@@ -54,7 +54,7 @@ pub(super) const NATIONAL_TITLE_TEXT: RuleDef = RuleDef {
 pub(super) const NATIONAL_TITLE_FORMAT: RuleDef = RuleDef {
     code: "203",
     check: "national_title.format",
-    run: quoc_hieu_format,
+    run: national_title_format,
     element: Element::NationalTitle,
     systems: &[System::State],
     fix: FixSafety::Safe,
@@ -70,14 +70,14 @@ pub(super) const NATIONAL_TITLE_FORMAT: RuleDef = RuleDef {
 /// Quốc hiệu as NĐ 30 writes it.
 pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
-fn quoc_hieu_present(ctx: &Ctx) -> Outcome {
+fn national_title_present(ctx: &Ctx) -> Outcome {
     present(
         ctx.view.parts.quoc_hieu.is_some(),
         "Quốc hiệu «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»",
     )
 }
 
-fn quoc_hieu_text(ctx: &Ctx) -> Outcome {
+fn national_title_text(ctx: &Ctx) -> Outcome {
     let Some(i) = ctx.view.parts.quoc_hieu else {
         return Outcome::NotEvaluated("không tìm thấy Quốc hiệu".into());
     };
@@ -97,7 +97,7 @@ fn quoc_hieu_text(ctx: &Ctx) -> Outcome {
     ))])
 }
 
-fn quoc_hieu_format(ctx: &Ctx) -> Outcome {
+fn national_title_format(ctx: &Ctx) -> Outcome {
     let parts: Vec<usize> = ctx.view.parts.quoc_hieu.into_iter().collect();
     style_outcome(ctx, &parts, &ctx.layout.national_title, "Quốc hiệu")
 }

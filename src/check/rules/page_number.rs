@@ -17,7 +17,7 @@ pub(super) const RULES: &[RuleDef] = &[
 pub(super) const PAGE_NUMBER_FIRST_PAGE: RuleDef = RuleDef {
     code: "801",
     check: "page_number.first_page",
-    run: number_first_page,
+    run: page_number_first_page,
     element: Element::PageNumber,
     systems: &[System::State, System::Party],
     fix: FixSafety::Safe,
@@ -42,7 +42,7 @@ pub(super) const PAGE_NUMBER_FIRST_PAGE: RuleDef = RuleDef {
 pub(super) const PAGE_NUMBER_POSITION: RuleDef = RuleDef {
     code: "802",
     check: "page_number.position",
-    run: number_position,
+    run: page_number_position,
     element: Element::PageNumber,
     systems: &[System::State, System::Party],
     fix: FixSafety::Suggest,
@@ -65,7 +65,7 @@ pub(super) const PAGE_NUMBER_POSITION: RuleDef = RuleDef {
 pub(super) const PAGE_NUMBER_FORMAT: RuleDef = RuleDef {
     code: "803",
     check: "page_number.format",
-    run: number_format,
+    run: page_number_format,
     element: Element::PageNumber,
     systems: &[System::State, System::Party],
     fix: FixSafety::Suggest,
@@ -109,7 +109,7 @@ fn likely_pages(ctx: &Ctx) -> usize {
     chars / 2_500 + 1
 }
 
-fn number_first_page(ctx: &Ctx) -> Outcome {
+fn page_number_first_page(ctx: &Ctx) -> Outcome {
     let Some(page) = &ctx.view.page else {
         return Outcome::NotEvaluated("không đọc được định dạng trang".into());
     };
@@ -132,7 +132,7 @@ fn number_first_page(ctx: &Ctx) -> Outcome {
     }
 }
 
-fn number_position(ctx: &Ctx) -> Outcome {
+fn page_number_position(ctx: &Ctx) -> Outcome {
     let Some(page) = &ctx.view.page else {
         return Outcome::NotEvaluated("không đọc được định dạng trang".into());
     };
@@ -167,7 +167,7 @@ fn number_position(ctx: &Ctx) -> Outcome {
     Outcome::NotApplicable
 }
 
-fn number_format(ctx: &Ctx) -> Outcome {
+fn page_number_format(ctx: &Ctx) -> Outcome {
     let Some(page) = &ctx.view.page else {
         return Outcome::NotEvaluated("không đọc được định dạng trang".into());
     };

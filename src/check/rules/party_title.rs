@@ -14,7 +14,7 @@ pub(super) const RULES: &[RuleDef] = &[PARTY_TITLE_PRESENT, PARTY_TITLE_FORMAT, 
 pub(super) const PARTY_TITLE_PRESENT: RuleDef = RuleDef {
     code: "231",
     check: "party_title.present",
-    run: dang_present,
+    run: party_title_present,
     element: Element::PartyTitle,
     systems: &[System::Party],
     fix: FixSafety::None,
@@ -31,7 +31,7 @@ pub(super) const PARTY_TITLE_PRESENT: RuleDef = RuleDef {
 pub(super) const PARTY_TITLE_FORMAT: RuleDef = RuleDef {
     code: "232",
     check: "party_title.format",
-    run: dang_format,
+    run: party_title_format,
     element: Element::PartyTitle,
     systems: &[System::Party],
     fix: FixSafety::Safe,
@@ -48,7 +48,7 @@ pub(super) const PARTY_TITLE_FORMAT: RuleDef = RuleDef {
 pub(super) const PARTY_TITLE_LINE: RuleDef = RuleDef {
     code: "233",
     check: "party_title.line",
-    run: dang_line,
+    run: party_title_line,
     element: Element::PartyTitle,
     systems: &[System::Party],
     fix: FixSafety::Suggest,
@@ -64,14 +64,14 @@ pub(super) const PARTY_TITLE_LINE: RuleDef = RuleDef {
 /// The Party title.
 pub const DANG: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
-fn dang_present(ctx: &Ctx) -> Outcome {
+fn party_title_present(ctx: &Ctx) -> Outcome {
     present(
         ctx.view.parts.dang.is_some(),
         "tiêu đề «ĐẢNG CỘNG SẢN VIỆT NAM»",
     )
 }
 
-fn dang_format(ctx: &Ctx) -> Outcome {
+fn party_title_format(ctx: &Ctx) -> Outcome {
     let parts: Vec<usize> = ctx.view.parts.dang.into_iter().collect();
     style_outcome(
         ctx,
@@ -81,7 +81,7 @@ fn dang_format(ctx: &Ctx) -> Outcome {
     )
 }
 
-fn dang_line(ctx: &Ctx) -> Outcome {
+fn party_title_line(ctx: &Ctx) -> Outcome {
     let Some(i) = ctx.view.parts.dang else {
         return Outcome::NotEvaluated("không tìm thấy tiêu đề".into());
     };

@@ -21,7 +21,7 @@ pub(super) const RULES: &[RuleDef] = &[
 pub(super) const RECIPIENTS_PRESENT: RuleDef = RuleDef {
     code: "701",
     check: "recipients.present",
-    run: nn_present,
+    run: recipients_present,
     element: Element::Recipients,
     systems: &[System::State, System::Party],
     fix: FixSafety::None,
@@ -38,7 +38,7 @@ pub(super) const RECIPIENTS_PRESENT: RuleDef = RuleDef {
 pub(super) const RECIPIENTS_HEADING: RuleDef = RuleDef {
     code: "702",
     check: "recipients.heading",
-    run: nn_heading,
+    run: recipients_heading,
     element: Element::Recipients,
     systems: &[System::State, System::Party],
     fix: FixSafety::Safe,
@@ -61,7 +61,7 @@ pub(super) const RECIPIENTS_HEADING: RuleDef = RuleDef {
 pub(super) const RECIPIENTS_ITEMS: RuleDef = RuleDef {
     code: "703",
     check: "recipients.items",
-    run: nn_items,
+    run: recipients_items,
     element: Element::Recipients,
     systems: &[System::State, System::Party],
     fix: FixSafety::Safe,
@@ -78,7 +78,7 @@ pub(super) const RECIPIENTS_ITEMS: RuleDef = RuleDef {
 pub(super) const RECIPIENTS_LAST: RuleDef = RuleDef {
     code: "704",
     check: "recipients.last",
-    run: nn_last,
+    run: recipients_last,
     element: Element::Recipients,
     systems: &[System::State, System::Party],
     fix: FixSafety::Safe,
@@ -107,7 +107,7 @@ pub(super) const RECIPIENTS_LAST: RuleDef = RuleDef {
 pub(super) const RECIPIENTS_ARCHIVE: RuleDef = RuleDef {
     code: "705",
     check: "recipients.archive",
-    run: nn_archive,
+    run: recipients_archive,
     element: Element::Recipients,
     systems: &[System::State, System::Party],
     fix: FixSafety::Safe,
@@ -124,7 +124,7 @@ pub(super) const RECIPIENTS_ARCHIVE: RuleDef = RuleDef {
 pub(super) const RECIPIENTS_FORMAT: RuleDef = RuleDef {
     code: "706",
     check: "recipients.format",
-    run: nn_format,
+    run: recipients_format,
     element: Element::Recipients,
     systems: &[System::State, System::Party],
     fix: FixSafety::Safe,
@@ -164,14 +164,14 @@ pub(super) const RECIPIENTS_FORMAT: RuleDef = RuleDef {
     ]),
 };
 
-fn nn_present(ctx: &Ctx) -> Outcome {
+fn recipients_present(ctx: &Ctx) -> Outcome {
     if ctx.view.parts.attachment.is_some() {
         return Outcome::NotApplicable;
     }
     present(ctx.view.parts.noi_nhan.is_some(), "nơi nhận")
 }
 
-fn nn_heading(ctx: &Ctx) -> Outcome {
+fn recipients_heading(ctx: &Ctx) -> Outcome {
     let Some(i) = ctx.view.parts.noi_nhan else {
         return Outcome::NotEvaluated("không tìm thấy nơi nhận".into());
     };
@@ -207,7 +207,7 @@ fn items(ctx: &Ctx) -> Vec<usize> {
         .collect()
 }
 
-fn nn_items(ctx: &Ctx) -> Outcome {
+fn recipients_items(ctx: &Ctx) -> Outcome {
     let it = items(ctx);
     if it.len() < 2 {
         return if ctx.view.parts.noi_nhan.is_some() {
@@ -255,7 +255,7 @@ fn nn_items(ctx: &Ctx) -> Outcome {
     Outcome::Checked(out)
 }
 
-fn nn_last(ctx: &Ctx) -> Outcome {
+fn recipients_last(ctx: &Ctx) -> Outcome {
     let it = items(ctx);
     let Some(&last) = it.last() else {
         return if ctx.view.parts.noi_nhan.is_some() {
@@ -285,7 +285,7 @@ fn nn_last(ctx: &Ctx) -> Outcome {
     ))])
 }
 
-fn nn_archive(ctx: &Ctx) -> Outcome {
+fn recipients_archive(ctx: &Ctx) -> Outcome {
     let it = items(ctx);
     let Some(&last) = it.last() else {
         return Outcome::NotEvaluated("không tìm thấy nơi nhận".into());
@@ -330,7 +330,7 @@ fn nn_archive(ctx: &Ctx) -> Outcome {
     Outcome::Checked(vec![f])
 }
 
-fn nn_format(ctx: &Ctx) -> Outcome {
+fn recipients_format(ctx: &Ctx) -> Outcome {
     let Some(h) = ctx.view.parts.noi_nhan else {
         return Outcome::NotEvaluated("không tìm thấy nơi nhận".into());
     };

@@ -20,7 +20,7 @@ pub(super) const RULES: &[RuleDef] = &[
 pub(super) const SIGNATURE_PRESENT: RuleDef = RuleDef {
     code: "601",
     check: "signature.present",
-    run: sig_present,
+    run: signature_present,
     element: Element::Signature,
     systems: &[System::State, System::Party],
     fix: FixSafety::None,
@@ -54,7 +54,7 @@ pub(super) const SIGNATURE_PRESENT: RuleDef = RuleDef {
 pub(super) const SIGNATURE_AUTHORITY: RuleDef = RuleDef {
     code: "602",
     check: "signature.authority",
-    run: sig_authority,
+    run: signature_authority,
     element: Element::Signature,
     systems: &[System::State, System::Party],
     fix: FixSafety::Suggest,
@@ -71,7 +71,7 @@ pub(super) const SIGNATURE_AUTHORITY: RuleDef = RuleDef {
 pub(super) const SIGNATURE_NAME: RuleDef = RuleDef {
     code: "603",
     check: "signature.name",
-    run: sig_name,
+    run: signature_name,
     element: Element::Signature,
     systems: &[System::State, System::Party],
     fix: FixSafety::Suggest,
@@ -99,7 +99,7 @@ pub(super) const SIGNATURE_NAME: RuleDef = RuleDef {
 pub(super) const SIGNATURE_FORMAT: RuleDef = RuleDef {
     code: "604",
     check: "signature.format",
-    run: sig_format,
+    run: signature_format,
     element: Element::Signature,
     systems: &[System::State, System::Party],
     fix: FixSafety::Safe,
@@ -116,7 +116,7 @@ pub(super) const SIGNATURE_FORMAT: RuleDef = RuleDef {
 pub(super) const SIGNATURE_NO_TITLE: RuleDef = RuleDef {
     code: "605",
     check: "signature.no_title",
-    run: sig_no_title,
+    run: signature_no_title,
     element: Element::Signature,
     systems: &[System::State, System::Party],
     fix: FixSafety::Suggest,
@@ -176,14 +176,14 @@ fn blocks(ctx: &Ctx) -> Vec<Vec<usize>> {
         .collect()
 }
 
-fn sig_present(ctx: &Ctx) -> Outcome {
+fn signature_present(ctx: &Ctx) -> Outcome {
     if ctx.view.parts.attachment.is_some() {
         return Outcome::NotApplicable;
     }
     present(!blocks(ctx).is_empty(), "chức vụ, họ tên người ký")
 }
 
-fn sig_authority(ctx: &Ctx) -> Outcome {
+fn signature_authority(ctx: &Ctx) -> Outcome {
     let bs = blocks(ctx);
     if bs.is_empty() {
         return Outcome::NotEvaluated("không tìm thấy khối chữ ký".into());
@@ -231,7 +231,7 @@ fn sig_authority(ctx: &Ctx) -> Outcome {
     Outcome::Checked(out)
 }
 
-fn sig_name(ctx: &Ctx) -> Outcome {
+fn signature_name(ctx: &Ctx) -> Outcome {
     let bs = blocks(ctx);
     if bs.is_empty() {
         return Outcome::NotEvaluated("không tìm thấy khối chữ ký".into());
@@ -253,7 +253,7 @@ fn sig_name(ctx: &Ctx) -> Outcome {
     Outcome::Checked(out)
 }
 
-fn sig_format(ctx: &Ctx) -> Outcome {
+fn signature_format(ctx: &Ctx) -> Outcome {
     let bs = blocks(ctx);
     if bs.is_empty() {
         return Outcome::NotEvaluated("không tìm thấy khối chữ ký".into());
@@ -308,7 +308,7 @@ const TITLES: [&str; 12] = [
     "Giáo sư",
 ];
 
-fn sig_no_title(ctx: &Ctx) -> Outcome {
+fn signature_no_title(ctx: &Ctx) -> Outcome {
     let bs = blocks(ctx);
     if bs.is_empty() {
         return Outcome::NotEvaluated("không tìm thấy khối chữ ký".into());
