@@ -15,11 +15,13 @@ pub mod docx;
 pub mod draft;
 pub mod fix;
 pub mod ignore;
+pub mod layout_engine;
 pub mod profile;
 pub mod recognize;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod rules_doc;
 pub mod scope;
 pub mod stale;
 pub mod view;
@@ -42,8 +44,9 @@ pub struct CheckOptions {
     pub profile: Option<profile::Profile>,
     /// A rule set chosen explicitly (e.g. "HD05-2026"); must match the document's system.
     pub ruleset: Option<String>,
-    /// Run layout-level checks through LibreOffice (slow: about a second).
-    pub layout_engine: bool,
+    /// The page layout engine (máy dàn trang) for layout-level checks, e.g.
+    /// [`crate::host::Soffice`] (slow: about a second); `None` leaves them not evaluated.
+    pub layout_engine: Option<std::sync::Arc<dyn layout_engine::PageLayoutEngine>>,
     /// Occurrences ignored for this document.
     pub ignores: Vec<ignore::Ignore>,
 }
@@ -112,7 +115,7 @@ pub fn run_scoped(
         layout: &set.layout,
         facts: &set.facts,
         system,
-        layout_engine: opts.layout_engine,
+        layout_engine: opts.layout_engine.as_deref(),
         bytes,
     };
     let derived = Derived::of(view);

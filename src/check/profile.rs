@@ -72,8 +72,8 @@ impl Profile {
     /// Parses and validates a profile.
     pub fn from_toml(source: &str) -> Result<Self, ProfileError> {
         let source = crate::model::text::source_text(source);
-        let p: Profile =
-            toml::from_str(&source).map_err(|e| ProfileError::Syntax(e.to_string()))?;
+        let p: Profile = toml::from_str(&source)
+            .map_err(|e| ProfileError::Syntax(registry::toml_message(&e, &source)))?;
         p.validate()?;
         Ok(p)
     }

@@ -24,7 +24,7 @@ pub fn append(report: &mut Report, findings: impl IntoIterator<Item = (String, S
         report.diagnostics.push(Diagnostic {
             rule: RULE.to_string(),
             severity: Severity::Warning,
-            element: Element::NoiDung,
+            element: Element::Body,
             message: w.message,
             needs_review: true,
             fix: None,

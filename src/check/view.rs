@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::layout::{DocType, HalfPoints, Twips};
 use crate::model::System;
 
-/// The elements a diagnostic can concern (thành phần thể thức).
+/// The elements a diagnostic can concern (thành phần thể thức). The names in code follow the
+/// glossary; the ids in JSON (`quoc_hieu`, `so_ky_hieu`, ...) are a published contract
+/// (`docs/check-json.md`, the UI's `data-element`, saved reports) and stay as they were.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
@@ -21,31 +23,44 @@ pub enum Element {
     /// Phông chữ.
     Font,
     /// Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
-    QuocHieu,
+    #[serde(rename = "quoc_hieu")]
+    NationalTitle,
     /// Tiêu ngữ "Độc lập - Tự do - Hạnh phúc".
-    TieuNgu,
+    #[serde(rename = "tieu_ngu")]
+    Motto,
     /// Tiêu đề "ĐẢNG CỘNG SẢN VIỆT NAM".
-    Dang,
+    #[serde(rename = "dang")]
+    PartyTitle,
     /// Tên cơ quan chủ quản / cấp trên trực tiếp.
-    CoQuanChuQuan,
+    #[serde(rename = "co_quan_chu_quan")]
+    Superior,
     /// Tên cơ quan ban hành.
-    CoQuanBanHanh,
+    #[serde(rename = "co_quan_ban_hanh")]
+    Issuer,
     /// Số, ký hiệu.
-    SoKyHieu,
+    #[serde(rename = "so_ky_hieu")]
+    Number,
     /// Địa danh và thời gian ban hành.
-    DiaDanhNgay,
+    #[serde(rename = "dia_danh_ngay")]
+    PlaceDate,
     /// Tên loại văn bản.
-    TenLoai,
+    #[serde(rename = "ten_loai")]
+    DocType,
     /// Trích yếu nội dung.
-    TrichYeu,
+    #[serde(rename = "trich_yeu")]
+    Subject,
     /// Nội dung.
-    NoiDung,
+    #[serde(rename = "noi_dung")]
+    Body,
     /// Quyền hạn, chức vụ, họ tên và chữ ký.
-    ChuKy,
+    #[serde(rename = "chu_ky")]
+    Signature,
     /// Nơi nhận.
-    NoiNhan,
+    #[serde(rename = "noi_nhan")]
+    Recipients,
     /// Số trang.
-    SoTrang,
+    #[serde(rename = "so_trang")]
+    PageNumber,
     /// Mã Unicode, dấu cách, dấu ngoặc kép.
     Unicode,
 }
@@ -55,19 +70,19 @@ impl Element {
     pub const ALL: [Element; 16] = [
         Element::Page,
         Element::Font,
-        Element::QuocHieu,
-        Element::TieuNgu,
-        Element::Dang,
-        Element::CoQuanChuQuan,
-        Element::CoQuanBanHanh,
-        Element::SoKyHieu,
-        Element::DiaDanhNgay,
-        Element::TenLoai,
-        Element::TrichYeu,
-        Element::NoiDung,
-        Element::ChuKy,
-        Element::NoiNhan,
-        Element::SoTrang,
+        Element::NationalTitle,
+        Element::Motto,
+        Element::PartyTitle,
+        Element::Superior,
+        Element::Issuer,
+        Element::Number,
+        Element::PlaceDate,
+        Element::DocType,
+        Element::Subject,
+        Element::Body,
+        Element::Signature,
+        Element::Recipients,
+        Element::PageNumber,
         Element::Unicode,
     ];
 
@@ -76,19 +91,19 @@ impl Element {
         match self {
             Element::Page => "page",
             Element::Font => "font",
-            Element::QuocHieu => "quoc_hieu",
-            Element::TieuNgu => "tieu_ngu",
-            Element::Dang => "dang",
-            Element::CoQuanChuQuan => "co_quan_chu_quan",
-            Element::CoQuanBanHanh => "co_quan_ban_hanh",
-            Element::SoKyHieu => "so_ky_hieu",
-            Element::DiaDanhNgay => "dia_danh_ngay",
-            Element::TenLoai => "ten_loai",
-            Element::TrichYeu => "trich_yeu",
-            Element::NoiDung => "noi_dung",
-            Element::ChuKy => "chu_ky",
-            Element::NoiNhan => "noi_nhan",
-            Element::SoTrang => "so_trang",
+            Element::NationalTitle => "quoc_hieu",
+            Element::Motto => "tieu_ngu",
+            Element::PartyTitle => "dang",
+            Element::Superior => "co_quan_chu_quan",
+            Element::Issuer => "co_quan_ban_hanh",
+            Element::Number => "so_ky_hieu",
+            Element::PlaceDate => "dia_danh_ngay",
+            Element::DocType => "ten_loai",
+            Element::Subject => "trich_yeu",
+            Element::Body => "noi_dung",
+            Element::Signature => "chu_ky",
+            Element::Recipients => "noi_nhan",
+            Element::PageNumber => "so_trang",
             Element::Unicode => "unicode",
         }
     }
@@ -98,19 +113,19 @@ impl Element {
         match self {
             Element::Page => "Trang giấy, lề",
             Element::Font => "Phông chữ",
-            Element::QuocHieu => "Quốc hiệu",
-            Element::TieuNgu => "Tiêu ngữ",
-            Element::Dang => "Tiêu đề \"ĐẢNG CỘNG SẢN VIỆT NAM\"",
-            Element::CoQuanChuQuan => "Tên cơ quan chủ quản",
-            Element::CoQuanBanHanh => "Tên cơ quan ban hành",
-            Element::SoKyHieu => "Số, ký hiệu",
-            Element::DiaDanhNgay => "Địa danh, thời gian",
-            Element::TenLoai => "Tên loại",
-            Element::TrichYeu => "Trích yếu",
-            Element::NoiDung => "Nội dung",
-            Element::ChuKy => "Chữ ký",
-            Element::NoiNhan => "Nơi nhận",
-            Element::SoTrang => "Số trang",
+            Element::NationalTitle => "Quốc hiệu",
+            Element::Motto => "Tiêu ngữ",
+            Element::PartyTitle => "Tiêu đề \"ĐẢNG CỘNG SẢN VIỆT NAM\"",
+            Element::Superior => "Tên cơ quan chủ quản",
+            Element::Issuer => "Tên cơ quan ban hành",
+            Element::Number => "Số, ký hiệu",
+            Element::PlaceDate => "Địa danh, thời gian",
+            Element::DocType => "Tên loại",
+            Element::Subject => "Trích yếu",
+            Element::Body => "Nội dung",
+            Element::Signature => "Chữ ký",
+            Element::Recipients => "Nơi nhận",
+            Element::PageNumber => "Số trang",
             Element::Unicode => "Mã chữ, dấu câu",
         }
     }
@@ -359,29 +374,29 @@ impl Parts {
     pub fn element_of(&self, i: usize) -> Option<Element> {
         let is = |o: Option<usize>| o == Some(i);
         Some(if is(self.quoc_hieu) {
-            Element::QuocHieu
+            Element::NationalTitle
         } else if is(self.tieu_ngu) {
-            Element::TieuNgu
+            Element::Motto
         } else if is(self.dang) {
-            Element::Dang
+            Element::PartyTitle
         } else if self.chu_quan.contains(&i) {
-            Element::CoQuanChuQuan
+            Element::Superior
         } else if self.ban_hanh.contains(&i) || is(self.star) {
-            Element::CoQuanBanHanh
+            Element::Issuer
         } else if is(self.so_ky_hieu) {
-            Element::SoKyHieu
+            Element::Number
         } else if is(self.dia_danh_ngay) {
-            Element::DiaDanhNgay
+            Element::PlaceDate
         } else if is(self.ten_loai) {
-            Element::TenLoai
+            Element::DocType
         } else if self.trich_yeu.contains(&i) || is(self.trich_yeu_mark) || is(self.attachment) {
-            Element::TrichYeu
+            Element::Subject
         } else if self.chu_ky.iter().any(|b| b.contains(&i)) {
-            Element::ChuKy
+            Element::Signature
         } else if is(self.noi_nhan) || self.noi_nhan_items.contains(&i) {
-            Element::NoiNhan
+            Element::Recipients
         } else if self.noi_dung.contains(&i) {
-            Element::NoiDung
+            Element::Body
         } else {
             return None;
         })

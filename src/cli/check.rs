@@ -181,7 +181,7 @@ fn run_dir(args: &CheckArgs) -> ExitCode {
     let opts = CheckOptions {
         profile,
         ruleset: args.ruleset.clone(),
-        layout_engine: args.layout,
+        layout_engine: layout_engine(args.layout),
         ignores: Vec::new(),
     };
     super::check_dir::run(&args.file, args.format, &opts)
@@ -229,7 +229,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let opts = CheckOptions {
         profile,
         ruleset: args.ruleset.clone(),
-        layout_engine: args.layout,
+        layout_engine: layout_engine(args.layout),
         ignores,
     };
     let report = match check_bytes(args, &bytes, &name, &opts) {
@@ -289,4 +289,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
     print(&after, args.format);
     ExitCode::from(u8::from(after.has_errors()))
+}
+
+/// The LibreOffice page layout engine when `--layout` asks for it.
+fn layout_engine(on: bool) -> Option<std::sync::Arc<dyn check::layout_engine::PageLayoutEngine>> {
+    on.then(|| {
+        std::sync::Arc::new(vanban::host::Soffice)
+            as std::sync::Arc<dyn check::layout_engine::PageLayoutEngine>
+    })
 }

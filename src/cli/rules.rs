@@ -1,12 +1,14 @@
 //! `vanban rules`: lists the rules, or explains one with its wrong and right examples.
-//! Everything printed comes from the registry (the rule-set files), never a separate list.
+//! Everything printed comes from the registry (the rule files and rule-set selections),
+//! never a separate list; `--markdown` prints `docs/rules.md`.
 
 use std::process::ExitCode;
 
 use clap::Args;
 
 use super::fail;
-use vanban::check::registry::{self, FixSafety, Rule, RuleSet};
+use vanban::check::registry::{self, Rule, RuleSet};
+use vanban::check::rules_doc;
 
 /// Arguments of `vanban rules`.
 #[derive(Debug, Args)]
@@ -20,15 +22,9 @@ pub struct RulesArgs {
     /// In dạng JSON.
     #[arg(long)]
     pub json: bool,
-}
-
-fn fix_label(f: FixSafety) -> &'static str {
-    match f {
-        FixSafety::Safe => "sửa tự động (an toàn)",
-        FixSafety::Guarded => "sửa sau khi xem trước",
-        FixSafety::Suggest => "chỉ gợi ý, không tự sửa",
-        FixSafety::None => "không có",
-    }
+    /// In tài liệu quy tắc dạng Markdown (nội dung của docs/rules.md).
+    #[arg(long, conflicts_with_all = ["id", "json"])]
+    pub markdown: bool,
 }
 
 /// The explanation of one rule, for people.
@@ -51,7 +47,7 @@ pub fn explain(set: &RuleSet, r: &Rule) -> String {
     s.push_str(&format!("\n{}\n\n", r.doc));
     s.push_str(&format!("Sai:  {}\n", r.wrong));
     s.push_str(&format!("Đúng: {}\n", r.right));
-    s.push_str(&format!("\nSửa: {}\n", fix_label(r.fix)));
+    s.push_str(&format!("\nSửa: {}\n", r.fix.label()));
     if !r.evidence.is_law() {
         s.push_str("Quy tắc này có thể tắt hoặc siết trong hồ sơ cơ quan.\n");
     } else {
@@ -83,6 +79,10 @@ pub fn run(args: &RulesArgs) -> ExitCode {
         },
         None => registry::rulesets().iter().collect(),
     };
+    if args.markdown {
+        print!("{}", rules_doc::markdown(&sets));
+        return ExitCode::SUCCESS;
+    }
     if args.json {
         println!(
             "{}",

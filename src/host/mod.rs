@@ -6,6 +6,7 @@
 //! [`FixedHost`] so that "today" and every path are known. Processes the core may want
 //! (LibreOffice for page layout) are likewise behind traits the host provides.
 
+mod soffice;
 mod system;
 
 use std::ffi::OsString;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use soffice::Soffice;
 pub use system::SystemHost;
 
 /// A source of "now" in local time (giờ địa phương), shared by long-lived parts such as the

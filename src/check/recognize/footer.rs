@@ -209,7 +209,7 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
     parts.chu_ky = cells;
     if weak {
         parts.unsure.push((
-            Element::ChuKy,
+            Element::Signature,
             "khối chữ ký chỉ nhận ra theo vị trí trong bảng cuối (không có «Nơi nhận», quyền \
              hạn TM./KT. hay họ tên)"
                 .into(),
@@ -264,7 +264,7 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
             parts.chu_ky.push(b);
             if found_unsure {
                 parts.unsure.push((
-                    Element::ChuKy,
+                    Element::Signature,
                     "khối chữ ký là các dòng in hoa cuối văn bản, không có họ tên bên dưới".into(),
                 ));
             }

@@ -256,3 +256,8 @@ pub fn present(found: bool, what: &str) -> Outcome {
         Outcome::Checked(vec![Finding::doc(format!("Thiếu {what}."))])
     }
 }
+
+/// Whether the document is a công văn (no tên loại; trích yếu after "V/v").
+pub fn is_cong_van(ctx: &Ctx) -> bool {
+    ctx.view.doc_type.as_ref().is_some_and(|t| t.is_cong_van())
+}

@@ -1,20 +1,40 @@
-//! The checks behind the rules: one function per check key, reading only the
-//! [`View`](super::view::View). A rule set maps its rule ids onto these keys.
+//! The rules (quy tắc), as ruff writes them: one file per rule family holding its check
+//! functions, which read only the [`View`](super::view::View), and each rule's metadata
+//! ([`RuleDef`]: code, title, clause, evidence, severity, doc, examples, fix) written once.
+//! Rule sets (`rulesets/*.toml`) select these rules and tune parameters.
 
+mod body;
 mod common;
-mod footer;
-mod header;
+mod date;
+mod def;
+mod doc_type;
+mod font;
+mod issuer;
+mod margins;
+mod mixed_header;
+mod motto;
+mod national_title;
 mod number;
-mod page;
-mod text;
-mod title;
+mod page_number;
+mod page_size;
+mod pagination;
+mod party_title;
+mod recipients;
+mod signature;
+mod subject;
+mod unicode;
 
 pub use common::{is_line_text, is_upper, upper_key};
-pub use footer::authority_of as footer_authority;
-pub use header::{DANG, QUOC_HIEU, TIEU_NGU};
-pub use number::{parse_date, parse_number};
+pub use date::parse_date;
+pub use def::{Per, RuleDef};
+pub use motto::TIEU_NGU;
+pub use national_title::QUOC_HIEU;
+pub use number::parse_number;
+pub use party_title::DANG;
+pub use signature::authority_of as footer_authority;
 
 use super::fix::Fix;
+use super::layout_engine::PageLayoutEngine;
 use super::registry::{Facts, RuleSet};
 use super::view::View;
 use crate::layout::Layout;
@@ -32,8 +52,9 @@ pub struct Ctx<'a> {
     pub facts: &'a Facts,
     /// The system judged.
     pub system: System,
-    /// Whether layout-level checks through LibreOffice may run.
-    pub layout_engine: bool,
+    /// The page layout engine (máy dàn trang) for layout-level checks, when the caller
+    /// provides one.
+    pub layout_engine: Option<&'a dyn PageLayoutEngine>,
     /// The file's bytes (.docx only), for layout-level checks.
     pub bytes: Option<&'a [u8]>,
 }
@@ -98,75 +119,35 @@ impl Outcome {
 /// A check implementation.
 pub type CheckFn = fn(&Ctx) -> Outcome;
 
-/// Every check, by key. Rule-set files refer to these keys; a test asserts each key used
-/// by a rule exists here.
-pub const CHECKS: &[(&str, CheckFn)] = &[
-    ("page.size", page::size),
-    ("page.margin_top", page::margin_top),
-    ("page.margin_bottom", page::margin_bottom),
-    ("page.margin_left", page::margin_left),
-    ("page.margin_right", page::margin_right),
-    ("font.family", text::font_family),
-    ("unicode.nfc", text::nfc),
-    ("unicode.double_space", text::double_space),
-    ("unicode.quotes", text::quotes),
-    ("header.mixed", header::mixed),
-    ("quoc_hieu.present", header::quoc_hieu_present),
-    ("quoc_hieu.text", header::quoc_hieu_text),
-    ("quoc_hieu.format", header::quoc_hieu_format),
-    ("tieu_ngu.present", header::tieu_ngu_present),
-    ("tieu_ngu.dash", header::tieu_ngu_dash),
-    ("tieu_ngu.format", header::tieu_ngu_format),
-    ("tieu_ngu.line", header::tieu_ngu_line),
-    ("dang.present", header::dang_present),
-    ("dang.format", header::dang_format),
-    ("dang.line", header::dang_line),
-    ("co_quan.present", header::issuer_present),
-    ("co_quan.format", header::issuer_format),
-    ("co_quan.superior_format", header::superior_format),
-    ("co_quan.mark", header::issuer_mark),
-    ("so.present", number::present),
-    ("so.form", number::form),
-    ("so.zero", number::zero),
-    ("so.type_match", number::type_match),
-    ("so.party_alt", number::party_alt),
-    ("so.format", number::format),
-    ("date.present", number::date_present),
-    ("date.form", number::date_form),
-    ("date.zero", number::date_zero),
-    ("date.valid", number::date_valid),
-    ("date.format", number::date_format),
-    ("ten_loai.present", title::type_present),
-    ("ten_loai.format", title::type_format),
-    ("trich_yeu.present", title::subject_present),
-    ("trich_yeu.format", title::subject_format),
-    ("trich_yeu.mark", title::subject_mark),
-    ("body.size", title::body_size),
-    ("body.indent", title::body_indent),
-    ("body.spacing", title::body_spacing),
-    ("body.line_spacing", title::body_line_spacing),
-    ("body.align", title::body_align),
-    ("body.closing", title::body_closing),
-    ("body.article_number", title::article_number),
-    ("sig.present", footer::sig_present),
-    ("sig.authority", footer::sig_authority),
-    ("sig.name", footer::sig_name),
-    ("sig.format", footer::sig_format),
-    ("sig.no_title", footer::sig_no_title),
-    ("nn.present", footer::nn_present),
-    ("nn.heading", footer::nn_heading),
-    ("nn.items", footer::nn_items),
-    ("nn.last", footer::nn_last),
-    ("nn.archive", footer::nn_archive),
-    ("nn.format", footer::nn_format),
-    ("page_no.first_page", page::number_first_page),
-    ("page_no.position", page::number_position),
-    ("page_no.format", page::number_format),
-    ("pagination.keep", page::keep_together),
-    ("pagination.layout", page::layout_split),
+/// Every rule, family by family: the one list the registry collects rules from. A rule file
+/// adds a rule to its own `RULES`; nothing else lists it.
+pub const FAMILIES: &[&[RuleDef]] = &[
+    page_size::RULES,
+    margins::RULES,
+    font::RULES,
+    unicode::RULES,
+    mixed_header::RULES,
+    national_title::RULES,
+    motto::RULES,
+    party_title::RULES,
+    issuer::RULES,
+    number::RULES,
+    date::RULES,
+    doc_type::RULES,
+    subject::RULES,
+    body::RULES,
+    signature::RULES,
+    recipients::RULES,
+    page_number::RULES,
+    pagination::RULES,
 ];
 
-/// The check for `key`.
+/// Every rule definition, in the order of [`FAMILIES`].
+pub fn all() -> impl Iterator<Item = &'static RuleDef> {
+    FAMILIES.iter().flat_map(|f| f.iter())
+}
+
+/// The check for `key` ("page.size").
 pub fn check(key: &str) -> Option<CheckFn> {
-    CHECKS.iter().find(|(k, _)| *k == key).map(|(_, f)| *f)
+    all().find(|r| r.check == key).map(|r| r.run)
 }

@@ -1,16 +1,162 @@
-//! Số, ký hiệu (Ô 3) and địa danh, thời gian (Ô 4).
-
-use std::sync::OnceLock;
-
-use chrono::NaiveDate;
-use regex::Regex;
+//! Số, ký hiệu (reference number), Ô 3.
 
 use super::common::style_outcome;
-use super::{Ctx, Finding, Outcome};
+use super::{Ctx, Finding, Outcome, Per, RuleDef};
 use crate::check::fix::Fix;
-use crate::check::registry::FixSafety;
+use crate::check::registry::{Evidence, FixSafety, Severity};
+use crate::check::view::Element;
 use crate::layout::DocTypeTable;
 use crate::model::System;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The rules of this file, in the order of their codes.
+pub(super) const RULES: &[RuleDef] = &[
+    NUMBER_PRESENT,
+    NUMBER_FORM,
+    NUMBER_ZERO,
+    NUMBER_TYPE_MATCH,
+    NUMBER_PARTY_ALT,
+    NUMBER_FORMAT,
+];
+
+/// ND30-301, HD36-301: Có số, ký hiệu.
+pub(super) const NUMBER_PRESENT: RuleDef = RuleDef {
+    code: "301",
+    check: "number.present",
+    run: present,
+    element: Element::Number,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::None,
+    title: Per::Same("Có số, ký hiệu"),
+    clause: Per::By(&[("ND30", "NĐ 30/2020/NĐ-CP, Điều 8 khoản 2; Phụ lục I, Phần I, mục II.3"), ("HD36", "HD 36-HD/VPTW, mục 1.3")]),
+    evidence: Per::Same(Evidence::Stated),
+    severity: Per::Same(Severity::Error),
+    doc: Per::By(&[("ND30", "Số, ký hiệu văn bản canh giữa dưới tên cơ quan ban hành (để trống số trong bản dự thảo)."), ("HD36", "Số và ký hiệu dưới dấu sao (*), bên trái.")]),
+    wrong: Per::Same("Không có dòng «Số:»"),
+    right: Per::By(&[("ND30", "Số: 03/KH-UBND"), ("HD36", "Số 05-KH/TU")]),
+};
+
+/// ND30-302, HD36-302: Dạng số, ký hiệu: «Số: nn/LOẠI-CQ».
+pub(super) const NUMBER_FORM: RuleDef = RuleDef {
+    code: "302",
+    check: "number.form",
+    run: form,
+    element: Element::Number,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::Safe,
+    title: Per::By(&[("ND30", "Dạng số, ký hiệu: «Số: nn/LOẠI-CQ»"), ("HD36", "Dạng số, ký hiệu: «Số nn-LOẠI/CQ»")]),
+    clause: Per::By(&[("ND30", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.3"), ("HD36", "HD 36-HD/VPTW, mục 1.3 và Phụ lục 3 (ví dụ «Số 127-QĐ/TW»)")]),
+    evidence: Per::Same(Evidence::Stated),
+    severity: Per::Same(Severity::Error),
+    doc: Per::By(&[("ND30", "Sau từ «Số» có dấu hai chấm; giữa số và ký hiệu có dấu gạch chéo (/); giữa các nhóm chữ viết tắt có dấu gạch nối (-), không cách chữ."), ("HD36", "«Số» không có dấu hai chấm; giữa số và tên loại có gạch nối (-); giữa tên loại và tên cơ quan có gạch chéo (/).")]),
+    wrong: Per::By(&[("ND30", "Số 03/KH - UBND"), ("HD36", "Số: 05/KH-TU")]),
+    right: Per::By(&[("ND30", "Số: 03/KH-UBND"), ("HD36", "Số 05-KH/TU")]),
+};
+
+/// ND30-303, HD36-303: Số nhỏ hơn 10 có số 0 phía trước.
+pub(super) const NUMBER_ZERO: RuleDef = RuleDef {
+    code: "303",
+    check: "number.zero",
+    run: zero,
+    element: Element::Number,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::Safe,
+    title: Per::Same("Số nhỏ hơn 10 có số 0 phía trước"),
+    clause: Per::By(&[
+        ("ND30", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.3.a"),
+        (
+            "HD36",
+            "HD 36-HD/VPTW (theo tài liệu thứ cấp VBDANG, HD05-A)",
+        ),
+    ]),
+    evidence: Per::By(&[("ND30", Evidence::Stated), ("HD36", Evidence::Secondary)]),
+    severity: Per::By(&[("ND30", Severity::Error), ("HD36", Severity::Warning)]),
+    doc: Per::By(&[
+        (
+            "ND30",
+            "Số của văn bản ghi bằng chữ số Ả Rập; số nhỏ hơn 10 phải ghi thêm số 0 phía trước.",
+        ),
+        (
+            "HD36",
+            "Số nhỏ hơn 10 ghi thêm số 0 phía trước (tài liệu thứ cấp).",
+        ),
+    ]),
+    wrong: Per::By(&[("ND30", "Số: 3/KH-UBND"), ("HD36", "Số 5-KH/TU")]),
+    right: Per::By(&[("ND30", "Số: 03/KH-UBND"), ("HD36", "Số 05-KH/TU")]),
+};
+
+/// ND30-304, HD36-304: Chữ viết tắt tên loại khớp tên loại.
+pub(super) const NUMBER_TYPE_MATCH: RuleDef = RuleDef {
+    code: "304",
+    check: "number.type_match",
+    run: type_match,
+    element: Element::Number,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::Guarded,
+    title: Per::Same("Chữ viết tắt tên loại khớp tên loại"),
+    clause: Per::By(&[("ND30", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.3.b; Phụ lục III, mục I"), ("HD36", "HD 36-HD/VPTW (bảng chữ viết tắt theo tài liệu thứ cấp VBDANG)")]),
+    evidence: Per::By(&[("ND30", Evidence::Stated), ("HD36", Evidence::Secondary)]),
+    severity: Per::By(&[("ND30", Severity::Error), ("HD36", Severity::Warning)]),
+    doc: Per::By(&[("ND30", "Ký hiệu gồm chữ viết tắt tên loại văn bản theo Phụ lục III và chữ viết tắt tên cơ quan; công văn không có chữ viết tắt tên loại."), ("HD36", "Chữ viết tắt tên loại trong ký hiệu khớp tên loại văn bản (bảng viết tắt của Đảng theo tài liệu thứ cấp).")]),
+    wrong: Per::By(&[("ND30", "BÁO CÁO với Số: 12/KH-UBND"), ("HD36", "BÁO CÁO với Số 12-KH/TU")]),
+    right: Per::By(&[("ND30", "BÁO CÁO với Số: 12/BC-UBND"), ("HD36", "BÁO CÁO với Số 12-BC/TU")]),
+};
+
+/// HD36-306: Quy định: «QĐi» hay «QĐ».
+pub(super) const NUMBER_PARTY_ALT: RuleDef = RuleDef {
+    code: "306",
+    check: "number.party_alt",
+    run: party_alt,
+    element: Element::Number,
+    systems: &[System::Party],
+    fix: FixSafety::None,
+    title: Per::Same("Quy định: «QĐi» hay «QĐ»"),
+    clause: Per::Same("Các nguồn không thống nhất (VBDANG, CK95: QĐi; HD05-A, HD05-B: QĐ)"),
+    evidence: Per::Same(Evidence::Inferred),
+    severity: Per::Same(Severity::Warning),
+    doc: Per::Same("Quy định của Đảng được viết tắt «QĐi» (Trung ương) hoặc «QĐ» tùy cấp; cơ quan chọn theo quy ước của mình (cấu hình trong hồ sơ)."),
+    wrong: Per::Same("Số 08-QĐ/TW (cho một Quy định)"),
+    right: Per::Same("Số 08-QĐi/TW"),
+};
+
+/// ND30-305, HD36-305: Số, ký hiệu: cỡ 13, đứng.
+pub(super) const NUMBER_FORMAT: RuleDef = RuleDef {
+    code: "305",
+    check: "number.format",
+    run: format,
+    element: Element::Number,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::Safe,
+    title: Per::By(&[
+        ("ND30", "Số, ký hiệu: cỡ 13, đứng"),
+        ("HD36", "Số, ký hiệu: cỡ 14, đứng"),
+    ]),
+    clause: Per::By(&[
+        (
+            "ND30",
+            "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục V (Mẫu chữ)",
+        ),
+        ("HD36", "HD 36-HD/VPTW, Phụ lục 3"),
+    ]),
+    evidence: Per::Same(Evidence::Stated),
+    severity: Per::Same(Severity::Error),
+    doc: Per::By(&[
+        (
+            "ND30",
+            "Từ «Số» in thường, ký hiệu in hoa, cỡ chữ 13, kiểu chữ đứng.",
+        ),
+        ("HD36", "Số và ký hiệu in thường, cỡ 14, đứng."),
+    ]),
+    wrong: Per::By(&[
+        ("ND30", "Số: 03/KH-UBND (cỡ 14, đậm)"),
+        ("HD36", "Số 05-KH/TU (cỡ 13)"),
+    ]),
+    right: Per::By(&[
+        ("ND30", "Số: 03/KH-UBND (cỡ 13, đứng)"),
+        ("HD36", "Số 05-KH/TU (cỡ 14)"),
+    ]),
+};
 
 /// The parts of a "Số ..." line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,14 +235,14 @@ fn number_para(ctx: &Ctx) -> Result<(usize, NumberLine), Outcome> {
     }
 }
 
-pub fn present(ctx: &Ctx) -> Outcome {
+fn present(ctx: &Ctx) -> Outcome {
     if ctx.view.parts.attachment.is_some() {
         return Outcome::NotApplicable;
     }
     super::common::present(ctx.view.parts.so_ky_hieu.is_some(), "số, ký hiệu văn bản")
 }
 
-pub fn form(ctx: &Ctx) -> Outcome {
+fn form(ctx: &Ctx) -> Outcome {
     let (i, n) = match number_para(ctx) {
         Ok(v) => v,
         Err(o) => return o,
@@ -146,7 +292,7 @@ pub fn form(ctx: &Ctx) -> Outcome {
     Outcome::Checked(out)
 }
 
-pub fn zero(ctx: &Ctx) -> Outcome {
+fn zero(ctx: &Ctx) -> Outcome {
     let (i, n) = match number_para(ctx) {
         Ok(v) => v,
         Err(o) => return o,
@@ -174,7 +320,7 @@ fn type_abbr(system: System, symbol: &str) -> Option<&str> {
     }
 }
 
-pub fn type_match(ctx: &Ctx) -> Outcome {
+fn type_match(ctx: &Ctx) -> Outcome {
     let (i, n) = match number_para(ctx) {
         Ok(v) => v,
         Err(o) => return o,
@@ -223,7 +369,7 @@ pub fn type_match(ctx: &Ctx) -> Outcome {
     .with_fix(Fix::replace(FixSafety::Guarded, p.index, &n.symbol, &fixed_symbol))])
 }
 
-pub fn party_alt(ctx: &Ctx) -> Outcome {
+fn party_alt(ctx: &Ctx) -> Outcome {
     let (i, n) = match number_para(ctx) {
         Ok(v) => v,
         Err(o) => return o,
@@ -246,183 +392,9 @@ pub fn party_alt(ctx: &Ctx) -> Outcome {
     Outcome::pass()
 }
 
-pub fn format(ctx: &Ctx) -> Outcome {
+fn format(ctx: &Ctx) -> Outcome {
     let parts: Vec<usize> = ctx.view.parts.so_ky_hieu.into_iter().collect();
     style_outcome(ctx, &parts, &ctx.layout.number, "Số, ký hiệu")
-}
-
-/// The parts of "Place, ngày dd tháng mm năm yyyy".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateLine {
-    /// Địa danh.
-    pub place: String,
-    /// Day as written (may be blank).
-    pub day: String,
-    /// Month as written (may be blank).
-    pub month: String,
-    /// Year.
-    pub year: i32,
-    /// Whether a comma follows the place.
-    pub comma: bool,
-    /// "ngày 5 tháng 2" as written.
-    pub phrase: String,
-}
-
-fn date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"^(?P<place>[^,]*?)(?P<comma>,?)\s*(?P<phrase>ngày\s*(?P<d>\d{1,2}|[.…]*)\s*tháng\s*(?P<m>\d{1,2}|[.…]*)\s*năm)\s*(?P<y>\d{4})\s*\.?$",
-        )
-        .expect("valid regex")
-    })
-}
-
-/// Parses a place-and-date line.
-pub fn parse_date(text: &str) -> Option<DateLine> {
-    let c = date_re().captures(text.trim())?;
-    Some(DateLine {
-        place: c["place"].trim().to_string(),
-        day: c["d"].to_string(),
-        month: c["m"].to_string(),
-        year: c["y"].parse().ok()?,
-        comma: !c["comma"].is_empty(),
-        phrase: c["phrase"].to_string(),
-    })
-}
-
-fn date_para(ctx: &Ctx) -> Result<(usize, Option<DateLine>), Outcome> {
-    let Some(i) = ctx.view.parts.dia_danh_ngay else {
-        return Err(Outcome::NotEvaluated(
-            "không tìm thấy địa danh, thời gian".into(),
-        ));
-    };
-    Ok((i, parse_date(&ctx.view.para(i).text)))
-}
-
-pub fn date_present(ctx: &Ctx) -> Outcome {
-    if ctx.view.parts.attachment.is_some() {
-        return Outcome::NotApplicable;
-    }
-    super::common::present(
-        ctx.view.parts.dia_danh_ngay.is_some(),
-        "địa danh và thời gian ban hành",
-    )
-}
-
-pub fn date_form(ctx: &Ctx) -> Outcome {
-    let (i, d) = match date_para(ctx) {
-        Ok(v) => v,
-        Err(o) => return o,
-    };
-    let p = ctx.view.para(i);
-    let Some(d) = d else {
-        let t = p.text.trim();
-        // A form or template left unfilled ("……, ngày .... tháng .... năm ....") is not
-        // a wrong form: say what is missing.
-        let message = if t.contains("...") || t.contains('…') {
-            format!(
-                "Địa danh, thời gian còn để trống «{t}»; điền đầy đủ, ví dụ: «Hà Nội, ngày 05 tháng 01 năm 2020»."
-            )
-        } else {
-            format!(
-                "Địa danh, thời gian «{t}» sai dạng; viết đầy đủ: «Hà Nội, ngày 05 tháng 01 năm 2020»."
-            )
-        };
-        return Outcome::Checked(vec![Finding::at(i, message)
-            .with_fix(Fix::suggest("viết «<Địa danh>, ngày … tháng … năm …»"))]);
-    };
-    let mut out = Vec::new();
-    if d.place.is_empty() {
-        out.push(Finding::at(i, "Thiếu địa danh trước ngày tháng."));
-    } else if d.place.chars().next().is_some_and(char::is_lowercase) {
-        out.push(Finding::at(
-            i,
-            format!("Địa danh «{}» phải viết hoa chữ cái đầu.", d.place),
-        ));
-    }
-    if !d.comma && !d.place.is_empty() {
-        out.push(
-            Finding::at(i, "Sau địa danh phải có dấu phẩy.").with_fix(Fix::replace(
-                FixSafety::Safe,
-                p.index,
-                &d.place,
-                &format!("{},", d.place),
-            )),
-        );
-    }
-    Outcome::Checked(out)
-}
-
-fn pad(v: &str, pad_it: bool) -> String {
-    if pad_it && v.len() == 1 {
-        format!("0{v}")
-    } else {
-        v.to_string()
-    }
-}
-
-pub fn date_zero(ctx: &Ctx) -> Outcome {
-    let (i, d) = match date_para(ctx) {
-        Ok(v) => v,
-        Err(o) => return o,
-    };
-    let Some(d) = d else {
-        return Outcome::NotEvaluated("không đọc được ngày tháng".into());
-    };
-    let day: Option<u32> = d.day.parse().ok();
-    let month: Option<u32> = d.month.parse().ok();
-    let want_day = day.map(|v| format!("{v:02}"));
-    let want_month = month.map(|m| {
-        if m <= 2 {
-            format!("{m:02}")
-        } else {
-            m.to_string()
-        }
-    });
-    let day_ok = want_day.as_deref().is_none_or(|w| w == d.day);
-    let month_ok = want_month.as_deref().is_none_or(|w| w == d.month);
-    if day_ok && month_ok {
-        return Outcome::pass();
-    }
-    let p = ctx.view.para(i);
-    let new_day = want_day.unwrap_or_else(|| pad(&d.day, false));
-    let new_month = want_month.unwrap_or_else(|| d.month.clone());
-    let fixed = format!("ngày {new_day} tháng {new_month} năm");
-    Outcome::Checked(vec![Finding::at(
-        i,
-        format!(
-            "Ngày nhỏ hơn 10 và tháng 1, 2 phải ghi thêm số 0 (tháng từ 3 trở đi không thêm): «{fixed} {}».",
-            d.year
-        ),
-    )
-    .with_fix(Fix::replace(FixSafety::Safe, p.index, &d.phrase, &fixed))])
-}
-
-pub fn date_valid(ctx: &Ctx) -> Outcome {
-    let (i, d) = match date_para(ctx) {
-        Ok(v) => v,
-        Err(o) => return o,
-    };
-    let Some(d) = d else {
-        return Outcome::NotEvaluated("không đọc được ngày tháng".into());
-    };
-    let (Ok(day), Ok(month)) = (d.day.parse::<u32>(), d.month.parse::<u32>()) else {
-        return Outcome::NotApplicable;
-    };
-    if NaiveDate::from_ymd_opt(d.year, month, day).is_some() {
-        Outcome::pass()
-    } else {
-        Outcome::Checked(vec![Finding::at(
-            i,
-            format!("Ngày {day} tháng {month} năm {} không tồn tại.", d.year),
-        )])
-    }
-}
-
-pub fn date_format(ctx: &Ctx) -> Outcome {
-    let parts: Vec<usize> = ctx.view.parts.dia_danh_ngay.into_iter().collect();
-    style_outcome(ctx, &parts, &ctx.layout.place_date, "Địa danh, thời gian")
 }
 
 #[cfg(test)]
@@ -444,17 +416,5 @@ mod tests {
         let n = parse_number("Số:\u{a0}\u{a0}\u{a0}/KH-VP").unwrap();
         assert_eq!((n.digits.as_str(), n.symbol.as_str()), ("", "KH-VP"));
         assert!(parse_number("Sổ tay").is_none());
-    }
-
-    #[test]
-    fn dates_parse_with_blanks() {
-        let d = parse_date("Xuân Lộc, ngày 12 tháng 7 năm 2023").unwrap();
-        assert_eq!(
-            (d.place.as_str(), d.day.as_str(), d.month.as_str(), d.year),
-            ("Xuân Lộc", "12", "7", 2023)
-        );
-        let d = parse_date("Bắc Kạn, ngày \u{a0}\u{a0} tháng 02 năm 2024").unwrap();
-        assert_eq!(d.day, "");
-        assert!(parse_date("Hà Nội, 12/7/2023").is_none());
     }
 }

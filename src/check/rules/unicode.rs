@@ -1,56 +1,68 @@
-//! Checks over the text of every paragraph: font family, Unicode form, spacing, quotes.
+//! Chữ Unicode (text form): precomposed letters, single spaces, curly quotes.
 
-use super::{Ctx, Finding, Outcome};
+use super::{Ctx, Finding, Outcome, Per, RuleDef};
 use crate::check::fix::{Edit, Fix};
-use crate::check::registry::FixSafety;
-use crate::layout::FONT;
-use crate::model::text;
+use crate::check::registry::{Evidence, FixSafety, Severity};
+use crate::check::view::Element;
+use crate::model::{text, System};
 
-pub fn font_family(ctx: &Ctx) -> Outcome {
-    let mut bad: Vec<(usize, String)> = Vec::new();
-    let mut known = false;
-    for (i, p) in ctx.view.paras.iter().enumerate() {
-        for r in p.visible_runs() {
-            if let Some(f) = &r.font {
-                known = true;
-                if !f.trim().eq_ignore_ascii_case(FONT) {
-                    bad.push((i, f.clone()));
-                    break;
-                }
-            }
-        }
-    }
-    if !known {
-        return Outcome::NotEvaluated("tệp không ghi phông chữ".into());
-    }
-    let Some((first, font)) = bad.first().cloned() else {
-        return Outcome::pass();
-    };
-    let edits = bad
-        .iter()
-        .map(|(i, _)| Edit::RunProps {
-            paragraph: ctx.view.para(*i).index,
-            font: Some(FONT.to_string()),
-            size: None,
-            bold: None,
-            italic: None,
-            underline: None,
-        })
-        .collect();
-    let mut fix = Fix::edit(format!("đặt phông {FONT}"), Edit::TitlePage);
-    fix.edits = edits;
-    let msg = if bad.len() == 1 {
-        format!("Phông chữ {font}; quy định {FONT} (bộ mã Unicode TCVN 6909:2001).")
-    } else {
-        format!(
-            "Phông chữ {font} ở {} đoạn; quy định {FONT} (bộ mã Unicode TCVN 6909:2001).",
-            bad.len()
-        )
-    };
-    Outcome::Checked(vec![Finding::at(first, msg).with_fix(fix)])
-}
+/// The rules of this file, in the order of their codes.
+pub(super) const RULES: &[RuleDef] = &[UNICODE_NFC, UNICODE_DOUBLE_SPACE, UNICODE_QUOTES];
 
-pub fn nfc(ctx: &Ctx) -> Outcome {
+/// ND30-120, HD36-120: Chữ Unicode dựng sẵn (NFC).
+pub(super) const UNICODE_NFC: RuleDef = RuleDef {
+    code: "120",
+    check: "unicode.nfc",
+    run: nfc,
+    element: Element::Unicode,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::Safe,
+    title: Per::Same("Chữ Unicode dựng sẵn (NFC)"),
+    clause: Per::By(&[("ND30", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục I.2 (TCVN 6909:2001)"), ("HD36", "HD 36-HD/VPTW, mục II (TCVN 6909:2001)")]),
+    evidence: Per::Same(Evidence::Stated),
+    severity: Per::Same(Severity::Error),
+    doc: Per::Same("TCVN 6909:2001 dùng ký tự dựng sẵn; chữ gõ ở dạng tổ hợp (dấu tách khỏi chữ) hiển thị và tìm kiếm sai."),
+    wrong: Per::Same("Kế hoạch gõ thành K + e + ^ + ´ (tổ hợp)"),
+    right: Per::Same("Kế hoạch (dựng sẵn, NFC)"),
+};
+
+/// ND30-121, HD36-121: Không gõ hai dấu cách liền nhau.
+pub(super) const UNICODE_DOUBLE_SPACE: RuleDef = RuleDef {
+    code: "121",
+    check: "unicode.double_space",
+    run: double_space,
+    element: Element::Unicode,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::Safe,
+    title: Per::Same("Không gõ hai dấu cách liền nhau"),
+    clause: Per::Same("Khuyến nghị trình bày (không có điều khoản riêng)"),
+    evidence: Per::Same(Evidence::Inferred),
+    severity: Per::Same(Severity::Warning),
+    doc: Per::Same("Hai dấu cách liền nhau làm lệch khoảng chữ khi căn đều hai lề."),
+    wrong: Per::Same("Thực hiện  Kế hoạch số 89/KH-UBND"),
+    right: Per::Same("Thực hiện Kế hoạch số 89/KH-UBND"),
+};
+
+/// ND30-122, HD36-122: Dấu ngoặc kép cong.
+pub(super) const UNICODE_QUOTES: RuleDef = RuleDef {
+    code: "122",
+    check: "unicode.quotes",
+    run: quotes,
+    element: Element::Unicode,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::Guarded,
+    title: Per::Same("Dấu ngoặc kép cong"),
+    clause: Per::Same("Khuyến nghị trình bày (không có điều khoản riêng)"),
+    evidence: Per::Same(Evidence::Inferred),
+    severity: Per::Same(Severity::Warning),
+    doc: Per::Same(
+        "Văn bản in dùng dấu ngoặc kép cong “…”; dấu thẳng \"…\" là dấu của máy đánh chữ.",
+    ),
+    wrong: Per::Same("phong trào \"Dân vận khéo\""),
+    right: Per::Same("phong trào “Dân vận khéo”"),
+};
+
+fn nfc(ctx: &Ctx) -> Outcome {
     let mut out = Vec::new();
     for (i, p) in ctx.view.paras.iter().enumerate() {
         if text::is_nfc(&p.text) {
@@ -111,7 +123,7 @@ fn space_runs(s: &str) -> Vec<(String, String)> {
     out
 }
 
-pub fn double_space(ctx: &Ctx) -> Outcome {
+fn double_space(ctx: &Ctx) -> Outcome {
     let mut out = Vec::new();
     for (i, p) in ctx.view.paras.iter().enumerate() {
         let runs = space_runs(&p.text);
@@ -139,7 +151,7 @@ pub fn double_space(ctx: &Ctx) -> Outcome {
     Outcome::Checked(out)
 }
 
-pub fn quotes(ctx: &Ctx) -> Outcome {
+fn quotes(ctx: &Ctx) -> Outcome {
     let mut out = Vec::new();
     for (i, p) in ctx.view.paras.iter().enumerate() {
         if !p.text.contains('"') {

@@ -1,20 +1,28 @@
 //! The rule registry (danh mục quy tắc): rule sets are versioned data about the law.
 //!
-//! Each rule set (`rulesets/*.toml`, embedded at build time) says which system it applies
-//! to, its source and effective dates, a few non-layout conventions (`[facts]`) and, per
-//! rule, a stable id, title, the clause it implements, the evidence label of the spec,
-//! severity, a wrong and a right example, and which check implements it. A later rule set
-//! (HD 05-2026) `extends` an earlier one and overrides only what changed. Sizes, margins,
-//! fonts and abbreviations are never in these files: they come from [`crate::layout`],
-//! which a rule set may override fact by fact (`[layout]`), never copy.
+//! A rule is written once, in its rule file under [`super::rules`] ([`RuleDef`]: code,
+//! check, title, clause, evidence, severity, doc, wrong and right examples, fix, with wording
+//! per rule set where the Party text differs). Each rule set (`rulesets/*.toml`, embedded at
+//! build time) says which system it applies to, its source and effective dates, a few
+//! non-layout conventions (`[facts]`) and which rules it selects (`select`, `ignore`). A
+//! later rule set (HD 05-2026) `extends` an earlier one and overrides only what changed.
+//! Sizes, margins, fonts and abbreviations are never in these files: they come from
+//! [`crate::layout`], which a rule set may override fact by fact (`[layout]`), never copy.
+//! Building the registry ([`build_rulesets`]) refuses unknown keys, duplicate ids and
+//! selections of rules that do not exist.
 
-use std::collections::BTreeMap;
+mod build;
+
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use build::toml_message;
+pub use build::{build_rulesets, RegistryError};
+
+use super::rules::{self, RuleDef};
 use super::view::Element;
-use crate::layout::{self, HalfPoints, Layout, TextStyle};
+use crate::layout::{Layout, TextStyle};
 use crate::model::System;
 
 /// How serious a finding is (mức độ).
@@ -98,13 +106,25 @@ pub enum FixSafety {
     None,
 }
 
+impl FixSafety {
+    /// Vietnamese label (mức sửa).
+    pub fn label(self) -> &'static str {
+        match self {
+            FixSafety::Safe => "sửa tự động (an toàn)",
+            FixSafety::Guarded => "sửa sau khi xem trước",
+            FixSafety::Suggest => "chỉ gợi ý, không tự sửa",
+            FixSafety::None => "không có",
+        }
+    }
+}
+
 /// One rule of a rule set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rule {
     /// Stable id, e.g. "ND30-302".
     pub id: String,
-    /// The check that implements it (see [`super::rules::CHECKS`]).
+    /// The check that implements it (see [`super::rules::FAMILIES`]).
     pub check: String,
     /// Short title in Vietnamese.
     pub title: String,
@@ -123,12 +143,7 @@ pub struct Rule {
     /// The right version of the same example.
     pub right: String,
     /// How safe the fix is.
-    #[serde(default = "no_fix")]
     pub fix: FixSafety,
-}
-
-fn no_fix() -> FixSafety {
-    FixSafety::None
 }
 
 /// Conventions of a system that are not layout facts (punctuation, prefixes).
@@ -149,60 +164,6 @@ pub struct Facts {
     pub issuer_mark: String,
     /// The mark under the trích yếu: "line" or "dashes" ("-----").
     pub subject_mark: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-struct FactsPatch {
-    recipients_separator: Option<String>,
-    archive_prefix: Option<String>,
-    authority_prefixes: Option<Vec<String>>,
-    closing_mark: Option<String>,
-    number_colon: Option<bool>,
-    issuer_mark: Option<String>,
-    subject_mark: Option<String>,
-}
-
-/// Override of one layout style fact (only the fields given change).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
-struct StylePatch {
-    min_pt: Option<u16>,
-    max_pt: Option<u16>,
-    bold: Option<bool>,
-    italic: Option<bool>,
-    underline: Option<bool>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-struct RuleSetFile {
-    id: String,
-    title: String,
-    system: System,
-    source: String,
-    effective_from: String,
-    #[serde(default)]
-    effective_to: Option<String>,
-    #[serde(default)]
-    short: Option<String>,
-    #[serde(default)]
-    preceded_by: Option<String>,
-    #[serde(default)]
-    verified: bool,
-    #[serde(default)]
-    default: bool,
-    #[serde(default)]
-    extends: Option<String>,
-    #[serde(default)]
-    prefix: Option<String>,
-    #[serde(default)]
-    note: Option<String>,
-    #[serde(default)]
-    facts: Option<FactsPatch>,
-    #[serde(default)]
-    layout: BTreeMap<String, StylePatch>,
-    #[serde(default)]
-    rule: Vec<Rule>,
-    #[serde(default)]
-    remove: Vec<String>,
 }
 
 /// A versioned rule set (bộ quy tắc), e.g. "ND30-2020", "HD36-2018".
@@ -243,180 +204,24 @@ pub struct RuleSet {
 }
 
 const FILES: [&str; 3] = [
-    include_str!("rulesets/nd30-2020.toml"),
-    include_str!("rulesets/hd36-2018.toml"),
-    include_str!("rulesets/hd05-2026.toml"),
+    include_str!("../rulesets/nd30-2020.toml"),
+    include_str!("../rulesets/hd36-2018.toml"),
+    include_str!("../rulesets/hd05-2026.toml"),
 ];
 
 /// Every built-in rule set, loaded once.
 pub fn rulesets() -> &'static [RuleSet] {
     static SETS: OnceLock<Vec<RuleSet>> = OnceLock::new();
     SETS.get_or_init(|| {
-        let files: Vec<RuleSetFile> = FILES
-            .iter()
-            .map(|f| toml::from_str(f).expect("built-in rule sets are valid (checked by a test)"))
-            .collect();
-        let mut out: Vec<RuleSet> = Vec::new();
-        for f in files {
-            let base = f
-                .extends
-                .as_deref()
-                .and_then(|id| out.iter().find(|s| s.id == id).cloned());
-            out.push(build(f, base));
-        }
-        out
+        let defs: Vec<&RuleDef> = rules::all().collect();
+        build_rulesets(&defs, &FILES).expect("built-in rule sets are valid (checked by a test)")
     })
-}
-
-fn build(f: RuleSetFile, base: Option<RuleSet>) -> RuleSet {
-    let mut facts = base
-        .as_ref()
-        .map_or_else(|| default_facts(f.system), |b| b.facts.clone());
-    if let Some(p) = f.facts {
-        if let Some(v) = p.recipients_separator {
-            facts.recipients_separator = v;
-        }
-        if let Some(v) = p.archive_prefix {
-            facts.archive_prefix = v;
-        }
-        if let Some(v) = p.authority_prefixes {
-            facts.authority_prefixes = v;
-        }
-        if let Some(v) = p.closing_mark {
-            facts.closing_mark = v;
-        }
-        if let Some(v) = p.number_colon {
-            facts.number_colon = v;
-        }
-        if let Some(v) = p.issuer_mark {
-            facts.issuer_mark = v;
-        }
-        if let Some(v) = p.subject_mark {
-            facts.subject_mark = v;
-        }
-    }
-    let mut lay = base
-        .as_ref()
-        .map_or_else(|| layout::layout(f.system).clone(), |b| b.layout.clone());
-    for (name, patch) in &f.layout {
-        if let Some(style) = style_mut(&mut lay, name) {
-            apply_patch(style, patch);
-        }
-    }
-    let mut rules: Vec<Rule> = match (&base, &f.prefix) {
-        (Some(b), Some(prefix)) => b
-            .rules
-            .iter()
-            .map(|r| {
-                let mut r = r.clone();
-                if let Some((_, n)) = r.id.split_once('-') {
-                    r.id = format!("{prefix}-{n}");
-                }
-                r
-            })
-            .collect(),
-        (Some(b), None) => b.rules.clone(),
-        _ => Vec::new(),
-    };
-    rules.retain(|r| !f.remove.iter().any(|x| x == &r.id));
-    for r in f.rule {
-        if let Some(old) = rules.iter_mut().find(|o| o.id == r.id) {
-            *old = r;
-        } else {
-            rules.push(r);
-        }
-    }
-    rules.sort_by(|a, b| a.id.cmp(&b.id));
-    let short = f.short.unwrap_or_else(|| f.id.clone());
-    RuleSet {
-        id: f.id,
-        title: f.title,
-        system: f.system,
-        source: f.source,
-        effective_from: f.effective_from,
-        effective_to: f.effective_to,
-        short,
-        preceded_by: f.preceded_by,
-        verified: f.verified,
-        default: f.default,
-        note: f.note,
-        extends: f.extends,
-        facts,
-        layout: lay,
-        rules,
-    }
-}
-
-fn default_facts(system: System) -> Facts {
-    let strs = |v: &[&str]| v.iter().map(|s| (*s).to_string()).collect();
-    match system {
-        System::State => Facts {
-            recipients_separator: ";".into(),
-            archive_prefix: "Lưu:".into(),
-            authority_prefixes: strs(&["TM.", "KT.", "TL.", "TUQ.", "Q."]),
-            closing_mark: "./.".into(),
-            number_colon: true,
-            issuer_mark: "line".into(),
-            subject_mark: "line".into(),
-        },
-        System::Party => Facts {
-            recipients_separator: ",".into(),
-            archive_prefix: "Lưu".into(),
-            authority_prefixes: strs(&["T/M", "K/T", "T/L", "Q."]),
-            closing_mark: "./.".into(),
-            number_colon: false,
-            issuer_mark: "star".into(),
-            subject_mark: "dashes".into(),
-        },
-    }
 }
 
 /// The style fact of `layout` named as in the rule-set files ("recipients_item").
 pub fn style_of(l: &Layout, name: &str) -> Option<TextStyle> {
     let mut copy = l.clone();
-    style_mut(&mut copy, name).copied()
-}
-
-fn style_mut<'a>(l: &'a mut Layout, name: &str) -> Option<&'a mut TextStyle> {
-    Some(match name {
-        "national_title" => &mut l.national_title,
-        "motto" => &mut l.motto,
-        "superior_body" => &mut l.superior_body,
-        "issuing_body" => &mut l.issuing_body,
-        "number" => &mut l.number,
-        "place_date" => &mut l.place_date,
-        "doc_type_name" => &mut l.doc_type_name,
-        "subject" => &mut l.subject,
-        "body" => &mut l.body,
-        "signer_authority" => &mut l.signer_authority,
-        "signer_position" => &mut l.signer_position,
-        "signer_name" => &mut l.signer_name,
-        "recipients_heading" => &mut l.recipients_heading,
-        "recipients_item" => &mut l.recipients_item,
-        "page_number" => &mut l.page_number,
-        _ => return None,
-    })
-}
-
-fn apply_patch(s: &mut TextStyle, p: &StylePatch) {
-    if let Some(v) = p.min_pt {
-        s.size.min = HalfPoints::pt(v);
-    }
-    if let Some(v) = p.max_pt {
-        s.size.max = HalfPoints::pt(v);
-    }
-    if !s.size.contains(s.size.preferred) {
-        s.size.preferred = s.size.min;
-    }
-    if let Some(v) = p.bold {
-        s.bold = v;
-    }
-    if let Some(v) = p.italic {
-        s.italic = v;
-    }
-    if let Some(v) = p.underline {
-        s.underline = v;
-    }
+    build::style_mut(&mut copy, name).copied()
 }
 
 /// Looks a rule set up by id ("HD05-2026"), ignoring case.

@@ -1,0 +1,232 @@
+//! Columns laid out with tabs or spaces (cột dàn bằng tab hoặc dấu cách): header and
+//! footer rows read as the two-column table a reader sees.
+
+use super::para::{split_at, LAYOUT_SPACES};
+use crate::check::rules::{is_line_text, upper_key};
+use crate::check::view::{CellPos, Para, Run};
+
+/// How many paragraphs at the top of the body may form a header laid out with tabs.
+const TAB_HEADER_SPAN: usize = 12;
+
+/// The pseudo table that stands for a header laid out with tabs.
+const TAB_HEADER_TABLE: usize = usize::MAX;
+
+/// The pseudo table that stands for a footer laid out with tabs.
+const TAB_FOOTER_TABLE: usize = usize::MAX - 1;
+
+/// How many paragraphs a footer laid out with tabs may span.
+const TAB_FOOTER_SPAN: usize = 30;
+
+/// One paragraph as the (left, right) pieces around its tab: both for "A⇥B", only the
+/// right for "⇥B" (leading tabs), only the left otherwise (no tab, or more than two
+/// pieces of text).
+fn row_pieces(p: &Para) -> (Option<Para>, Option<Para>) {
+    let (l, r, _) = row_pieces_lead(p);
+    (l, r)
+}
+
+/// [`row_pieces`] with the number of tabs before the first text.
+fn row_pieces_lead(p: &Para) -> (Option<Para>, Option<Para>, usize) {
+    let spaced = spaces_as_tab(p);
+    let p = spaced.as_ref().unwrap_or(p);
+    let lead = p
+        .text
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .filter(|&c| c == '\t')
+        .count();
+    let (l, r) = row_pieces_of(p);
+    (l, r, lead)
+}
+
+/// Rows of consecutive paragraphs as (left, right) pieces. A line with text after
+/// leading tabs only is in the right column when it has more leading tabs than the left
+/// pieces of the two-sided rows ("⇥BAN DÂN VẬN" under "⇥TỈNH ỦY⇥ĐẢNG CỘNG SẢN VIỆT NAM"
+/// is the left column, centred on its tab stop).
+fn rows_of<'a>(paras: impl Iterator<Item = &'a Para>) -> Vec<(Option<Para>, Option<Para>)> {
+    let rows: Vec<_> = paras.map(row_pieces_lead).collect();
+    let left_lead = rows
+        .iter()
+        .filter(|(l, r, _)| l.is_some() && r.is_some())
+        .map(|(_, _, lead)| *lead)
+        .min()
+        .unwrap_or(0);
+    rows.into_iter()
+        .map(|(l, r, lead)| match (l, r) {
+            (None, Some(r)) if lead <= left_lead => (Some(r), None),
+            (l, r) => (l, r),
+        })
+        .collect()
+}
+
+fn row_pieces_of(p: &Para) -> (Option<Para>, Option<Para>) {
+    if !p.text.trim_end().contains('\t') {
+        return (Some(p.clone()), None);
+    }
+    let Some(pieces) = split_at(p, '\t') else {
+        return (Some(p.clone()), None);
+    };
+    let mut filled = pieces.into_iter().filter(|q| !q.is_blank());
+    match (filled.next(), filled.next(), filled.next()) {
+        (Some(a), Some(b), None) => (Some(a), Some(b)),
+        (Some(a), None, None) if p.text.trim_start() != p.text.as_str() => (
+            None,
+            Some(Para {
+                segment: false,
+                ..a
+            }),
+        ),
+        _ => (Some(p.clone()), None),
+    }
+}
+
+/// A paragraph whose columns are set apart by a run of spaces ("Ảnh          CỘNG HÒA XÃ
+/// HỘI CHỦ NGHĨA VIỆT NAM") with that run read as a tab; `None` when it has none or the
+/// runs do not spell its text.
+fn spaces_as_tab(p: &Para) -> Option<Para> {
+    if p.text.contains('\t') || !p.text.trim().contains(&" ".repeat(LAYOUT_SPACES)) {
+        return None;
+    }
+    let gap = |s: &str| {
+        let mut out = String::new();
+        let mut spaces = 0;
+        for c in s.chars().chain(std::iter::once('\0')) {
+            if c == ' ' || c == '\u{A0}' {
+                spaces += 1;
+                continue;
+            }
+            if spaces >= LAYOUT_SPACES {
+                out.push('\t');
+            } else {
+                out.extend(std::iter::repeat_n(' ', spaces));
+            }
+            spaces = 0;
+            if c != '\0' {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let runs: Vec<Run> = p
+        .runs
+        .iter()
+        .map(|r| Run {
+            text: gap(&r.text),
+            ..r.clone()
+        })
+        .collect();
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    (text == gap(&p.text)).then(|| Para {
+        text,
+        runs,
+        ..p.clone()
+    })
+}
+
+/// Replaces `paras[range]` by its rows read as two columns of the pseudo table `table`:
+/// column 0 first, then column 1, as a table is read.
+fn as_columns(
+    mut paras: Vec<Para>,
+    range: std::ops::Range<usize>,
+    rows: Vec<(Option<Para>, Option<Para>)>,
+    table: usize,
+) -> Vec<Para> {
+    let cell = |col| Some(CellPos { table, row: 0, col });
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (l, r) in rows {
+        left.extend(l.map(|p| Para { cell: cell(0), ..p }));
+        right.extend(r.map(|p| Para { cell: cell(1), ..p }));
+    }
+    left.extend(right);
+    paras.splice(range, left);
+    paras
+}
+
+fn is_national(p: &Para) -> bool {
+    let k = upper_key(&p.text);
+    k.contains("ĐẢNG CỘNG SẢN VIỆT NAM") || crate::check::recognize::is_quoc_hieu(&k)
+}
+
+/// A header laid out with tab stops instead of a table ("UBND TỈNH X⇥CỘNG HÒA XÃ HỘI CHỦ
+/// NGHĨA VIỆT NAM", "Số: 12/UBND⇥Hà Nội, ngày ..."), as older Word files and WPS write it,
+/// is read as the two columns a reader sees: the text left of the tab in column 0, right
+/// of it in column 1. Only the plain paragraphs at the top of the body are concerned, and
+/// only when the right column holds the quốc hiệu (or the Party's title) and one row has
+/// text on both sides of a tab.
+pub(super) fn tab_header(paras: Vec<Para>) -> Vec<Para> {
+    let top = paras
+        .iter()
+        .take(TAB_HEADER_SPAN)
+        .take_while(|p| p.cell.is_none())
+        .count();
+    // The right column holds the quốc hiệu, the tiêu ngữ, its line and the date; the block
+    // ends before the first row whose right piece is something else ("1.⇥...").
+    let header_like = |p: &Para| {
+        let k = upper_key(&p.text);
+        is_national(p)
+            || (k.contains("ĐỘC LẬP") && k.contains("HẠNH PHÚC"))
+            || (p.text.contains("ngày") && p.text.contains("tháng"))
+            || is_line_text(&p.text)
+    };
+    let rows: Vec<_> = rows_of(paras[..top].iter())
+        .into_iter()
+        .take_while(|(_, r)| r.as_ref().is_none_or(header_like))
+        .collect();
+    let Some(end) = rows.iter().rposition(|(_, r)| r.is_some()) else {
+        return paras;
+    };
+    let rows: Vec<_> = rows.into_iter().take(end + 1).collect();
+    let national = rows
+        .iter()
+        .any(|(_, r)| r.as_ref().is_some_and(is_national));
+    let two_sided = rows.iter().any(|(l, r)| l.is_some() && r.is_some());
+    if !national || !two_sided {
+        return paras;
+    }
+    as_columns(paras, 0..end + 1, rows, TAB_HEADER_TABLE)
+}
+
+/// A footer laid out with tab stops ("Nơi nhận:⇥KT. CHỦ TỊCH", "- Như trên;⇥PHÓ CHỦ
+/// TỊCH", ..., "⇥Nguyễn Văn A") is read as two columns: Nơi nhận on the left, the
+/// signature block on the right. The block starts at a plain "Nơi nhận" paragraph (or at
+/// up to three right-only lines above it: a quyền hạn written first) and ends at its last
+/// line with a short right piece.
+pub(super) fn tab_footer(paras: Vec<Para>) -> Vec<Para> {
+    // Only the start of each paragraph is compared: NFC over whole body paragraphs would
+    // dominate the time on long files.
+    let noi_nhan = |p: &Para| {
+        let head: String = p.text.trim_start().chars().take(12).collect();
+        p.cell.is_none() && upper_key(&head).starts_with("NƠI NHẬN")
+    };
+    let Some(h) = paras.iter().rposition(noi_nhan) else {
+        return paras;
+    };
+    let mut start = h;
+    while start > 0 && h - start < 3 {
+        let p = &paras[start - 1];
+        match row_pieces(p) {
+            (None, Some(_)) if p.cell.is_none() => start -= 1,
+            _ => break,
+        }
+    }
+    let rows: Vec<_> = rows_of(
+        paras[start..]
+            .iter()
+            .take(TAB_FOOTER_SPAN)
+            .take_while(|p| p.cell.is_none()),
+    )
+    .into_iter()
+    .take_while(|(_, r)| {
+        r.as_ref()
+            .is_none_or(|r| r.text.trim().chars().count() <= 70)
+    })
+    .collect();
+    let Some(end) = rows.iter().rposition(|(_, r)| r.is_some()) else {
+        return paras;
+    };
+    let rows: Vec<_> = rows.into_iter().take(end + 1).collect();
+    if !rows.iter().any(|(l, r)| l.is_some() && r.is_some()) {
+        return paras;
+    }
+    as_columns(paras, start..start + end + 1, rows, TAB_FOOTER_TABLE)
+}
