@@ -113,5 +113,10 @@ fn write_commands(cfg: &Config) {
         ));
     }
     ts.push_str("};\n");
+    ts.push_str(&format!(
+        "\n/** The event a folder check sends before each file (payload: `BatchProgress`). */\n\
+         export const BATCH_PROGRESS_EVENT = \"{}\";\n",
+        crate::commands::batch::PROGRESS_EVENT
+    ));
     std::fs::write(out_dir().join("commands.ts"), ts).expect("write commands.ts");
 }

@@ -50,3 +50,6 @@ export const commands = {
   useClause: (id: number, values: { [key in string]: string }) => call<string>("use_clause", { id, values }),
   libraryChoices: (system: System) => call<LibraryChoices>("library_choices", { system }),
 };
+
+/** The event a folder check sends before each file (payload: `BatchProgress`). */
+export const BATCH_PROGRESS_EVENT = "batch-progress";
