@@ -16,7 +16,8 @@ fi
 export TAURI_DRIVER=${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}
 
 (cd ui && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm run build --silent)
-cargo build --locked -p vanban-app
+# The `e2e` feature compiles in the test hooks (VANBAN_TEST_*); no other build has them.
+cargo build --locked -p vanban-app --features e2e
 cargo build --locked --bin vanban
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 export VANBAN_APP_BIN=${VANBAN_APP_BIN:-$CARGO_TARGET_DIR/debug/vanban-app}

@@ -20,6 +20,9 @@
 
 use crate::model::{text, Block, Body, Inline, Span, Table};
 
+mod lines;
+pub use lines::{label_lines, lines, LineKind, LineShape, MarkupLine};
+
 /// A markup error with the line it is on (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("dòng {line}: {message}")]

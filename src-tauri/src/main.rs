@@ -8,6 +8,7 @@
 mod bindings;
 mod commands;
 mod error;
+mod hooks;
 mod state;
 
 fn main() {
@@ -24,32 +25,15 @@ fn main() {
         .manage(state)
         .manage(commands::check::Review::default())
         .manage(commands::batch::LastBatch::default())
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::list_templates,
-            commands::ui_ready,
-            commands::drafts::new_draft,
-            commands::drafts::open_draft,
-            commands::drafts::save_draft,
-            commands::drafts::close_draft,
-            commands::drafts::recent_drafts,
-            commands::drafts::draft_history,
-            commands::drafts::restore_version,
-            commands::drafts::duplicate_draft,
-            commands::preview::preview_draft,
-            commands::export::export_docx,
-            commands::issue::issue_plan,
-            commands::issue::issue_draft,
-            commands::issue::set_term_start,
-            commands::check::review_open,
-            commands::check::review_fix,
-            commands::check::review_save,
-            commands::batch::batch_check,
-            commands::batch::batch_save_report,
-            commands::clauses::search_clauses,
-            commands::clauses::use_clause,
-            commands::library::library_choices,
-        ])
+        .invoke_handler(commands::handler())
+        // The window is created hidden (tauri.conf.json) and shown by `ui_ready` once the UI
+        // has painted its first screen; this is the fallback if that never happens.
+        .setup(|app| {
+            if let Some(w) = tauri::Manager::get_webview_window(app, "main") {
+                commands::show_later(w);
+            }
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("Vanban không khởi động được cửa sổ: {e}");

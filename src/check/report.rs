@@ -49,6 +49,7 @@ pub struct Diagnostic {
 
 /// Status of a rule or an element on this document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Checked and passed.

@@ -35,6 +35,19 @@ impl Authority {
             (Authority::Q, _) => "Q.",
         }
     }
+
+    /// Reads an authority mark as the library stores it ("TM.", "T/M", "kt.", "TUQ."), in
+    /// either system's form; `None` for no mark or one not in NĐ 30 / HD 36.
+    pub fn from_mark(mark: &str) -> Option<Self> {
+        let m: String = mark
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase();
+        [Self::Tm, Self::Kt, Self::Tl, Self::Tuq, Self::Q]
+            .into_iter()
+            .find(|a| a.prefix(System::State) == m || a.prefix(System::Party) == m)
+    }
 }
 
 /// One signature block (khối chữ ký).
@@ -83,6 +96,17 @@ impl Signer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn authority_marks_of_both_systems() {
+        assert_eq!(Authority::from_mark("TM."), Some(Authority::Tm));
+        assert_eq!(Authority::from_mark(" t/m "), Some(Authority::Tm));
+        assert_eq!(Authority::from_mark("K/T"), Some(Authority::Kt));
+        assert_eq!(Authority::from_mark("TUQ."), Some(Authority::Tuq));
+        assert_eq!(Authority::from_mark("Q."), Some(Authority::Q));
+        assert_eq!(Authority::from_mark(""), None);
+        assert_eq!(Authority::from_mark("KÝ"), None);
+    }
 
     #[test]
     fn state_and_party_prefixes() {

@@ -52,6 +52,13 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     const second = (await (await browser.$('[data-field="fields.muc_dich_yeu_cau"]')).$$("textarea"))[1];
     assert.ok(await second.isFocused(), "Enter moves to a new line");
     await second.addValue("Gắn với nhiệm vụ chính trị của cơ quan.");
+    // Tab makes it a dash item, labelled by the core.
+    const secondLine = (await (await browser.$('[data-field="fields.muc_dich_yeu_cau"]')).$$(".line"))[1];
+    await browser.keys(["Tab"]);
+    await browser.waitUntil(async () => (await secondLine.getAttribute("data-label")) === "-", {
+      timeout: 5_000,
+      timeoutMsg: "Tab did not make a dash item labelled by the core",
+    });
     // Section II: a line, then a new line filled from the clause picker.
     const nd = await fill(browser, "fields.noi_dung", "Tuyên truyền sâu rộng trong cán bộ, công chức.");
     await nd.click();

@@ -63,7 +63,8 @@ export function freshDataDir(name) {
 /**
  * Starts tauri-driver (which starts WebKitWebDriver, which starts the app) and opens a session.
  * `env` is added to the app's environment: VANBAN_DATA_DIR, VANBAN_TEST_SAVE_DIR, VANBAN_TEST_OPEN_FILE,
- * VANBAN_TEST_OPEN_DIR (the folder the "Kiểm tra cả thư mục…" dialog would return).
+ * VANBAN_TEST_OPEN_DIR (the folder the "Kiểm tra cả thư mục…" dialog would return). The VANBAN_TEST_*
+ * hooks exist only in an app built with `--features e2e` (scripts/e2e.sh does).
  */
 export async function startApp({ dataDir, env = {} } = {}) {
   const port = await freePort();

@@ -12,7 +12,7 @@ use vanban::check::batch::{check_dir, Batch, Progress};
 use vanban::check::batch_report::{self, BatchSummary, ReportFormat};
 use vanban::check::CheckOptions;
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 
 /// The event the window receives before each file is checked.
 pub const PROGRESS_EVENT: &str = "batch-progress";
@@ -42,19 +42,19 @@ impl LastBatch {
 }
 
 fn pick_folder(app: &AppHandle) -> AppResult<PathBuf> {
-    if let Some(p) = std::env::var_os("VANBAN_TEST_OPEN_DIR") {
-        return Ok(PathBuf::from(p));
+    if let Some(p) = crate::hooks::dialog_stand_in(crate::hooks::Hook::OpenDir) {
+        return Ok(p);
     }
     app.dialog()
         .file()
         .set_title("Chọn thư mục có các văn bản .docx cần kiểm tra")
         .blocking_pick_folder()
-        .ok_or_else(|| AppError::new("cancelled", "Đã hủy."))?
+        .ok_or_else(|| AppError::new(ErrorCode::Cancelled, "Đã hủy."))?
         .into_path()
-        .map_err(|e| AppError::new("io", format!("Đường dẫn không hợp lệ: {e}")))
+        .map_err(|e| AppError::new(ErrorCode::Io, format!("Đường dẫn không hợp lệ: {e}")))
 }
 
-/// Asks for a folder (native dialog; `VANBAN_TEST_OPEN_DIR` in tests), checks every .docx
+/// Asks for a folder (native dialog; a test hook in e2e builds), checks every .docx
 /// under it on a background thread, sending [`BatchProgress`] events to the window, and
 /// returns the summary. A file that cannot be read is a row with its reason, not an error.
 #[tauri::command]
@@ -78,23 +78,28 @@ pub async fn batch_check(
         })
     })
     .await
-    .map_err(|e| AppError::new("internal", format!("Việc kiểm tra bị dừng đột ngột: {e}")))?
-    .map_err(|e| AppError::new("io", format!("Không kiểm tra được: {e}")))?;
+    .map_err(|e| {
+        AppError::new(
+            ErrorCode::Internal,
+            format!("Việc kiểm tra bị dừng đột ngột: {e}"),
+        )
+    })?
+    .map_err(|e| AppError::new(ErrorCode::Io, format!("Không kiểm tra được: {e}")))?;
     let summary = batch_report::summary(&batch);
     let when = chrono::Local::now().format("%H:%M %d/%m/%Y").to_string();
     *last.lock() = Some((batch, when));
     Ok(summary)
 }
 
-/// The file the report goes to: the save dialog (`VANBAN_TEST_SAVE_DIR` in tests), offering
+/// The file the report goes to: the save dialog (a test hook in e2e builds), offering
 /// `format` first; a name without an extension gets `format`'s.
 fn report_path(app: &AppHandle, dir: &Path, format: ReportFormat) -> AppResult<PathBuf> {
     let folder = dir
         .file_name()
         .map_or_else(|| "thu-muc".into(), |n| n.to_string_lossy().into_owned());
     let name = format!("Báo cáo kiểm tra {folder}.{}", format.extension());
-    let path = match std::env::var_os("VANBAN_TEST_SAVE_DIR") {
-        Some(d) => PathBuf::from(d).join(&name),
+    let path = match crate::hooks::dialog_stand_in(crate::hooks::Hook::SaveDir) {
+        Some(d) => d.join(&name),
         None => {
             let html: (&str, &[&str]) = ("Trang web (HTML)", &["html", "htm"]);
             let csv: (&str, &[&str]) = ("Bảng tính Excel (CSV)", &["csv"]);
@@ -112,9 +117,9 @@ fn report_path(app: &AppHandle, dir: &Path, format: ReportFormat) -> AppResult<P
                 d = d.add_filter(label, exts);
             }
             d.blocking_save_file()
-                .ok_or_else(|| AppError::new("cancelled", "Đã hủy."))?
+                .ok_or_else(|| AppError::new(ErrorCode::Cancelled, "Đã hủy."))?
                 .into_path()
-                .map_err(|e| AppError::new("io", format!("Đường dẫn không hợp lệ: {e}")))?
+                .map_err(|e| AppError::new(ErrorCode::Io, format!("Đường dẫn không hợp lệ: {e}")))?
         }
     };
     Ok(if path.extension().is_none() {
@@ -136,11 +141,11 @@ pub async fn batch_save_report(
         .lock()
         .as_ref()
         .map(|(b, _)| b.dir.clone())
-        .ok_or_else(|| AppError::new("batch", "Chưa kiểm tra thư mục nào."))?;
+        .ok_or_else(|| AppError::new(ErrorCode::Batch, "Chưa kiểm tra thư mục nào."))?;
     let path = report_path(&app, &dir, format)?;
     let format = ReportFormat::for_path(&path).ok_or_else(|| {
         AppError::new(
-            "io",
+            ErrorCode::Io,
             "Báo cáo chỉ lưu được thành tệp .html hoặc .csv: hãy đặt tên tệp có một trong hai đuôi đó.",
         )
     })?;
@@ -148,7 +153,7 @@ pub async fn batch_save_report(
         let guard = last.lock();
         let (batch, when) = guard
             .as_ref()
-            .ok_or_else(|| AppError::new("batch", "Chưa kiểm tra thư mục nào."))?;
+            .ok_or_else(|| AppError::new(ErrorCode::Batch, "Chưa kiểm tra thư mục nào."))?;
         batch_report::render(batch, format, when)
     };
     vanban::fsutil::atomic_write(&path, &bytes).map_err(|e| AppError::io("ghi báo cáo", &e))?;

@@ -7,11 +7,12 @@ use std::sync::Mutex;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
+use vanban::check::registry::{FixSafety, Severity};
 use vanban::check::report::{Diagnostic, Report, Status};
 use vanban::check::view::Element;
 use vanban::check::{apply_fixes, check_docx, CheckOptions};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 
 /// A proposed fix as the UI shows it (sửa lỗi).
 #[derive(Debug, Clone, Serialize)]
@@ -19,8 +20,8 @@ use crate::error::{AppError, AppResult};
 pub struct FixView {
     /// What it does, in Vietnamese.
     pub title: String,
-    /// "safe", "guarded" or "suggest".
-    pub safety: String,
+    /// How safe it is to apply.
+    pub safety: FixSafety,
     /// Text before, when the fix changes text.
     pub before: Option<String>,
     /// Text after.
@@ -37,10 +38,10 @@ pub struct DiagnosticView {
     pub index: usize,
     /// Rule id ("ND30-303").
     pub rule: String,
-    /// "error" or "warning".
-    pub severity: String,
-    /// Element id (`so_ky_hieu`, `noi_nhan` ...).
-    pub element: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Element (`so_ky_hieu`, `noi_nhan` ...).
+    pub element: Element,
     /// Element name in Vietnamese.
     pub element_label: String,
     /// What is wrong, in Vietnamese.
@@ -59,12 +60,12 @@ pub struct DiagnosticView {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ElementGroup {
-    /// Element id.
-    pub element: String,
+    /// The element.
+    pub element: Element,
     /// Element name in Vietnamese.
     pub label: String,
-    /// "passed", "failed", "needs_review", "not_evaluated", "not_applicable", "ignored".
-    pub status: String,
+    /// Whether it passed, failed, needs review ...
+    pub status: Status,
     /// Its findings.
     pub diagnostics: Vec<DiagnosticView>,
 }
@@ -91,34 +92,23 @@ pub struct CheckView {
     pub read_only: bool,
 }
 
-fn snake<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
 fn diagnostic_view(index: usize, d: &Diagnostic) -> DiagnosticView {
     DiagnosticView {
         index,
         rule: d.rule.clone(),
-        severity: snake(&d.severity),
-        element: snake(&d.element),
+        severity: d.severity,
+        element: d.element,
         element_label: d.element.label().to_owned(),
         message: d.message.clone(),
         clause: d.clause.clone(),
         needs_review: d.needs_review,
-        fix: d.fix.as_ref().map(|f| {
-            let safety = snake(&f.safety);
-            FixView {
-                title: f.title.clone(),
-                applicable: matches!(safety.as_str(), "safe" | "guarded")
-                    && (f.before.is_some() || !f.edits.is_empty()),
-                safety,
-                before: f.before.clone(),
-                after: f.after.clone(),
-            }
+        fix: d.fix.as_ref().map(|f| FixView {
+            title: f.title.clone(),
+            applicable: matches!(f.safety, FixSafety::Safe | FixSafety::Guarded)
+                && (f.before.is_some() || !f.edits.is_empty()),
+            safety: f.safety,
+            before: f.before.clone(),
+            after: f.after.clone(),
         }),
         field: d.location.field.clone(),
     }
@@ -134,24 +124,23 @@ pub fn check_view(r: &Report) -> CheckView {
         .collect();
     let groups = Element::ALL
         .iter()
-        .map(|e| {
-            let id = snake(e);
+        .map(|&e| {
             // An element no rule of this rule set is about (the Party heading under NĐ 30,
             // the Quốc hiệu under HD 36) is not applicable, not a gap in the evaluation.
             let status = r
                 .elements
                 .iter()
-                .find(|x| x.element == *e)
+                .find(|x| x.element == e)
                 .map_or(Status::NotApplicable, |x| x.status);
             ElementGroup {
                 label: e.label().to_owned(),
-                status: snake(&status),
+                status,
                 diagnostics: diagnostics
                     .iter()
-                    .filter(|d| d.element == id)
+                    .filter(|d| d.element == e)
                     .cloned()
                     .collect(),
-                element: id,
+                element: e,
             }
         })
         .collect();
@@ -202,33 +191,33 @@ fn file_name(p: &Path) -> String {
 fn check_bytes(bytes: &[u8], path: &Path) -> AppResult<Report> {
     check_docx(bytes, &file_name(path), &CheckOptions::default()).map_err(|e| {
         AppError::new(
-            "check",
+            ErrorCode::Check,
             format!("Không kiểm tra được \"{}\": {e}", file_name(path)),
         )
     })
 }
 
-/// Opens a .docx for review (native open dialog; `VANBAN_TEST_OPEN_FILE` in tests) and checks it.
+/// Opens a .docx for review (native open dialog; a test hook in e2e builds) and checks it.
 #[tauri::command]
 pub async fn review_open(app: AppHandle, review: State<'_, Review>) -> AppResult<CheckView> {
-    let path = match std::env::var_os("VANBAN_TEST_OPEN_FILE") {
-        Some(p) => PathBuf::from(p),
+    let path = match crate::hooks::dialog_stand_in(crate::hooks::Hook::OpenFile) {
+        Some(p) => p,
         None => app
             .dialog()
             .file()
             .set_title("Mở văn bản .docx để kiểm tra")
             .add_filter("Văn bản Word", &["docx"])
             .blocking_pick_file()
-            .ok_or_else(|| AppError::new("cancelled", "Đã hủy."))?
+            .ok_or_else(|| AppError::new(ErrorCode::Cancelled, "Đã hủy."))?
             .into_path()
-            .map_err(|e| AppError::new("io", format!("Đường dẫn không hợp lệ: {e}")))?,
+            .map_err(|e| AppError::new(ErrorCode::Io, format!("Đường dẫn không hợp lệ: {e}")))?,
     };
     let size = std::fs::metadata(&path)
         .map_err(|e| AppError::io(&format!("đọc \"{}\"", file_name(&path)), &e))?
         .len();
     if size > MAX_FILE {
         return Err(AppError::new(
-            "io",
+            ErrorCode::Io,
             format!(
                 "Tệp \"{}\" quá lớn ({} MB).",
                 file_name(&path),
@@ -260,20 +249,22 @@ pub fn review_fix(
     let mut guard = review.lock();
     let s = guard
         .as_mut()
-        .ok_or_else(|| AppError::new("review", "Chưa mở văn bản nào để kiểm tra."))?;
+        .ok_or_else(|| AppError::new(ErrorCode::Review, "Chưa mở văn bản nào để kiểm tra."))?;
     let mut report = s.report.clone();
     if let Some(i) = index {
-        let d = report
-            .diagnostics
-            .get(i)
-            .cloned()
-            .ok_or_else(|| AppError::new("review", "Lỗi này không còn trong báo cáo."))?;
+        let d =
+            report.diagnostics.get(i).cloned().ok_or_else(|| {
+                AppError::new(ErrorCode::Review, "Lỗi này không còn trong báo cáo.")
+            })?;
         report.diagnostics = vec![d];
     }
     let (bytes, applied) = apply_fixes(&s.bytes, &report, guarded || index.is_some())
-        .map_err(|e| AppError::new("fix", format!("Không sửa được: {e}")))?;
+        .map_err(|e| AppError::new(ErrorCode::Fix, format!("Không sửa được: {e}")))?;
     if applied.is_empty() {
-        return Err(AppError::new("fix", "Không có lỗi nào sửa tự động được."));
+        return Err(AppError::new(
+            ErrorCode::Fix,
+            "Không có lỗi nào sửa tự động được.",
+        ));
     }
     s.report = check_bytes(&bytes, &s.path)?;
     s.bytes = bytes;
@@ -288,7 +279,7 @@ pub async fn review_save(app: AppHandle, review: State<'_, Review>) -> AppResult
         let guard = review.lock();
         let s = guard
             .as_ref()
-            .ok_or_else(|| AppError::new("review", "Chưa mở văn bản nào để kiểm tra."))?;
+            .ok_or_else(|| AppError::new(ErrorCode::Review, "Chưa mở văn bản nào để kiểm tra."))?;
         (s.bytes.clone(), s.path.clone())
     };
     let stem = original
@@ -296,8 +287,8 @@ pub async fn review_save(app: AppHandle, review: State<'_, Review>) -> AppResult
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "van-ban".into());
     let name = format!("{stem} (đã sửa).docx");
-    let path = match std::env::var_os("VANBAN_TEST_SAVE_DIR") {
-        Some(dir) => PathBuf::from(dir).join(&name),
+    let path = match crate::hooks::dialog_stand_in(crate::hooks::Hook::SaveDir) {
+        Some(dir) => dir.join(&name),
         None => {
             let mut d = app
                 .dialog()
@@ -309,9 +300,9 @@ pub async fn review_save(app: AppHandle, review: State<'_, Review>) -> AppResult
                 d = d.set_directory(dir);
             }
             d.blocking_save_file()
-                .ok_or_else(|| AppError::new("cancelled", "Đã hủy."))?
+                .ok_or_else(|| AppError::new(ErrorCode::Cancelled, "Đã hủy."))?
                 .into_path()
-                .map_err(|e| AppError::new("io", format!("Đường dẫn không hợp lệ: {e}")))?
+                .map_err(|e| AppError::new(ErrorCode::Io, format!("Đường dẫn không hợp lệ: {e}")))?
         }
     };
     vanban::fsutil::atomic_write(&path, &bytes).map_err(|e| AppError::io("ghi tệp .docx", &e))?;
@@ -352,9 +343,14 @@ mod tests {
         let r = vanban::check::check_document(&doc, "bản thảo", &CheckOptions::default()).unwrap();
         let v = check_view(&r);
         assert_eq!(v.groups.len(), Element::ALL.len());
-        let party_heading = v.groups.iter().find(|g| g.element == "dang").unwrap();
+        let party_heading = v
+            .groups
+            .iter()
+            .find(|g| g.element == Element::Dang)
+            .unwrap();
         assert_eq!(
-            party_heading.status, "not_applicable",
+            party_heading.status,
+            Status::NotApplicable,
             "a state draft has no Party heading to evaluate"
         );
         assert_eq!(v.errors, r.errors);
@@ -365,7 +361,7 @@ mod tests {
         });
         let quotes = quotes.expect("straight quotes are reported with a fix");
         assert_eq!(quotes.field.as_deref(), Some("subject"));
-        assert_eq!(quotes.element, "unicode");
+        assert_eq!(quotes.element, Element::Unicode);
         assert!(quotes.fix.as_ref().unwrap().applicable);
         assert!(quotes
             .fix

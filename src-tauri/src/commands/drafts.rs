@@ -8,7 +8,7 @@ use vanban::library::{DraftSummary, DraftVersion, SavedDraft};
 use vanban::model::System;
 use vanban::template::TemplateDef;
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 
 /// A draft opened in the editor: its id in the library, its content and its template's form.
@@ -64,7 +64,7 @@ pub fn new_draft(
     let def = state.templates.get(&template)?;
     if !def.systems.contains(&system) {
         return Err(AppError::new(
-            "template",
+            ErrorCode::Template,
             format!("Mẫu \"{}\" không dùng cho {}.", def.label, system.label()),
         ));
     }

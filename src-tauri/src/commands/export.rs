@@ -1,5 +1,5 @@
 //! Export (xuất .docx): the draft rendered strictly, written atomically where the user chose
-//! in the native save dialog. Tests set `VANBAN_TEST_SAVE_DIR` to skip the dialog only.
+//! in the native save dialog. End-to-end builds may skip the dialog (`crate::hooks`).
 
 use std::path::PathBuf;
 
@@ -8,7 +8,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use vanban::draft::Draft;
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 
 /// What an export wrote.
@@ -45,8 +45,8 @@ pub fn suggested_name(label: &str, subject: &str) -> String {
 }
 
 fn choose_path(app: &AppHandle, name: &str) -> AppResult<PathBuf> {
-    if let Some(dir) = std::env::var_os("VANBAN_TEST_SAVE_DIR") {
-        return Ok(PathBuf::from(dir).join(name));
+    if let Some(dir) = crate::hooks::dialog_stand_in(crate::hooks::Hook::SaveDir) {
+        return Ok(dir.join(name));
     }
     let picked = app
         .dialog()
@@ -55,10 +55,10 @@ fn choose_path(app: &AppHandle, name: &str) -> AppResult<PathBuf> {
         .set_file_name(name)
         .add_filter("Văn bản Word", &["docx"])
         .blocking_save_file()
-        .ok_or_else(|| AppError::new("cancelled", "Đã hủy xuất tệp."))?;
+        .ok_or_else(|| AppError::new(ErrorCode::Cancelled, "Đã hủy xuất tệp."))?;
     let mut path = picked
         .into_path()
-        .map_err(|e| AppError::new("io", format!("Đường dẫn không hợp lệ: {e}")))?;
+        .map_err(|e| AppError::new(ErrorCode::Io, format!("Đường dẫn không hợp lệ: {e}")))?;
     if path
         .extension()
         .is_none_or(|e| !e.eq_ignore_ascii_case("docx"))
@@ -79,7 +79,7 @@ pub async fn export_docx(
 ) -> AppResult<ExportResult> {
     let doc = draft.render(&state.templates)?;
     let bytes = vanban::docx::write_docx(&doc)
-        .map_err(|e| AppError::new("export", format!("Không tạo được tệp .docx: {e}")))?;
+        .map_err(|e| AppError::new(ErrorCode::Export, format!("Không tạo được tệp .docx: {e}")))?;
     let label = state
         .templates
         .get(&draft.template)

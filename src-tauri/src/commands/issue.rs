@@ -9,7 +9,7 @@ use vanban::host::{Host, SystemHost};
 use vanban::issue::{self, IssueError, IssuePlan};
 
 use super::drafts::{load, OpenDraft};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 
 /// What issuing did.
@@ -27,7 +27,7 @@ impl From<IssueError> for AppError {
         match e {
             IssueError::Library(e) => e.into(),
             IssueError::Draft(e) => e.into(),
-            other => AppError::new("issue", other.to_string()),
+            other => AppError::new(ErrorCode::Issue, other.to_string()),
         }
     }
 }
@@ -54,7 +54,7 @@ pub fn set_term_start(
 ) -> AppResult<()> {
     let on = NaiveDate::parse_from_str(started_on.trim(), "%Y-%m-%d").map_err(|_| {
         AppError::new(
-            "issue",
+            ErrorCode::Issue,
             format!("Ngày bắt đầu nhiệm kỳ \"{started_on}\" không hợp lệ: chọn một ngày."),
         )
     })?;

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 use tauri::State;
-use vanban::library::{Agency, RecipientList, SigningForm};
-use vanban::model::System;
+use vanban::library::{self, Agency, RecipientList};
+use vanban::model::{Authority, Signer, System};
 
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -29,8 +29,41 @@ pub struct SignerChoice {
     pub id: i64,
     /// Họ và tên.
     pub name: String,
-    /// Ways of signing.
-    pub forms: Vec<SigningForm>,
+    /// Ways of signing, each as the draft's signature block it fills.
+    pub forms: Vec<SignerForm>,
+}
+
+/// One way a person signs, read by the core: what the picker shows and what it puts in the
+/// draft (the library's authority mark already turned into the model's [`Authority`]).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SignerForm {
+    /// The picker's line: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH".
+    pub label: String,
+    /// The signature block.
+    pub signer: Signer,
+}
+
+fn signer_form(name: &str, f: library::SigningForm) -> SignerForm {
+    let label = [
+        f.authority.as_deref(),
+        f.on_behalf_of.as_deref(),
+        Some(&f.position),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
+    SignerForm {
+        label,
+        signer: Signer {
+            authority: f.authority.as_deref().and_then(Authority::from_mark),
+            on_behalf: f.on_behalf_of,
+            position: f.position,
+            name: name.to_owned(),
+        },
+    }
 }
 
 /// The library's bodies (of `system`, not abolished), signers and Nơi nhận lists.
@@ -50,8 +83,13 @@ pub fn library_choices(state: State<'_, AppState>, system: System) -> AppResult<
             .into_iter()
             .map(|p| SignerChoice {
                 id: p.id,
+                forms: p
+                    .fields
+                    .forms
+                    .into_iter()
+                    .map(|f| signer_form(&p.fields.name, f))
+                    .collect(),
                 name: p.fields.name,
-                forms: p.fields.forms,
             })
             .collect(),
         recipient_lists: lib.recipient_lists()?,

@@ -16,6 +16,12 @@ preview: Preview | null,
  */
 problems: Array<DraftProblem>, 
 /**
- * The checker's findings on the rendered document (`None` if it could not render).
+ * The checker's findings on the rendered document (`None` if it could not render, or
+ * while problems remain, or when the checker failed).
  */
-check: CheckView | null, };
+check: CheckView | null, 
+/**
+ * Why the checker failed on a rendered, complete draft (Vietnamese); the UI shows it
+ * instead of "no errors".
+ */
+check_error: string | null, };

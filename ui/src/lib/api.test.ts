@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toAppError } from "./api";
+import { toAppError } from "./ipc";
 
 describe("toAppError", () => {
   it("keeps a typed error from the shell", () => {

@@ -20,8 +20,14 @@ describe("applyTextFix", () => {
     expect(d?.subject).toBe("Về phong trào “Dân vận khéo”");
     expect(draft.subject).toContain('"'); // the original is untouched
   });
-  it("maps a body block back to the form field holding the text", () => {
-    expect(applyTextFix(draft, "body.blocks[0]", ",  n", ", n")?.fields.mo_dau).toBe("Thực hiện, như sau:");
+  it("fixes a form field the shell named for a body block, and no other", () => {
+    expect(applyTextFix(draft, "fields.mo_dau", ",  n", ", n")?.fields.mo_dau).toBe("Thực hiện, như sau:");
+    expect(applyTextFix(draft, "fields.noi_dung", ",  n", ", n")).toBeNull();
+    expect(applyTextFix(draft, "body.blocks[0]", ",  n", ", n")).toBeNull();
+  });
+  it("fixes signers and Nơi nhận items by index", () => {
+    expect(applyTextFix(draft, "signers[0].name", "A", "B")?.signers[0].name).toBe("Nguyễn Văn B");
+    expect(applyTextFix(draft, "recipients.items[0]", "trên", "dưới")?.recipients.items[0]).toBe("Như dưới");
   });
   it("returns null when the text is gone", () => {
     expect(applyTextFix(draft, "subject", "không có", "x")).toBeNull();

@@ -1,0 +1,210 @@
+//! The body markup line by line, as the app's block editor shows it: each line's kind, depth,
+//! raw text (inline marks kept) and computed label ("Phần thứ nhất", "I.", "1.1.", "đ)").
+//!
+//! Unlike [`super::parse`] this never fails: a heading with no text yet is still a heading,
+//! so the editor can show a line while the secretary is typing it. The labels come from
+//! [`crate::model::label_blocks`], the same numbering the document prints.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{label_blocks, Block, Inline, System, Table};
+
+/// Kind of one markup line (kiểu dòng).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// Phần (`= `).
+    Part,
+    /// Mục La Mã (`# `).
+    Section,
+    /// Numbered heading (`## `, `### `, `#### `).
+    Heading,
+    /// Numbered paragraph (`1. `, `1.1. `, `1.1.1. `).
+    Numbered,
+    /// Điểm (`a) `).
+    Lettered,
+    /// Dash item (`- `).
+    Dash,
+    /// Plus item (`+ `).
+    Plus,
+    /// Plain paragraph.
+    Paragraph,
+    /// Table row (`| … |`), kept whole.
+    Table,
+}
+
+/// The shape of one line: what numbering depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LineShape {
+    /// Kind of the line.
+    pub kind: LineKind,
+    /// Depth 1–3 for headings and numbered paragraphs, else 1.
+    pub level: u8,
+}
+
+/// One line of body markup with its computed label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MarkupLine {
+    /// Kind of the line.
+    pub kind: LineKind,
+    /// Depth 1–3 for headings and numbered paragraphs, else 1.
+    pub level: u8,
+    /// The text after the markup prefix, inline marks kept (a table row: the whole line).
+    pub text: String,
+    /// The printed label ("I.", "1.2.", "a)", "-"), `None` for paragraphs and table rows.
+    pub label: Option<String>,
+}
+
+/// Kind, depth and text of one non-empty, trimmed line: the prefixes [`super::parse`] reads.
+pub(super) fn classify(line: &str) -> (LineKind, u8, &str) {
+    if super::table_row(line).is_some() {
+        return (LineKind::Table, 1, line);
+    }
+    if let Some(rest) = line.strip_prefix('\\') {
+        return (LineKind::Paragraph, 1, rest);
+    }
+    if let Some(rest) = line.strip_prefix("= ") {
+        return (LineKind::Part, 1, rest);
+    }
+    for (prefix, level) in [("#### ", 3u8), ("### ", 2), ("## ", 1)] {
+        if let Some(rest) = line.strip_prefix(prefix) {
+            return (LineKind::Heading, level, rest);
+        }
+    }
+    if let Some(rest) = line.strip_prefix("# ") {
+        return (LineKind::Section, 1, rest);
+    }
+    if let Some((level, rest)) = super::numbered_prefix(line) {
+        return (LineKind::Numbered, level, rest);
+    }
+    if let Some(rest) = super::lettered_prefix(line) {
+        return (LineKind::Lettered, 1, rest);
+    }
+    if let Some(rest) = line.strip_prefix("- ") {
+        return (LineKind::Dash, 1, rest);
+    }
+    if let Some(rest) = line.strip_prefix("+ ") {
+        return (LineKind::Plus, 1, rest);
+    }
+    (LineKind::Paragraph, 1, line)
+}
+
+/// Splits markup into labelled lines (blank lines dropped). Text is NFC-normalised.
+pub fn lines(source: &str, system: System) -> Vec<MarkupLine> {
+    let source = crate::model::text::nfc(source);
+    let mut out: Vec<MarkupLine> = source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (kind, level, text) = classify(l);
+            MarkupLine {
+                kind,
+                level: level.clamp(1, 3),
+                text: text.trim_start().to_owned(),
+                label: None,
+            }
+        })
+        .collect();
+    let shapes: Vec<LineShape> = out
+        .iter()
+        .map(|l| LineShape {
+            kind: l.kind,
+            level: l.level,
+        })
+        .collect();
+    for (line, label) in out.iter_mut().zip(label_lines(&shapes, system)) {
+        line.label = label;
+    }
+    out
+}
+
+/// The label of each line of a field being edited, from the lines' shapes alone.
+pub fn label_lines(shapes: &[LineShape], system: System) -> Vec<Option<String>> {
+    let blocks: Vec<Block> = shapes
+        .iter()
+        .map(|s| {
+            let content = Inline::default();
+            let level = s.level.clamp(1, 3);
+            match s.kind {
+                LineKind::Part => Block::Part { title: content },
+                LineKind::Section => Block::Section { title: content },
+                LineKind::Heading => Block::Heading {
+                    level,
+                    title: content,
+                },
+                LineKind::Numbered => Block::Numbered { level, content },
+                LineKind::Lettered => Block::Lettered { content },
+                LineKind::Dash => Block::Dash { content },
+                LineKind::Plus => Block::Plus { content },
+                LineKind::Paragraph => Block::Paragraph { content },
+                LineKind::Table => Block::Table(Table::default()),
+            }
+        })
+        .collect();
+    label_blocks(&blocks, system)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(src: &str, system: System) -> Vec<(LineKind, Option<String>)> {
+        lines(src, system)
+            .into_iter()
+            .map(|l| (l.kind, l.label))
+            .collect()
+    }
+
+    #[test]
+    fn every_kind_with_its_label() {
+        let src = "= Tình hình\n# Mục đích\n## Yêu cầu\n1. Một\n1.1. Hai\na) x\nb) y\nc) z\nd) t\nđ) u\n- gạch\n+ cộng\nĐoạn\n| a | b |\n\\1. không đánh số";
+        let got = labels(src, System::State);
+        let want: Vec<(LineKind, Option<&str>)> = vec![
+            (LineKind::Part, Some("Phần I")),
+            (LineKind::Section, Some("I.")),
+            (LineKind::Heading, Some("1.")),
+            (LineKind::Numbered, Some("2.")),
+            (LineKind::Numbered, Some("2.1.")),
+            (LineKind::Lettered, Some("a)")),
+            (LineKind::Lettered, Some("b)")),
+            (LineKind::Lettered, Some("c)")),
+            (LineKind::Lettered, Some("d)")),
+            (LineKind::Lettered, Some("đ)")),
+            (LineKind::Dash, Some("-")),
+            (LineKind::Plus, Some("+")),
+            (LineKind::Paragraph, None),
+            (LineKind::Table, None),
+            (LineKind::Paragraph, None),
+        ];
+        let want: Vec<_> = want
+            .into_iter()
+            .map(|(k, l)| (k, l.map(str::to_owned)))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(
+            lines("\\1. không đánh số", System::State)[0].text,
+            "1. không đánh số"
+        );
+    }
+
+    #[test]
+    fn party_labels_and_unfinished_lines() {
+        let got = labels("= \n# Mục\n#  ", System::Party);
+        // "= " trimmed is "=": a paragraph until the secretary types the title.
+        assert_eq!(got[0], (LineKind::Paragraph, None));
+        assert_eq!(got[1], (LineKind::Section, Some("I-".into())));
+        let part = labels("= Phần đầu\n= Phần sau", System::Party);
+        assert_eq!(part[1].1.as_deref(), Some("Phần thứ hai"));
+    }
+
+    #[test]
+    fn agrees_with_the_parser_on_kinds() {
+        let src = "# A\n## B\n1.1. C\na) D\n- E\n+ F\nG\n\\# H";
+        let body = super::super::parse(src).unwrap();
+        assert_eq!(body.blocks.len(), lines(src, System::State).len());
+    }
+}
