@@ -43,6 +43,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// The code as it crosses IPC (`"no_term_start"`).
+    #[cfg(test)]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Cancelled => "cancelled",
@@ -111,6 +112,7 @@ impl From<vanban::library::LibraryError> for AppError {
     fn from(e: vanban::library::LibraryError) -> Self {
         let code = match e {
             vanban::library::LibraryError::NoTermStart { .. } => ErrorCode::NoTermStart,
+            vanban::library::LibraryError::DraftLocked { .. } => ErrorCode::Locked,
             _ => ErrorCode::Library,
         };
         Self::new(code, e.to_string())

@@ -346,7 +346,7 @@ mod tests {
         let party_heading = v
             .groups
             .iter()
-            .find(|g| g.element == Element::Dang)
+            .find(|g| g.element == Element::PartyTitle)
             .unwrap();
         assert_eq!(
             party_heading.status,

@@ -160,7 +160,7 @@ app_commands! {
     markup::markup_lines(markup: String, system: vanban::model::System) -> Vec<vanban::markup::MarkupLine>;
     markup::label_lines(shapes: Vec<vanban::markup::LineShape>, system: vanban::model::System) -> Vec<Option<String>>;
     export::export_docx(id: i64, draft: vanban::draft::Draft) -> export::ExportResult;
-    issue::issue_plan(draft: vanban::draft::Draft) -> issue::IssuePlan;
+    issue::issue_plan(draft: vanban::draft::Draft) -> vanban::issue::IssuePlan;
     issue::issue_draft(id: i64, draft: vanban::draft::Draft, number: u32) -> issue::IssueResult;
     issue::set_term_start(draft: vanban::draft::Draft, started_on: String) -> ();
     check::review_open() -> check::CheckView;
