@@ -5,6 +5,7 @@ pub mod cli;
 pub mod docx;
 pub mod draft;
 pub mod fsutil;
+pub mod laid;
 pub mod layout;
 pub mod library;
 pub mod markup;

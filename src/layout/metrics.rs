@@ -6,7 +6,7 @@
 //! LibreOffice lay out.
 
 use super::metrics_table::{BOLD, ITALIC, REGULAR, UNITS_PER_EM};
-use crate::layout::{HalfPoints, Twips};
+use super::{HalfPoints, Twips};
 use crate::model::text;
 
 /// Advance width of a character not in the table: half an em, a typical letter width.
