@@ -69,7 +69,8 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     write_laid_out(&lay_out(doc))
 }
 
-/// Writes an already laid-out document as .docx bytes (the translation step alone).
+/// Writes an already laid-out document (văn bản đã dàn trang) as .docx bytes: the translation
+/// step alone.
 pub fn write_laid_out(laid: &LaidOut) -> Result<Vec<u8>, DocxError> {
     let pg = &laid.page;
     let mut docx = Docx::new()

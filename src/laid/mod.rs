@@ -44,9 +44,9 @@ pub struct LaidOut {
 /// Page setup (thiết lập trang) from the layout facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {
-    /// Paper width (A4).
+    /// Paper width, A4 (chiều rộng khổ giấy).
     pub width: Twips,
-    /// Paper height (A4).
+    /// Paper height, A4 (chiều dài khổ giấy).
     pub height: Twips,
     /// Lề trên.
     pub top: Twips,
@@ -56,7 +56,7 @@ pub struct Page {
     pub left: Twips,
     /// Lề phải.
     pub right: Twips,
-    /// Distance of the page-number header (and footer) from the paper edge.
+    /// Distance of the page-number header (and footer) from the paper edge (khoảng cách đầu trang).
     pub header_distance: Twips,
 }
 
@@ -66,7 +66,7 @@ impl Page {
         Twips(self.width.0 - self.left.0 - self.right.0)
     }
 
-    /// Height of the text between the margins.
+    /// Height of the text between the margins (chiều cao vùng chữ).
     pub fn text_height(&self) -> Twips {
         Twips(self.height.0 - self.top.0 - self.bottom.0)
     }
@@ -110,7 +110,7 @@ impl Grid {
     }
 }
 
-/// A row of a grid.
+/// A row of a grid (hàng).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// Cells, left to right.
@@ -119,7 +119,7 @@ pub struct Row {
     pub cant_split: bool,
 }
 
-/// A cell of a grid: its width and its paragraphs (may be empty).
+/// A cell of a grid (ô): its width and its paragraphs (may be empty).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     /// Width of the cell.
@@ -169,7 +169,7 @@ pub enum El {
 }
 
 impl El {
-    /// A stable ASCII id (the preview's `data-el`).
+    /// A stable ASCII id of the element (mã thành phần), the preview's `data-el`.
     pub fn id(self) -> &'static str {
         match self {
             El::NationalTitle => "quoc_hieu",
@@ -229,7 +229,7 @@ pub struct Spacing {
 }
 
 impl Spacing {
-    /// Single line spacing with the given space before and after.
+    /// Single line spacing (giãn dòng đơn) with the given space before and after.
     pub const fn single(before: Twips, after: Twips) -> Self {
         Self {
             before,
@@ -304,7 +304,7 @@ pub struct Para {
 }
 
 impl Para {
-    /// A paragraph of an element with no properties and no runs.
+    /// An empty paragraph (đoạn trống) of an element, with no properties and no runs.
     pub fn new(el: El) -> Self {
         Self {
             el,
@@ -318,7 +318,8 @@ impl Para {
         }
     }
 
-    /// The visible text: text runs joined, a line break as '\n'; footnote marks left out.
+    /// The visible text (chữ hiển thị): text runs joined, a line break as '\n'; footnote marks
+    /// left out.
     pub fn text(&self) -> String {
         let mut s = String::new();
         for r in &self.runs {
@@ -332,7 +333,7 @@ impl Para {
         s
     }
 
-    /// The typography of the first run with visible text (the paragraph's own look).
+    /// The typography of the first run with visible text: the paragraph's own look (kiểu chữ của đoạn).
     pub fn look(&self) -> Option<Look> {
         self.runs
             .iter()
@@ -341,7 +342,7 @@ impl Para {
     }
 }
 
-/// Lays `doc` out per its system's layout facts. Never fails: a document with no issuer or
+/// Lays `doc` out per its system's layout facts (dàn trang). Never fails: a document with no issuer or
 /// more than two signers is laid out as it is (the DOCX writer refuses those first).
 pub fn lay_out(doc: &Document) -> LaidOut {
     let l = layout(doc.system);
@@ -392,7 +393,7 @@ fn page(l: &Layout) -> Page {
 }
 
 impl LaidOut {
-    /// Every paragraph in reading order: grids row by row, cells left to right (the order a
+    /// Every paragraph in reading order (thứ tự đọc): grids row by row, cells left to right (the order a
     /// reader of the .docx meets them). Footnotes and the page header are not included.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Para> {
         self.blocks

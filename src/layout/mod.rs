@@ -254,13 +254,13 @@ pub const RULES: Rules = Rules {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RuleParagraph {
-    /// Exact line height of the paragraph that carries the line.
+    /// Exact line height (chiều cao dòng) of the paragraph that carries the line.
     pub height: Twips,
-    /// Size of its paragraph mark.
+    /// Size of its paragraph mark (dấu đoạn).
     pub mark_size: HalfPoints,
 }
 
-/// The paragraph that carries a drawn line: 4 pt high, a 1 pt mark.
+/// The paragraph that carries a drawn line (đoạn mang đường kẻ): 4 pt high, a 1 pt mark.
 pub const RULE_PARAGRAPH: RuleParagraph = RuleParagraph {
     height: Twips(80),
     mark_size: HalfPoints(2),

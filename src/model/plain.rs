@@ -12,7 +12,7 @@ use super::Document;
 
 /// How a drawn line (đường kẻ) shows in plain text.
 pub const PLAIN_RULE: &str = "____";
-/// The line that separates the footnotes from the text above them.
+/// The line that separates the footnotes (chú thích) from the text above them.
 pub const PLAIN_FOOTNOTE_SEPARATOR: &str = "----------";
 
 /// Renders `doc` as plain text: header, title, numbered body with footnote markers "(n)",
@@ -21,7 +21,8 @@ pub fn plain_text(doc: &Document) -> String {
     plain_text_of(&lay_out(doc))
 }
 
-/// Renders an already laid-out document as plain text (the translation step alone).
+/// Renders an already laid-out document (văn bản đã dàn trang) as plain text: the translation
+/// step alone.
 pub fn plain_text_of(laid: &LaidOut) -> String {
     let mut w = Writer {
         out: String::new(),

@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use crate::laid::{GridKind, Item, LaidOut, Para, RunKind};
+use crate::layout::FONT;
 
 use super::html::Html;
 use super::translate::{self, para_height};
@@ -103,13 +104,14 @@ pub(super) fn paginate(laid: &LaidOut) -> super::Preview {
                 (
                     "style",
                     format!(
-                        "width:{:.1}mm;height:{:.1}mm;padding:{:.1}mm {:.1}mm {:.1}mm {:.1}mm;font-family:'Times New Roman','Liberation Serif',serif",
+                        "width:{:.1}mm;height:{:.1}mm;padding:{:.1}mm {:.1}mm {:.1}mm {:.1}mm;font-family:'{}','Liberation Serif',serif",
                         pg.width.as_mm(),
                         pg.height.as_mm(),
                         pg.top.as_mm(),
                         pg.right.as_mm(),
                         pg.bottom.as_mm(),
-                        pg.left.as_mm()
+                        pg.left.as_mm(),
+                        FONT
                     ),
                 ),
             ],

@@ -38,7 +38,8 @@ pub fn render(doc: &Document) -> Preview {
     render_laid_out(&lay_out(doc))
 }
 
-/// Renders an already laid-out document as A4 pages of HTML (the translation step alone).
+/// Renders an already laid-out document (văn bản đã dàn trang) as A4 pages of HTML: the
+/// translation step alone.
 pub fn render_laid_out(laid: &LaidOut) -> Preview {
     flow::paginate(laid)
 }
