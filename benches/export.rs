@@ -1,7 +1,9 @@
 //! Export benchmark: the Báo cáo example (17 pages, 23 footnotes) rendered to .docx bytes
 //! by `vanban::docx::write_docx`, timed per export (median of many), next to python-docx
 //! building a document of the same paragraphs in the same run (bench/export_python_docx.py,
-//! timed the same way). Prints both figures and the ratio.
+//! timed the same way). Prints both figures and the ratio, and the CPU time of a batch of
+//! calls over their number for the whole export, the layout pass (`laid::lay_out`) alone, the
+//! .docx translation alone, the HTML preview and the plain text.
 //!
 //! Run: `cargo bench --bench export` (needs the test venv: VANBAN_PYTHON or .venv/bin/python).
 
@@ -144,6 +146,56 @@ fn main() {
         t[t.len() * 95 / 100]
     };
     let rust = median(times);
+    // The parts of an export and the other two back ends: CPU time of a batch of calls over
+    // their number (the thread's CPU clock here ticks every 4 ms: single calls read 0 or 4).
+    let time = |f: &dyn Fn()| {
+        let a = thread_cpu()?;
+        for _ in 0..ITERATIONS {
+            f();
+        }
+        let b = thread_cpu()?;
+        Some(b.saturating_sub(a).as_secs_f64() * 1e3 / ITERATIONS as f64)
+    };
+    let whole = time(&|| {
+        std::hint::black_box(vanban::docx::write_docx(&doc).unwrap());
+    });
+    if let Some(ms) = whole {
+        println!(
+            "vanban write_docx: mean CPU time {ms:.3} ms per export over a batch of {ITERATIONS}"
+        );
+    }
+    let laid = vanban::laid::lay_out(&doc);
+    let parts = [
+        (
+            "layout pass (laid::lay_out)",
+            time(&|| {
+                std::hint::black_box(vanban::laid::lay_out(&doc));
+            }),
+        ),
+        (
+            "docx translation and packing (docx::write_laid_out)",
+            time(&|| {
+                std::hint::black_box(vanban::docx::write_laid_out(&laid).unwrap());
+            }),
+        ),
+        (
+            "HTML preview (preview::render, layout pass included)",
+            time(&|| {
+                std::hint::black_box(vanban::preview::render(&doc));
+            }),
+        ),
+        (
+            "plain text (model::plain_text, layout pass included)",
+            time(&|| {
+                std::hint::black_box(vanban::model::plain_text(&doc));
+            }),
+        ),
+    ];
+    for (name, ms) in parts {
+        if let Some(ms) = ms {
+            println!("  {name}: mean CPU time {ms:.3} ms per call");
+        }
+    }
     let paragraphs = paragraphs(&doc);
     println!(
         "vanban write_docx: Báo cáo ({} paragraphs, {} footnotes, {} bytes): median {:.2} ms, p95 {:.2} ms over {ITERATIONS} exports",

@@ -6,6 +6,7 @@ pub mod draft;
 pub mod fsutil;
 pub mod host;
 pub mod issue;
+pub mod laid;
 pub mod layout;
 pub mod library;
 pub mod markup;

@@ -9,7 +9,7 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::body::FOOTNOTE_REF_MARK;
+use super::props::FOOTNOTE_REF_MARK;
 use super::styles::LANGUAGE;
 use crate::ooxml_order::children_of;
 

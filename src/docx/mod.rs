@@ -1,37 +1,35 @@
-//! DOCX writer (xuất tệp .docx): turns a [`Document`] into WordprocessingML laid out per
-//! NĐ 30/2020/NĐ-CP or HD 36-HD/VPTW, with every size, margin and font taken from
-//! [`crate::layout`].
+//! DOCX writer (xuất tệp .docx): translates the laid-out document ([`crate::laid`]) into
+//! WordprocessingML. Every size, margin, width and fixed text comes from the layout pass; this
+//! module only knows how WordprocessingML spells them.
 //!
-//! Pipeline: docx-rs builds the parts (page setup, styles, the header table, title, body
-//! with footnotes, the signature and Nơi nhận table, the page-number header); a
-//! canonicalising pass puts every property element in ECMA-376 order and adds what docx-rs
-//! lacks (`w:lang`, `w:footnoteRef`, separator footnotes); the parts are zipped with
+//! Pipeline: [`crate::laid::lay_out`] lays the document out; docx-rs builds the parts (page
+//! setup, styles, the grids as borderless tables, paragraphs, real footnotes, the page-number
+//! header); a canonicalising pass puts every property element in ECMA-376 order and adds what
+//! docx-rs lacks (`w:lang`, `w:footnoteRef`, separator footnotes); the parts are zipped with
 //! Deflate. Pure: bytes in memory, no file IO.
 
-mod body;
 mod canonical;
-mod footer;
-mod frame;
-mod header;
-mod metrics;
-mod metrics_table;
 mod package;
 mod page_number;
 mod props;
 mod styles;
 
-pub use body::{ADDRESSEE_LABEL, PARTY_SUBJECT_RULE};
-pub use header::{MOTTO, NATIONAL_TITLE, PARTY_TITLE, SUBJECT_PREFIX};
-pub use metrics::text_width;
+pub use crate::layout::{
+    text_width, ADDRESSEE_LABEL, MOTTO, NATIONAL_TITLE, PARTY_SUBJECT_RULE, PARTY_TITLE,
+    SUBJECT_PREFIX,
+};
 pub use styles::LANGUAGE;
 
-use docx_rs::{Docx, PageMargin, Paragraph};
+use docx_rs::{
+    Docx, Footnote, PageMargin, Paragraph, Run, Table, TableCell, TableLayoutType, TableRow,
+    VertAlignType, WidthType,
+};
 
-use crate::layout::{layout, Twips};
+use crate::laid::{lay_out, Grid, Item, LaidOut, Para, RunKind};
+use crate::layout::Twips;
 use crate::model::Document;
 
-use body::{BodyWriter, Item};
-use props::single;
+use props::{fonts, paragraph, text_run, FOOTNOTE_REFERENCE};
 
 /// Why a document could not be written as .docx (lỗi xuất tệp .docx).
 #[derive(Debug, thiserror::Error)]
@@ -68,58 +66,112 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     if doc.signers.len() > 2 {
         return Err(DocxError::TooManySigners(doc.signers.len()));
     }
-    let l = layout(doc.system);
-    let m = &l.margins;
+    write_laid_out(&lay_out(doc))
+}
+
+/// Writes an already laid-out document (văn bản đã dàn trang) as .docx bytes: the translation
+/// step alone.
+pub fn write_laid_out(laid: &LaidOut) -> Result<Vec<u8>, DocxError> {
+    let pg = &laid.page;
     let mut docx = Docx::new()
-        .page_size(twips_u32(l.page_width), twips_u32(l.page_height))
+        .page_size(twips_u32(pg.width), twips_u32(pg.height))
         .page_margin(
             PageMargin::new()
-                .top(m.top.preferred.0)
-                .bottom(m.bottom.preferred.0)
-                .left(m.left.preferred.0)
-                .right(m.right.preferred.0)
-                .header(l.header_distance.0)
-                .footer(l.header_distance.0)
+                .top(pg.top.0)
+                .bottom(pg.bottom.0)
+                .left(pg.left.0)
+                .right(pg.right.0)
+                .header(pg.header_distance.0)
+                .footer(pg.header_distance.0)
                 .gutter(0),
         )
-        .header(page_number::page_header(l))
-        .first_header(page_number::first_page_header(l));
-    docx = styles::apply(docx, l);
-
-    docx = docx.add_table(header::header_table(doc, l));
-    let mut body = BodyWriter::new(l, doc.system);
-    for p in body.title(doc) {
-        docx = docx.add_paragraph(p);
-    }
-    if let Some(p) = body.addressees(doc) {
-        docx = docx.add_paragraph(p);
-    }
-    let mut items = body.blocks(&doc.body.blocks, doc.closing_mark);
-    // The first body paragraph sits a little below the title block.
-    if let Some(Item::P(first)) = items.first_mut() {
-        let p = std::mem::take(first);
-        let spacing = p.property.line_spacing.clone();
-        *first = match spacing {
-            Some(s) => p.line_spacing(s.before(twips_u32(crate::layout::GAPS.before_body))),
-            None => p,
-        };
-    }
-    for item in items {
+        .header(page_number::page_header(&laid.page_number))
+        .first_header(page_number::first_page_header(&laid.first_page_header));
+    docx = styles::apply(docx, laid);
+    for item in &laid.blocks {
         docx = match item {
-            Item::P(p) => docx.add_paragraph(p),
-            Item::T(t) => docx.add_table(t),
+            Item::Para(p) => docx.add_paragraph(para(p, laid)),
+            Item::Grid(g) => docx.add_table(table(g, laid)),
         };
-    }
-    if !doc.signers.is_empty() || !doc.recipients.items.is_empty() {
-        docx = docx.add_table(footer::footer_table(doc, l));
     }
     // WordprocessingML wants a paragraph after a final table.
-    docx = docx.add_paragraph(
-        Paragraph::new()
-            .line_spacing(single(Twips(0), Twips(0)))
-            .size(2),
-    );
+    docx = docx.add_paragraph(paragraph(&laid.tail));
     package::pack(docx.build())
+}
+
+/// A laid-out paragraph with its runs; a footnote reference carries its footnote.
+fn para(p: &Para, laid: &LaidOut) -> Paragraph {
+    let mut out = paragraph(p);
+    for r in &p.runs {
+        out = out.add_run(match r.kind {
+            RunKind::FootnoteRef(n) => {
+                let content = laid
+                    .footnotes
+                    .get(n.saturating_sub(1))
+                    .map(|f| para(f, laid))
+                    .into_iter()
+                    .collect();
+                // add_footnote_reference resets the run properties: set them after it.
+                let mut run = Run::new()
+                    .add_footnote_reference(Footnote { id: n, content })
+                    .style(FOOTNOTE_REFERENCE)
+                    .fonts(fonts())
+                    .size(usize::from(r.look.size.0));
+                if r.look.superscript {
+                    run.run_property = run.run_property.vert_align(VertAlignType::SuperScript);
+                }
+                run
+            }
+            _ => text_run(r),
+        });
+    }
+    out
+}
+
+fn dxa(t: Twips) -> usize {
+    usize::try_from(t.0).unwrap_or(0)
+}
+
+/// A grid as a table: layout grids borderless, fixed, with no cell margins; data tables as
+/// plain bordered tables.
+fn table(g: &Grid, laid: &LaidOut) -> Table {
+    let rows = g
+        .rows
+        .iter()
+        .map(|row| {
+            let cells = row
+                .cells
+                .iter()
+                .map(|c| {
+                    let mut cell = TableCell::new().width(dxa(c.width), WidthType::Dxa);
+                    if c.paras.is_empty() {
+                        cell = cell.add_paragraph(Paragraph::new());
+                    }
+                    for p in &c.paras {
+                        cell = cell.add_paragraph(para(p, laid));
+                    }
+                    cell
+                })
+                .collect();
+            let r = TableRow::new(cells);
+            if row.cant_split {
+                r.cant_split()
+            } else {
+                r
+            }
+        })
+        .collect();
+    let grid: Vec<usize> = g.columns.iter().map(|w| dxa(*w)).collect();
+    let total: usize = grid.iter().sum();
+    let t = Table::new(rows).set_grid(grid);
+    if !g.is_frame() {
+        return t.width(total, WidthType::Dxa);
+    }
+    t.layout(TableLayoutType::Fixed)
+        .width(total, WidthType::Dxa)
+        .indent(0)
+        .margins(docx_rs::TableCellMargins::new().margin(0, 0, 0, 0))
+        .clear_all_border()
 }
 
 fn twips_u32(t: Twips) -> u32 {

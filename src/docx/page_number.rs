@@ -1,33 +1,33 @@
-//! Số trang: a PAGE field centred in the top margin from page 2 on; page 1 has an empty
-//! first-page header (`w:titlePg`), as the rules ask (spec §1.2, §3.6).
+//! Số trang: the laid-out page-number paragraph as a PAGE field centred in the top margin from
+//! page 2 on; page 1 has an empty first-page header (`w:titlePg`), as the rules ask (spec
+//! §1.2, §3.6).
 
-use docx_rs::{AlignmentType, FieldCharType, Header, InstrPAGE, InstrText, Paragraph};
+use docx_rs::{FieldCharType, Header, InstrPAGE, InstrText};
 
-use crate::layout::{Layout, Twips};
+use crate::laid::{Para, RunKind};
 
-use super::props::{single, styled_run};
+use super::props::{paragraph, styled_run, text_run};
 
 /// The header of pages 2 and after: the PAGE field, built by hand (begin, instruction,
 /// separate, the cached value, end).
-pub(super) fn page_header(l: &Layout) -> Header {
-    let style = &l.page_number;
-    let p = Paragraph::new()
-        .align(AlignmentType::Center)
-        .line_spacing(single(Twips(0), Twips(0)))
-        .size(usize::from(style.size.preferred.0))
-        .add_run(styled_run(style).add_field_char(FieldCharType::Begin, false))
-        .add_run(styled_run(style).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
-        .add_run(styled_run(style).add_field_char(FieldCharType::Separate, false))
-        .add_run(styled_run(style).add_text("2"))
-        .add_run(styled_run(style).add_field_char(FieldCharType::End, false));
-    Header::new().add_paragraph(p)
+pub(super) fn page_header(p: &Para) -> Header {
+    let mut out = paragraph(p);
+    for r in &p.runs {
+        if r.kind != RunKind::PageNumber {
+            out = out.add_run(text_run(r));
+            continue;
+        }
+        out = out
+            .add_run(styled_run(&r.look).add_field_char(FieldCharType::Begin, false))
+            .add_run(styled_run(&r.look).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+            .add_run(styled_run(&r.look).add_field_char(FieldCharType::Separate, false))
+            .add_run(styled_run(&r.look).add_text(&r.text))
+            .add_run(styled_run(&r.look).add_field_char(FieldCharType::End, false));
+    }
+    Header::new().add_paragraph(out)
 }
 
-/// The header of page 1: empty (no page number on the first page).
-pub(super) fn first_page_header(l: &Layout) -> Header {
-    Header::new().add_paragraph(
-        Paragraph::new()
-            .line_spacing(single(Twips(0), Twips(0)))
-            .size(usize::from(l.page_number.size.preferred.0)),
-    )
+/// The header of page 1: the laid-out empty paragraph (no page number on the first page).
+pub(super) fn first_page_header(p: &Para) -> Header {
+    Header::new().add_paragraph(paragraph(p))
 }

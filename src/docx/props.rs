@@ -1,15 +1,22 @@
-//! Run and paragraph properties from the layout facts: the font on all four font slots,
-//! size, weight, slant, underline and case of each element, and the spacing of lines.
+//! Translation of laid-out paragraphs and runs into docx-rs ones: the font on all four font
+//! slots, and each property exactly as the layout pass decided it. Nothing here chooses a
+//! size, a spacing or a width.
 
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing as DocxLineSpacing, LineSpacingType, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
+    AlignmentType, BorderType, BreakType, LineSpacing as DocxLineSpacing, LineSpacingType,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SpecialIndentType, VertAlignType,
 };
 
-use crate::layout::{Case, LineSpacing, TextStyle, Twips, FONT, RULES};
-use crate::model::text;
+use crate::laid::{Align, Look, Para, Run as LaidRun, RunKind, Spacing};
+use crate::layout::{LineSpacing, Twips, FONT, RULES};
 
-use super::metrics::text_width;
+/// Stands for the footnote's own number inside the footnote text; the packaging pass turns
+/// it into `<w:footnoteRef/>` (docx-rs has no element for it).
+pub(super) const FOOTNOTE_REF_MARK: char = '\u{E000}';
+
+/// Character style of footnote marks, in the text and in the footnote.
+pub(super) const FOOTNOTE_REFERENCE: &str = "FootnoteReference";
 
 /// Times New Roman on ascii, hAnsi, eastAsia and cs (every script Word may pick).
 pub(super) fn fonts() -> RunFonts {
@@ -20,132 +27,102 @@ pub(super) fn fonts() -> RunFonts {
         .cs(FONT)
 }
 
-/// The text as the element prints it: upper case for IN HOA elements.
-pub(super) fn cased(s: &str, style: &TextStyle) -> String {
-    match style.case {
-        Case::Upper => text::upper(s),
-        Case::AsTyped => s.to_string(),
-    }
-}
-
-/// An empty run in the element's typography (font, size, bold, italic, underline).
-pub(super) fn styled_run(style: &TextStyle) -> Run {
-    let mut r = Run::new()
-        .fonts(fonts())
-        .size(usize::from(style.size.preferred.0));
-    if style.bold {
+/// An empty run in a typography (font, size, bold, italic, underline).
+pub(super) fn styled_run(look: &Look) -> Run {
+    let mut r = Run::new().fonts(fonts()).size(usize::from(look.size.0));
+    if look.bold {
         r = r.bold();
     }
-    if style.italic {
+    if look.italic {
         r = r.italic();
     }
-    if style.underline {
+    if look.underline {
         r = r.underline("single");
     }
     r
-}
-
-/// A run of `s` in the element's typography and case.
-pub(super) fn run(s: &str, style: &TextStyle) -> Run {
-    styled_run(style).add_text(cased(s, style))
-}
-
-/// A run with extra bold or italic on top of the element's own (inline đậm / nghiêng).
-pub(super) fn run_with(s: &str, style: &TextStyle, bold: bool, italic: bool) -> Run {
-    let mut r = run(s, style);
-    if bold && !style.bold {
-        r = r.bold();
-    }
-    if italic && !style.italic {
-        r = r.italic();
-    }
-    r
-}
-
-/// Single line spacing with the given space before and after (header and footer blocks).
-pub(super) fn single(before: Twips, after: Twips) -> DocxLineSpacing {
-    DocxLineSpacing::new()
-        .line_rule(LineSpacingType::Auto)
-        .line(240)
-        .before(non_negative(before))
-        .after(non_negative(after))
-}
-
-/// The body's line spacing (auto multiple or exact) with space before and after.
-pub(super) fn body_spacing(line: LineSpacing, before: Twips, after: Twips) -> DocxLineSpacing {
-    let s = DocxLineSpacing::new()
-        .before(non_negative(before))
-        .after(non_negative(after));
-    match line {
-        LineSpacing::Auto(v) => s.line_rule(LineSpacingType::Auto).line(i32::from(v)),
-        LineSpacing::Exact(v) => s.line_rule(LineSpacingType::Exact).line(i32::from(v)),
-    }
 }
 
 fn non_negative(t: Twips) -> u32 {
     u32::try_from(t.0).unwrap_or(0)
 }
 
-/// A centred single-spaced line of text in the element's typography.
-pub(super) fn centred_line(s: &str, style: &TextStyle) -> Paragraph {
-    Paragraph::new()
-        .align(AlignmentType::Center)
-        .line_spacing(single(Twips(0), Twips(0)))
-        .size(usize::from(style.size.preferred.0))
-        .add_run(run(s, style))
+/// `w:spacing` of a laid-out spacing.
+pub(super) fn spacing(s: &Spacing) -> DocxLineSpacing {
+    let d = DocxLineSpacing::new();
+    let d = match s.line {
+        LineSpacing::Auto(v) => d.line_rule(LineSpacingType::Auto).line(i32::from(v)),
+        LineSpacing::Exact(v) => d.line_rule(LineSpacingType::Exact).line(i32::from(v)),
+    };
+    d.before(non_negative(s.before))
+        .after(non_negative(s.after))
 }
 
-/// Width of `s` as the element prints it, on one line.
-pub(super) fn printed_width(s: &str, style: &TextStyle) -> Twips {
-    text_width(
-        &cased(s, style),
-        style.size.preferred,
-        style.bold,
-        style.italic,
-    )
+/// Text of a run, without the private mark the packaging pass reserves.
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(FOOTNOTE_REF_MARK) {
+        s.chars().filter(|c| *c != FOOTNOTE_REF_MARK).collect()
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
-/// Height of the empty paragraph that carries a line: puts the line about 3 pt under the
-/// descenders of the text above, as in printed documents.
-const RULE_HEIGHT: i32 = 80;
-
-/// A solid line of `width`, centred in a space `room` wide: an empty paragraph whose bottom
-/// border is cut to length by equal left and right indents (no drawing shapes needed).
-pub(super) fn rule(width: Twips, room: Twips) -> Paragraph {
-    let width = width.0.clamp(0, room.0.max(0));
-    let side = (room.0 - width) / 2;
-    let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-        .val(BorderType::Single)
-        .size(usize::from(RULES.weight))
-        .space(0)
-        .color("000000");
-    let mut p = Paragraph::new()
-        .align(AlignmentType::Center)
-        .indent(Some(side), None, Some(side), None)
-        .line_spacing(
-            DocxLineSpacing::new()
-                .line_rule(LineSpacingType::Exact)
-                .line(RULE_HEIGHT)
-                .before(0)
-                .after(0),
-        )
-        .size(2);
-    // Only the bottom side: docx-rs's default border set would draw a box.
-    p.property = p
-        .property
-        .set_borders(ParagraphBorders::with_empty().set(border));
-    p
+/// A text run or a footnote's own mark; footnote references and fields are built by the
+/// caller, who knows the footnote content and the field parts.
+pub(super) fn text_run(r: &LaidRun) -> Run {
+    let mut out = styled_run(&r.look);
+    out = match r.kind {
+        RunKind::FootnoteOwnMark => out
+            .style(FOOTNOTE_REFERENCE)
+            .add_text(FOOTNOTE_REF_MARK.to_string()),
+        _ => out.add_text(clean(&r.text)),
+    };
+    if r.look.superscript {
+        out.run_property = out.run_property.vert_align(VertAlignType::SuperScript);
+    }
+    if r.break_after {
+        out = out.add_break(BreakType::TextWrapping);
+    }
+    out
 }
 
-/// A short line under a text: `RULES.short_percent` of the text's printed width, the text's
-/// width capped to the room it wraps in.
-pub(super) fn short_rule(text_width: Twips, room: Twips) -> Paragraph {
-    let full = text_width.0.min(room.0);
-    let len = full * i32::from(RULES.short_percent.preferred) / 100;
-    rule(Twips(len), room)
-}
-
-/// Justified paragraph with the body's first-line indent (lùi đầu dòng).
-pub(super) fn first_line(indent: Twips) -> SpecialIndentType {
-    SpecialIndentType::FirstLine(indent.0)
+/// A paragraph with the laid-out properties and no runs yet; a line's bottom border when the
+/// paragraph is a drawn line.
+pub(super) fn paragraph(p: &Para) -> Paragraph {
+    let mut out = Paragraph::new();
+    if let Some(a) = p.align {
+        out = out.align(match a {
+            Align::Left => AlignmentType::Left,
+            Align::Center => AlignmentType::Center,
+            Align::Justify => AlignmentType::Both,
+        });
+    }
+    if let Some(i) = p.indent {
+        let special = match (i.first_line, i.hanging) {
+            (Some(f), _) => Some(SpecialIndentType::FirstLine(f.0)),
+            (None, Some(h)) => Some(SpecialIndentType::Hanging(h.0)),
+            (None, None) => None,
+        };
+        out = out.indent(i.left.map(|t| t.0), special, i.right.map(|t| t.0), None);
+    }
+    if let Some(s) = &p.spacing {
+        out = out.line_spacing(spacing(s));
+    }
+    if let Some(size) = p.mark_size {
+        out = out.size(usize::from(size.0));
+    }
+    if p.keep_next {
+        out = out.keep_next(true);
+    }
+    if p.rule.is_some() {
+        let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+            .val(BorderType::Single)
+            .size(usize::from(RULES.weight))
+            .space(0)
+            .color("000000");
+        // Only the bottom side: docx-rs's default border set would draw a box.
+        out.property = out
+            .property
+            .set_borders(ParagraphBorders::with_empty().set(border));
+    }
+    out
 }

@@ -5,17 +5,17 @@
 
 use docx_rs::{Docx, Style, StyleType, VertAlignType};
 
-use crate::layout::Layout;
+use crate::laid::LaidOut;
 
-use super::props::fonts;
+use super::props::{fonts, FOOTNOTE_REFERENCE};
 
 /// Proofing language of every run (kiểm tra chính tả tiếng Việt).
 pub const LANGUAGE: &str = "vi-VN";
 
 /// Adds the document defaults and named styles to `docx`.
-pub(super) fn apply(docx: Docx, l: &Layout) -> Docx {
-    let body = usize::from(l.body.size.preferred.0);
-    let footnote = usize::from(l.footnote.size.preferred.0);
+pub(super) fn apply(docx: Docx, laid: &LaidOut) -> Docx {
+    let body = usize::from(laid.default_size.0);
+    let footnote = usize::from(laid.footnote_size.0);
     let normal = Style::new("Normal", StyleType::Paragraph)
         .name("Normal")
         .q_format(true)
@@ -26,7 +26,7 @@ pub(super) fn apply(docx: Docx, l: &Layout) -> Docx {
         .based_on("Normal")
         .fonts(fonts())
         .size(footnote);
-    let mut footnote_ref = Style::new("FootnoteReference", StyleType::Character)
+    let mut footnote_ref = Style::new(FOOTNOTE_REFERENCE, StyleType::Character)
         .name("footnote reference")
         .fonts(fonts());
     footnote_ref.run_property = footnote_ref

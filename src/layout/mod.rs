@@ -7,9 +7,17 @@
 //! `shared/spec/nd30-hd36-spec.md` §1.2, §1.4, §3 and §7.
 
 mod doc_types;
+mod metrics;
+mod metrics_table;
+mod texts;
 mod units;
 
 pub use doc_types::{DocType, DocTypeTable};
+pub use metrics::text_width;
+pub use texts::{
+    ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, MOTTO, NATIONAL_TITLE,
+    PAGE_NUMBER_PLACEHOLDER, PARTY_ISSUER_MARK, PARTY_SUBJECT_RULE, PARTY_TITLE, SUBJECT_PREFIX,
+};
 pub use units::{HalfPoints, Twips};
 
 use serde::{Deserialize, Serialize};
@@ -239,6 +247,34 @@ pub const RULES: Rules = Rules {
         preferred: 40,
     },
 };
+
+/// How a drawn line is built on paper (đường kẻ): an empty paragraph of this exact height
+/// whose bottom border is the line; its paragraph mark is this tiny, so the line sits about
+/// 3 pt under the descenders of the text above, as in printed documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RuleParagraph {
+    /// Exact line height (chiều cao dòng) of the paragraph that carries the line.
+    pub height: Twips,
+    /// Size of its paragraph mark (dấu đoạn).
+    pub mark_size: HalfPoints,
+}
+
+/// The paragraph that carries a drawn line (đoạn mang đường kẻ): 4 pt high, a 1 pt mark.
+pub const RULE_PARAGRAPH: RuleParagraph = RuleParagraph {
+    height: Twips(80),
+    mark_size: HalfPoints(2),
+};
+
+/// Size of the paragraph mark of the empty paragraph that closes the page after the last
+/// table (đoạn cuối ẩn): 1 pt, so it never pushes a page of its own.
+pub const TAIL_MARK_SIZE: HalfPoints = HalfPoints(2);
+
+/// Number of body paragraphs at the end that keep with the signature block (giữ với chữ ký).
+pub const KEEP_WITH_SIGNATURE: usize = 2;
+
+/// Single line spacing (giãn dòng đơn) of header, title and footer lines: 240ths of a line.
+pub const SINGLE_LINE: LineSpacing = LineSpacing::Auto(240);
 
 /// Vertical gaps between the fixed parts of page 1 and the end (khoảng cách), in twips.
 /// Not set by the rules; chosen to match the decree's diagram and real documents [I].

@@ -18,7 +18,7 @@ pub use body::{Block, Body, Inline, Span, Table};
 pub use date::{IssueDate, PlaceDate};
 pub use number::ReferenceNumber;
 pub use numbering::{label_blocks, part_label, roman, BlockLabel};
-pub use plain::plain_text;
+pub use plain::{plain_text, plain_text_of, PLAIN_FOOTNOTE_SEPARATOR, PLAIN_RULE};
 pub use recipients::Recipients;
 pub use signer::{Authority, Signer};
 

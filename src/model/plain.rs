@@ -1,150 +1,127 @@
-//! A plain-text rendition of a document, element by element: what the .docx says without its
-//! typography. Used by `vanban render --text` and by the golden tests of the templates.
+//! A plain-text rendition of a document (bản văn thuần): what the .docx says without its
+//! typography, paragraph by paragraph in the order a reader of the .docx meets them (grids row
+//! by row, cells left to right). A back end of the laid-out document ([`crate::laid`]): texts,
+//! numbering and order are the layout pass's. Used by `vanban render --text` and by the golden
+//! tests of the templates.
 
 use std::fmt::Write;
 
-use super::{label_blocks, text, Block, Document, Inline, Span, System};
+use crate::laid::{lay_out, GridKind, Item, LaidOut, Para, RunKind};
 
-/// Renders `doc` as plain text: header, title, numbered body with footnote markers, footnotes,
-/// signatures and Nơi nhận.
+use super::Document;
+
+/// How a drawn line (đường kẻ) shows in plain text.
+pub const PLAIN_RULE: &str = "____";
+/// The line that separates the footnotes (chú thích) from the text above them.
+pub const PLAIN_FOOTNOTE_SEPARATOR: &str = "----------";
+
+/// Renders `doc` as plain text: header, title, numbered body with footnote markers "(n)",
+/// footnotes, signatures and Nơi nhận.
 pub fn plain_text(doc: &Document) -> String {
-    let mut out = String::new();
-    let system = doc.system;
-    let mut superiors: Vec<String> = Vec::new();
-    for issuer in &doc.issuers {
-        if let Some(s) = issuer.superior.as_deref() {
-            let s = text::upper(s);
-            if !superiors.contains(&s) {
-                superiors.push(s);
-            }
-        }
-    }
-    for s in &superiors {
-        line(&mut out, s);
-    }
-    for issuer in &doc.issuers {
-        line(&mut out, &text::upper(&issuer.name));
-    }
-    line(&mut out, if system == System::Party { "*" } else { "____" });
-    line(&mut out, &doc.number_line());
-    match system {
-        System::State => {
-            line(&mut out, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-            line(&mut out, "Độc lập - Tự do - Hạnh phúc");
-        }
-        System::Party => line(&mut out, "ĐẢNG CỘNG SẢN VIỆT NAM"),
-    }
-    line(&mut out, &doc.place_date.render(system));
-    for mark in [
-        doc.urgency.map(|u| u.label()),
-        doc.secrecy.map(|s| s.label()),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        line(&mut out, mark);
-    }
-    out.push('\n');
-    if doc.doc_type.is_cong_van() {
-        line(&mut out, &format!("V/v {}", doc.subject));
-    } else {
-        line(&mut out, &doc.type_line());
-        line(&mut out, &doc.subject);
-    }
-    if !doc.addressees.is_empty() {
-        line(
-            &mut out,
-            &format!("Kính gửi: {}", doc.addressees.join("; ")),
-        );
-    }
-    out.push('\n');
+    plain_text_of(&lay_out(doc))
+}
 
-    let labels = label_blocks(&doc.body.blocks, system);
-    let mut footnote = 0usize;
-    let mut notes = Vec::new();
-    let last = doc.body.blocks.len().saturating_sub(1);
-    for (i, (block, label)) in doc.body.blocks.iter().zip(labels).enumerate() {
-        let mut body = match block {
-            Block::Table(t) => t
-                .rows
-                .iter()
-                .map(|r| {
-                    let cells: Vec<String> = r
-                        .iter()
-                        .map(|c| inline(c, &mut footnote, &mut notes))
-                        .collect();
-                    format!("| {} |", cells.join(" | "))
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Block::Part { title } => {
-                format!(
-                    "{}\n{}",
-                    label.unwrap_or_default(),
-                    text::upper(&inline(title, &mut footnote, &mut notes))
-                )
+/// Renders an already laid-out document (văn bản đã dàn trang) as plain text: the translation
+/// step alone.
+pub fn plain_text_of(laid: &LaidOut) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        blank: true,
+    };
+    let mut notes_written = false;
+    for item in &laid.blocks {
+        match item {
+            Item::Para(p) => {
+                // Space above a paragraph of the flow shows as a blank line.
+                if p.spacing.is_some_and(|s| s.before.0 > 0) {
+                    w.blank_line();
+                }
+                w.para(p);
             }
-            Block::Section { title } => {
-                format!(
-                    "{} {}",
-                    label.unwrap_or_default(),
-                    text::upper(&inline(title, &mut footnote, &mut notes))
-                )
-            }
-            other => {
-                let content = other
-                    .inline()
-                    .map(|c| inline(c, &mut footnote, &mut notes))
-                    .unwrap_or_default();
-                match label {
-                    Some(l) => format!("{l} {content}"),
-                    None => content,
+            Item::Grid(g) => {
+                // Footnotes close the body, before the signatures.
+                if g.kind == GridKind::Footer && !notes_written {
+                    w.notes(laid);
+                    notes_written = true;
+                }
+                // Each cell of a layout grid is a block of its own, between blank lines.
+                for c in g.rows.iter().flat_map(|r| r.cells.iter()) {
+                    if g.is_frame() {
+                        w.blank_line();
+                    }
+                    for p in &c.paras {
+                        w.para(p);
+                    }
+                }
+                if g.is_frame() {
+                    w.blank_line();
                 }
             }
-        };
-        if i == last && doc.closing_mark {
-            body.push_str(if body.ends_with('.') { "/." } else { "./." });
-        }
-        line(&mut out, &body);
-    }
-    if !notes.is_empty() {
-        line(&mut out, "----------");
-        for (n, note) in notes.iter().enumerate() {
-            line(&mut out, &format!("({}) {note}", n + 1));
         }
     }
-    out.push('\n');
-    for signer in &doc.signers {
-        for (l, _) in signer.title_lines(system) {
-            line(&mut out, &l);
-        }
-        line(&mut out, &signer.name);
+    if !notes_written {
+        w.notes(laid);
     }
-    out.push('\n');
-    line(&mut out, super::Recipients::HEADING);
-    if doc.recipients.electronic {
-        line(&mut out, super::Recipients::ELECTRONIC);
-    }
-    for l in doc.recipients.lines(system) {
-        line(&mut out, &l);
-    }
-    out
+    w.out
 }
 
-fn line(out: &mut String, s: &str) {
-    let _ = writeln!(out, "{s}");
+struct Writer {
+    out: String,
+    /// Whether the last line written is blank (or nothing is written yet).
+    blank: bool,
 }
 
-fn inline(i: &Inline, footnote: &mut usize, notes: &mut Vec<String>) -> String {
+impl Writer {
+    fn blank_line(&mut self) {
+        if !self.blank {
+            self.out.push('\n');
+            self.blank = true;
+        }
+    }
+
+    fn line(&mut self, s: &str) {
+        let _ = writeln!(self.out, "{s}");
+        self.blank = false;
+    }
+
+    /// A paragraph: its text, a drawn line as `PLAIN_RULE`, an empty one as a blank line.
+    fn para(&mut self, p: &Para) {
+        if p.rule.is_some() {
+            self.line(PLAIN_RULE);
+            return;
+        }
+        let text = text_with_marks(p);
+        if text.trim().is_empty() {
+            self.blank_line();
+            return;
+        }
+        self.line(&text);
+    }
+
+    fn notes(&mut self, laid: &LaidOut) {
+        if laid.footnotes.is_empty() {
+            return;
+        }
+        self.line(PLAIN_FOOTNOTE_SEPARATOR);
+        for (i, f) in laid.footnotes.iter().enumerate() {
+            self.line(&format!("({}){}", i + 1, f.text()));
+        }
+    }
+}
+
+/// The paragraph's text with each footnote mark as "(n)".
+fn text_with_marks(p: &Para) -> String {
     let mut s = String::new();
-    for span in &i.0 {
-        match span {
-            Span::Text { text, .. } => s.push_str(text),
-            Span::Footnote { text } => {
-                *footnote += 1;
-                let _ = write!(s, "({footnote})");
-                notes.push(text.clone());
+    for r in &p.runs {
+        match r.kind {
+            RunKind::FootnoteRef(n) => {
+                let _ = write!(s, "({n})");
             }
+            RunKind::Text | RunKind::PageNumber => s.push_str(&r.text),
+            RunKind::FootnoteOwnMark => {}
+        }
+        if r.break_after {
+            s.push('\n');
         }
     }
     s

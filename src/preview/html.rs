@@ -40,9 +40,4 @@ impl<'a> Html<'a> {
     pub(crate) fn close(&mut self, tag: &str) {
         self.out.push_str(&format!("</{tag}>"));
     }
-
-    /// Already-built HTML.
-    pub(crate) fn raw(&mut self, html: &str) {
-        self.out.push_str(html);
-    }
 }

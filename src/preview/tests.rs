@@ -1,5 +1,7 @@
 use super::*;
 use crate::draft::Draft;
+use crate::layout::layout;
+use crate::model::System;
 use crate::template::Templates;
 
 fn ke_hoach(system: System) -> Draft {
@@ -41,12 +43,13 @@ fn state_header_uses_the_layout_sizes_and_case() {
     let l = layout(System::State);
     assert!(p.html.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
     assert!(p.html.contains(&format!(
-        "data-el=\"quoc_hieu\" style=\"font-size:{}pt;font-weight:bold",
+        "data-el=\"quoc_hieu\" data-sz=\"{}\" data-b=\"1\" data-i=\"0\" data-al=\"center\" style=\"font-size:{}pt;font-weight:bold",
+        l.national_title.size.preferred.0,
         l.national_title.size.preferred.as_pt()
     )));
     assert!(p.html.contains("Độc lập - Tự do - Hạnh phúc"));
     assert!(p.html.contains(
-        "data-el=\"dia_danh_ngay\" style=\"font-size:13pt;font-weight:normal;font-style:italic"
+        "data-el=\"dia_danh_ngay\" data-sz=\"26\" data-b=\"0\" data-i=\"1\" data-al=\"center\" style=\"font-size:13pt;font-weight:normal;font-style:italic"
     ));
     assert!(p.html.contains(">KẾ HOẠCH<"));
     assert!(p.html.contains("Số:"));
@@ -67,7 +70,9 @@ fn body_is_numbered_and_formatted() {
     );
     assert!(p.html.contains("II. "));
     assert!(p.html.contains("1. Mục đích"));
-    assert!(p.html.contains("<b>sâu rộng</b>"));
+    assert!(p
+        .html
+        .contains("<span style=\"font-size:14pt;font-weight:bold;font-style:normal;text-decoration:none\">sâu rộng</span>"));
     assert!(p.html.contains("a) Tại cơ sở"));
     // The footnote is numbered in the text and printed at the foot of its page.
     assert!(p.html.contains("<sup class=\"vb-fn\">1</sup>"));
@@ -150,4 +155,72 @@ fn unrenderable_drafts_report_without_a_document() {
     let out = render_lenient(&d, &t);
     assert!(out.document.is_none());
     assert_eq!(out.problems.len(), 1);
+}
+
+#[test]
+fn the_title_sits_12_pt_below_the_header_as_in_the_docx() {
+    let p = render(&doc(System::State));
+    let title = p
+        .html
+        .split("data-el=\"ten_loai\"")
+        .nth(1)
+        .expect("the tên loại");
+    let gap = crate::layout::GAPS.before_title.as_pt();
+    assert_eq!(gap, 12.0);
+    assert!(
+        title.contains(&format!("margin:{gap:.1}pt 0.0pt 0.0pt 0.0pt")),
+        "{}",
+        &title[..300]
+    );
+}
+
+#[test]
+fn lines_have_the_lengths_the_layout_pass_gave_them() {
+    for system in [System::State, System::Party] {
+        let d = doc(system);
+        let laid = crate::laid::lay_out(&d);
+        let widths: Vec<String> = laid
+            .paragraphs()
+            .filter_map(|p| p.rule)
+            .map(|w| format!("data-w=\"{}\"", w.0))
+            .collect();
+        let html = render(&d).html;
+        assert_eq!(html.matches("class=\"vb-rule\"").count(), widths.len());
+        for w in &widths {
+            assert!(html.contains(w.as_str()), "{system:?}: {w}");
+        }
+    }
+}
+
+#[test]
+fn the_party_subject_is_followed_by_five_hyphens_not_a_line() {
+    let html = render(&doc(System::Party)).html;
+    assert!(html.contains(&format!(">{}</p>", crate::layout::PARTY_SUBJECT_RULE)));
+    assert!(!html.contains("class=\"vb-rule\" data-el=\"trich_yeu\""));
+    let state = render(&doc(System::State)).html;
+    assert!(state.contains("class=\"vb-rule\" data-el=\"trich_yeu\""));
+}
+
+#[test]
+fn joint_signatures_sit_side_by_side_in_the_writers_order() {
+    let t = Templates::builtin().unwrap();
+    let def = t.get("ke-hoach").unwrap();
+    let mut d = Draft::starter(def, System::Party, true, 2024);
+    d.signers[0].name = "Người Chủ Trì".into();
+    d.signers[1].name = "Người Phối Hợp".into();
+    d.fields.insert("noi_dung".into(), "1. Nội dung.".into());
+    let out = render_lenient(&d, &t);
+    let html = render(&out.document.unwrap()).html;
+    let footer = html.split("class=\"vb-footer\"").nth(1).expect("footer");
+    let first_row = footer.split("</tr>").next().unwrap();
+    let co = first_row
+        .find("Người Phối Hợp")
+        .expect("co-issuer in row 1");
+    let lead = first_row.find("Người Chủ Trì").expect("lead in row 1");
+    assert!(co < lead, "the lead body signs on the right");
+    // The header's two columns are one row of one table, side by side.
+    let header = html.split("class=\"vb-header\"").nth(1).unwrap();
+    let row = header.split("</tr>").next().unwrap();
+    assert_eq!(row.matches("<td").count(), 2);
+    assert!(row.contains(crate::layout::PARTY_TITLE));
 }

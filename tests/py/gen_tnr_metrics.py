@@ -1,9 +1,9 @@
-"""Generates src/docx/metrics_table.rs: advance widths of Times New Roman (measured on
+"""Generates src/layout/metrics_table.rs: advance widths of Times New Roman (measured on
 Liberation Serif, which is metric-compatible) for the characters Vietnamese documents use.
 
 Run once when the table must change (needs fontTools):
     .venv/bin/pip install fonttools
-    .venv/bin/python tests/py/gen_tnr_metrics.py > src/docx/metrics_table.rs
+    .venv/bin/python tests/py/gen_tnr_metrics.py > src/layout/metrics_table.rs
 """
 from fontTools.ttLib import TTFont
 

@@ -1,30 +1,21 @@
-//! Page 1 header (phần đầu văn bản): a borderless two-column table. Left (Ô 2, 3): cơ quan
+//! Page 1 header (phần đầu văn bản): a borderless two-column grid. Left (Ô 2, 3): cơ quan
 //! chủ quản, cơ quan ban hành with its short line (state) or "*" (Party), số ký hiệu,
 //! trích yếu of a công văn, urgency and secrecy marks. Right (Ô 1, 4): quốc hiệu and tiêu
-//! ngữ with its full-length line (state) or "ĐẢNG CỘNG SẢN VIỆT NAM" with its line (Party),
-//! then địa danh and ngày tháng in italics.
+//! ngữ with its full-length line (state) or the Party tiêu đề with its line, then địa danh
+//! and ngày tháng in italics. The left and right columns sit side by side, as on paper.
 
-use docx_rs::{AlignmentType, Paragraph, Table};
-
-use crate::layout::{Layout, Twips, GAPS};
+use crate::layout::{
+    Layout, Twips, GAPS, MOTTO, NATIONAL_TITLE, PARTY_ISSUER_MARK, PARTY_TITLE, SUBJECT_PREFIX,
+};
 use crate::model::{Document, Issuer, System};
 
-use super::frame::{self, Cell};
-use super::props::{centred_line, printed_width, rule, run, short_rule, single};
-
-/// Quốc hiệu (NĐ 30).
-pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-/// Tiêu ngữ (NĐ 30): hyphens with spaces.
-pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
-/// Tiêu đề of Party documents (HD 36).
-pub const PARTY_TITLE: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
-/// Prefix of a state công văn's trích yếu.
-pub const SUBJECT_PREFIX: &str = "V/v ";
+use super::style::{centred_line, printed_width, rule, run, short_rule};
+use super::{Align, Cell, El, Grid, GridKind, Para, Row, Spacing};
 
 /// The lines of the issuer block: (text, is the issuing body). A joint document stacks its
 /// bodies; a superior shared by both is printed once and the stacked names are joined by
 /// " -" as in "BAN DÂN VẬN TỈNH ỦY - / BAN CÁN SỰ ĐẢNG UBND TỈNH" (spec §4).
-fn issuer_lines(issuers: &[Issuer]) -> Vec<(String, bool)> {
+pub(super) fn issuer_lines(issuers: &[Issuer]) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
     let mut last_superior: Option<&str> = None;
     for (i, issuer) in issuers.iter().enumerate() {
@@ -51,46 +42,51 @@ fn issuer_lines(issuers: &[Issuer]) -> Vec<(String, bool)> {
     out
 }
 
-fn left_top(doc: &Document, l: &Layout) -> Vec<Paragraph> {
+fn left_top(doc: &Document, l: &Layout) -> Vec<Para> {
     let room = l.columns.left;
     let mut ps = Vec::new();
     let mut widest_body = Twips(0);
     for (text, is_body) in issuer_lines(&doc.issuers) {
-        let style = if is_body {
-            &l.issuing_body
+        let (el, style) = if is_body {
+            (El::IssuingBody, &l.issuing_body)
         } else {
-            &l.superior_body
+            (El::SuperiorBody, &l.superior_body)
         };
         if is_body {
             widest_body = widest_body.max(printed_width(&text, style));
         }
-        ps.push(centred_line(&text, style));
+        ps.push(centred_line(el, &text, style));
     }
     match doc.system {
-        System::State => ps.push(short_rule(widest_body, room)),
+        System::State => ps.push(short_rule(El::IssuingBody, widest_body, room)),
         System::Party => {
             let mut star = l.issuing_body;
             star.bold = false;
-            ps.push(centred_line("*", &star));
+            ps.push(centred_line(El::IssuingBody, PARTY_ISSUER_MARK, &star));
         }
     }
     ps
 }
 
-fn left_bottom(doc: &Document, l: &Layout) -> Vec<Paragraph> {
-    let mut ps = vec![centred_line(&doc.number_line(), &l.number)
-        .line_spacing(single(GAPS.under_number, Twips(0)))];
+/// A centred line 6 pt under the one above (the số, the trích yếu and the marks under it).
+fn under_number(el: El, text: &str, style: &crate::layout::TextStyle) -> Para {
+    let mut p = Para::new(el);
+    p.align = Some(Align::Center);
+    p.spacing = Some(Spacing::single(GAPS.under_number, Twips(0)));
+    p.runs.push(run(text, style));
+    p
+}
+
+fn left_bottom(doc: &Document, l: &Layout) -> Vec<Para> {
+    let mut number = centred_line(El::Number, &doc.number_line(), &l.number);
+    number.spacing = Some(Spacing::single(GAPS.under_number, Twips(0)));
+    let mut ps = vec![number];
     if doc.doc_type.is_cong_van() && !doc.subject.trim().is_empty() {
         let subject = match doc.system {
             System::State => format!("{SUBJECT_PREFIX}{}", doc.subject.trim()),
             System::Party => doc.subject.trim().to_string(),
         };
-        ps.push(
-            Paragraph::new()
-                .align(AlignmentType::Center)
-                .line_spacing(single(GAPS.under_number, Twips(0)))
-                .add_run(run(&subject, &l.cong_van_subject)),
-        );
+        ps.push(under_number(El::Subject, &subject, &l.cong_van_subject));
     }
     for mark in [
         doc.secrecy.map(|s| s.label()),
@@ -99,77 +95,74 @@ fn left_bottom(doc: &Document, l: &Layout) -> Vec<Paragraph> {
     .into_iter()
     .flatten()
     {
-        ps.push(
-            Paragraph::new()
-                .align(AlignmentType::Center)
-                .line_spacing(single(GAPS.under_number, Twips(0)))
-                .add_run(run(mark, &l.mark)),
-        );
+        ps.push(under_number(El::Mark, mark, &l.mark));
     }
     ps
 }
 
-fn right_top(doc: &Document, l: &Layout) -> Vec<Paragraph> {
+fn right_top(doc: &Document, l: &Layout) -> Vec<Para> {
     let room = l.columns.right;
     match doc.system {
         System::State => vec![
-            centred_line(NATIONAL_TITLE, &l.national_title),
-            centred_line(MOTTO, &l.motto),
-            rule(printed_width(MOTTO, &l.motto), room),
+            centred_line(El::NationalTitle, NATIONAL_TITLE, &l.national_title),
+            centred_line(El::Motto, MOTTO, &l.motto),
+            rule(El::Motto, printed_width(MOTTO, &l.motto), room),
         ],
         System::Party => vec![
-            centred_line(PARTY_TITLE, &l.national_title),
-            rule(printed_width(PARTY_TITLE, &l.national_title), room),
+            centred_line(El::PartyTitle, PARTY_TITLE, &l.national_title),
+            rule(
+                El::PartyTitle,
+                printed_width(PARTY_TITLE, &l.national_title),
+                room,
+            ),
         ],
     }
 }
 
-fn place_date(doc: &Document, l: &Layout) -> Paragraph {
-    centred_line(&doc.place_date.render(doc.system), &l.place_date)
+fn place_date(doc: &Document, l: &Layout) -> Para {
+    let mut p = centred_line(
+        El::PlaceDate,
+        &doc.place_date.render(doc.system),
+        &l.place_date,
+    );
+    // Same space above as the số, so both sit on one line (Ô 3 and Ô 4).
+    p.spacing = Some(Spacing::single(GAPS.under_number, Twips(0)));
+    p
 }
 
-/// The header table of page 1. State: the số and the date share the second row, on one
-/// line (Ô 3 and Ô 4). Party: the date follows the tiêu đề's line.
-pub(super) fn header_table(doc: &Document, l: &Layout) -> Table {
+/// The header grid of page 1. State: the số and the date share the second row, on one line
+/// (Ô 3 and Ô 4). Party: the date follows the tiêu đề's line.
+pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
     let widths = [l.columns.left, l.columns.right];
     let mut right = right_top(doc, l);
     let date_row_right = match doc.system {
-        // Same space above as the số, so both sit on one line (Ô 3 and Ô 4).
-        System::State => vec![place_date(doc, l).line_spacing(single(GAPS.under_number, Twips(0)))],
+        System::State => vec![place_date(doc, l)],
         System::Party => {
-            right.push(place_date(doc, l).line_spacing(single(GAPS.under_number, Twips(0))));
+            right.push(place_date(doc, l));
             vec![]
         }
     };
-    let rows = vec![
-        frame::row(
-            vec![
-                Cell {
-                    width: widths[0],
-                    paragraphs: left_top(doc, l),
-                },
-                Cell {
-                    width: widths[1],
-                    paragraphs: right,
-                },
-            ],
-            false,
-        ),
-        frame::row(
-            vec![
-                Cell {
-                    width: widths[0],
-                    paragraphs: left_bottom(doc, l),
-                },
-                Cell {
-                    width: widths[1],
-                    paragraphs: date_row_right,
-                },
-            ],
-            false,
-        ),
-    ];
-    frame::table(&widths, rows)
+    let row = |left: Vec<Para>, right: Vec<Para>| Row {
+        cells: vec![
+            Cell {
+                width: widths[0],
+                paras: left,
+            },
+            Cell {
+                width: widths[1],
+                paras: right,
+            },
+        ],
+        cant_split: false,
+    };
+    Grid {
+        kind: GridKind::Header,
+        columns: widths.to_vec(),
+        rows: vec![
+            row(left_top(doc, l), right),
+            row(left_bottom(doc, l), date_row_right),
+        ],
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! LibreOffice lay out.
 
 use super::metrics_table::{BOLD, ITALIC, REGULAR, UNITS_PER_EM};
-use crate::layout::{HalfPoints, Twips};
+use super::{HalfPoints, Twips};
 use crate::model::text;
 
 /// Advance width of a character not in the table: half an em, a typical letter width.
@@ -32,10 +32,15 @@ pub fn text_width(s: &str, size: HalfPoints, bold: bool, italic: bool) -> Twips 
         (false, true) => ITALIC,
         (false, false) => REGULAR,
     };
-    let units: u64 = text::nfc(s)
-        .chars()
-        .map(|c| u64::from(advance(table, c)))
-        .sum();
+    // Model text is NFC already: normalise (and allocate) only when it is not.
+    let units: u64 = if text::is_nfc(s) {
+        s.chars().map(|c| u64::from(advance(table, c))).sum()
+    } else {
+        text::nfc(s)
+            .chars()
+            .map(|c| u64::from(advance(table, c)))
+            .sum()
+    };
     // units / upem em × size/2 pt × 20 twips/pt = units × size × 10 / upem.
     let twips =
         (units * u64::from(size.0) * 10 + u64::from(UNITS_PER_EM) / 2) / u64::from(UNITS_PER_EM);

@@ -1,0 +1,341 @@
+//! Nội dung: tên loại and trích yếu, Kính gửi, then the body blocks with their computed
+//! labels, inline bold and italic, footnotes numbered in order, simple tables and the closing
+//! "./.".
+
+use crate::layout::{
+    Layout, TextStyle, Twips, ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, GAPS,
+    KEEP_WITH_SIGNATURE, PARTY_SUBJECT_RULE,
+};
+use crate::model::{label_blocks, Block, Document, Inline, Span, System};
+
+use super::style::{centred_line, look, printed_width, run, run_with, short_rule};
+use super::{
+    Align, Cell, El, Grid, GridKind, Indent, Item, Look, Para, Row, Run, RunKind, Spacing,
+};
+
+/// Lays out the body and numbers its footnotes from 1 in order of appearance.
+pub(super) struct BodyPass<'a> {
+    l: &'a Layout,
+    system: System,
+    footnotes: Vec<Para>,
+}
+
+impl<'a> BodyPass<'a> {
+    pub(super) fn new(l: &'a Layout, system: System) -> Self {
+        Self {
+            l,
+            system,
+            footnotes: Vec::new(),
+        }
+    }
+
+    /// The footnotes met so far, in order.
+    pub(super) fn into_footnotes(self) -> Vec<Para> {
+        self.footnotes
+    }
+
+    fn text_width(&self) -> Twips {
+        Twips(self.l.columns.left.0 + self.l.columns.right.0)
+    }
+
+    /// Runs of inline content in `style`, with footnote marks.
+    fn inline_runs(&mut self, inline: &Inline, style: &TextStyle, out: &mut Vec<Run>) {
+        for span in &inline.0 {
+            match span {
+                Span::Text { text, bold, italic } => {
+                    out.push(run_with(text, style, *bold, *italic));
+                }
+                Span::Footnote { text } => out.push(self.footnote(text, style)),
+            }
+        }
+    }
+
+    fn footnote(&mut self, text: &str, style: &TextStyle) -> Run {
+        let fs = &self.l.footnote;
+        let mut p = Para::new(El::Footnote);
+        p.align = Some(Align::Justify);
+        p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+        p.mark_size = Some(fs.size.preferred);
+        p.runs.push(Run {
+            text: String::new(),
+            look: look(fs),
+            kind: RunKind::FootnoteOwnMark,
+            break_after: false,
+        });
+        p.runs.push(run(&format!(" {}", text.trim()), fs));
+        self.footnotes.push(p);
+        Run {
+            text: String::new(),
+            look: Look {
+                size: style.size.preferred,
+                bold: false,
+                italic: false,
+                underline: false,
+                superscript: true,
+            },
+            kind: RunKind::FootnoteRef(self.footnotes.len()),
+            break_after: false,
+        }
+    }
+
+    fn body_paragraph(&self) -> Para {
+        let bl = &self.l.body_layout;
+        let mut p = Para::new(El::Body);
+        p.align = Some(Align::Justify);
+        p.indent = Some(Indent {
+            first_line: Some(bl.first_line_indent.preferred),
+            ..Indent::default()
+        });
+        p.spacing = Some(Spacing {
+            before: Twips(0),
+            after: bl.paragraph_spacing.preferred,
+            line: bl.line_spacing,
+        });
+        p.mark_size = Some(self.l.body.size.preferred);
+        p
+    }
+
+    /// A justified, indented paragraph: optional label, then the inline content.
+    fn labelled(&mut self, label: Option<&str>, inline: &Inline, style: &TextStyle) -> Para {
+        let mut p = self.body_paragraph();
+        if let Some(label) = label {
+            p.runs.push(run(&format!("{label} "), style));
+        }
+        self.inline_runs(inline, style, &mut p.runs);
+        p
+    }
+
+    /// Tên loại and trích yếu (Ô 5a), with the short line (state) or "-----" (Party).
+    /// A công văn has neither: its trích yếu is in the header.
+    pub(super) fn title(&mut self, doc: &Document) -> Vec<Para> {
+        let l = self.l;
+        if doc.doc_type.is_cong_van() {
+            return Vec::new();
+        }
+        let mut type_line = centred_line(El::DocType, &doc.type_line(), &l.doc_type_name);
+        type_line.spacing = Some(Spacing::single(GAPS.before_title, Twips(0)));
+        let mut ps = vec![type_line];
+        let lines: Vec<&str> = doc
+            .subject
+            .lines()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if lines.is_empty() {
+            return ps;
+        }
+        let mut p = Para::new(El::Subject);
+        p.align = Some(Align::Center);
+        p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+        p.mark_size = Some(l.subject.size.preferred);
+        for (i, line) in lines.iter().enumerate() {
+            let mut r = run(line, &l.subject);
+            r.break_after = i + 1 < lines.len();
+            p.runs.push(r);
+        }
+        ps.push(p);
+        match self.system {
+            System::State => {
+                let widest = lines
+                    .iter()
+                    .map(|s| printed_width(s, &l.subject))
+                    .max()
+                    .unwrap_or(Twips(0));
+                ps.push(short_rule(El::Subject, widest, self.text_width()));
+            }
+            System::Party => ps.push(centred_line(El::Subject, PARTY_SUBJECT_RULE, &l.subject)),
+        }
+        ps
+    }
+
+    /// "Kính gửi: ..." (Ô 9a): one addressee on the same line; several one per line with
+    /// their dashes aligned under the first, each ending ";" and the last ".".
+    pub(super) fn addressees(&mut self, doc: &Document) -> Option<Para> {
+        let items: Vec<String> = doc
+            .addressees
+            .iter()
+            .map(|a| {
+                let a = a.trim();
+                let a = a.strip_prefix('-').unwrap_or(a).trim();
+                a.trim_end_matches([';', ',', '.']).trim().to_string()
+            })
+            .filter(|a| !a.is_empty())
+            .collect();
+        if items.is_empty() {
+            return None;
+        }
+        let style = &self.l.body;
+        let before = if doc.doc_type.is_cong_van() {
+            GAPS.before_title
+        } else {
+            GAPS.before_body
+        };
+        let mut p = Para::new(El::Addressees);
+        p.spacing = Some(Spacing::single(before, Twips(0)));
+        if items.len() == 1 {
+            p.align = Some(Align::Center);
+            p.runs
+                .push(run(&format!("{ADDRESSEE_LABEL} {}", items[0]), style));
+            return Some(p);
+        }
+        let label = format!("{ADDRESSEE_LABEL} ");
+        let lines: Vec<String> = items
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let end = if i + 1 == items.len() { '.' } else { ';' };
+                format!("- {a}{end}")
+            })
+            .collect();
+        let label_w = printed_width(&label, style);
+        let widest = lines
+            .iter()
+            .map(|s| printed_width(s, style))
+            .max()
+            .unwrap_or(Twips(0));
+        let left = ((self.text_width().0 - label_w.0 - widest.0) / 2).max(0);
+        p.align = Some(Align::Left);
+        p.indent = Some(Indent {
+            left: Some(Twips(left + label_w.0)),
+            hanging: Some(label_w),
+            ..Indent::default()
+        });
+        p.runs.push(run(&label, style));
+        for (i, line) in lines.iter().enumerate() {
+            let mut r = run(line, style);
+            r.break_after = i + 1 < lines.len();
+            p.runs.push(r);
+        }
+        Some(p)
+    }
+
+    /// The body blocks, labelled, with "./." at the end when `closing`; the last paragraphs
+    /// keep with what follows (the signature block). Appends to `items`.
+    pub(super) fn blocks(&mut self, blocks: &[Block], closing: bool, items: &mut Vec<Item>) {
+        let start = items.len();
+        let labels = label_blocks(blocks, self.system);
+        let last_text = blocks.iter().rposition(|b| !matches!(b, Block::Table(_)));
+        for (i, (block, label)) in blocks.iter().zip(labels).enumerate() {
+            let label = label.as_deref();
+            let l = self.l;
+            let mut p = match block {
+                Block::Part { title } => {
+                    let mut part = centred_line(El::Body, label.unwrap_or_default(), &l.part_label);
+                    part.spacing = Some(Spacing::single(GAPS.before_part, Twips(0)));
+                    part.keep_next = true;
+                    items.push(Item::Para(part));
+                    let mut p = Para::new(El::Body);
+                    p.align = Some(Align::Center);
+                    p.spacing = Some(Spacing::single(
+                        Twips(0),
+                        l.body_layout.paragraph_spacing.preferred,
+                    ));
+                    p.keep_next = true;
+                    self.inline_runs(title, &l.section, &mut p.runs);
+                    p
+                }
+                Block::Section { title } => {
+                    let mut p = self.labelled(label, title, &l.section);
+                    p.keep_next = true;
+                    p
+                }
+                Block::Heading { title, .. } => {
+                    let mut p = self.labelled(label, title, &l.heading);
+                    p.keep_next = true;
+                    p
+                }
+                Block::Numbered { content, .. }
+                | Block::Lettered { content }
+                | Block::Dash { content }
+                | Block::Plus { content } => self.labelled(label, content, &l.body),
+                Block::Paragraph { content } => self.labelled(None, content, &l.body),
+                Block::Table(t) => {
+                    items.push(Item::Grid(self.table(t)));
+                    continue;
+                }
+            };
+            // A paragraph right after a table keeps the paragraph gap above it.
+            if matches!(items.last(), Some(Item::Grid(_))) && items.len() > start {
+                let bl = &l.body_layout;
+                p.spacing = Some(Spacing {
+                    before: bl.paragraph_spacing.preferred,
+                    after: bl.paragraph_spacing.preferred,
+                    line: bl.line_spacing,
+                });
+            }
+            if closing && Some(i) == last_text {
+                let ends_with_stop = block
+                    .inline()
+                    .is_some_and(|c| c.plain_text().trim_end().ends_with('.'));
+                let mark = if ends_with_stop {
+                    CLOSING_MARK_AFTER_STOP
+                } else {
+                    CLOSING_MARK
+                };
+                p.runs.push(run(mark, &l.body));
+            }
+            items.push(Item::Para(p));
+        }
+        if closing && last_text.is_none() {
+            let mut p = self.body_paragraph();
+            p.runs.push(run(CLOSING_MARK, &self.l.body));
+            items.push(Item::Para(p));
+        }
+        // Keep the end of the body with the signature block.
+        let mut kept = 0;
+        for item in items[start..].iter_mut().rev() {
+            match item {
+                Item::Para(p) if kept < KEEP_WITH_SIGNATURE => {
+                    p.keep_next = true;
+                    kept += 1;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    fn table(&mut self, t: &crate::model::Table) -> Grid {
+        let l = self.l;
+        let cols = t.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let width = Twips(self.text_width().0 / i32::try_from(cols).unwrap_or(1));
+        let rows = t
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, cells)| {
+                let header = t.header && r == 0;
+                let mut style = l.body;
+                style.bold |= header;
+                let mut out: Vec<Cell> = cells
+                    .iter()
+                    .map(|c| {
+                        let mut p = Para::new(El::Body);
+                        p.align = Some(if header { Align::Center } else { Align::Left });
+                        p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+                        p.mark_size = Some(style.size.preferred);
+                        self.inline_runs(c, &style, &mut p.runs);
+                        Cell {
+                            width,
+                            paras: vec![p],
+                        }
+                    })
+                    .collect();
+                while out.len() < cols {
+                    out.push(Cell {
+                        width,
+                        paras: Vec::new(),
+                    });
+                }
+                Row {
+                    cells: out,
+                    cant_split: false,
+                }
+            })
+            .collect();
+        Grid {
+            kind: GridKind::Data,
+            columns: vec![width; cols],
+            rows,
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Chữ ký and Nơi nhận (Ô 7, 9b): a borderless grid at the end of the body. One signer:
+//! Nơi nhận left, signature right, on one row. Two signers (joint documents): the two
+//! signature blocks side by side, the lead body (chủ trì, listed first) on the right, then
+//! Nơi nhận below at the left (spec §4). Rows never split across pages and every paragraph
+//! of a signature row keeps with the next.
+
+use crate::layout::{Layout, Twips, GAPS};
+use crate::model::{Document, Recipients, Signer, System};
+
+use super::style::{centred_line, run};
+use super::{Align, Cell, El, Grid, GridKind, Para, Row, Spacing};
+
+/// The signature block: authority and position lines, room to sign, the name.
+fn signature(signer: &Signer, system: System, l: &Layout) -> Vec<Para> {
+    let mut ps = Vec::new();
+    for (text, is_authority) in signer.title_lines(system) {
+        let style = if is_authority {
+            &l.signer_authority
+        } else {
+            &l.signer_position
+        };
+        ps.push(centred_line(El::Signature, &text, style));
+    }
+    for _ in 0..l.signature_gap_lines {
+        let mut p = Para::new(El::Signature);
+        p.align = Some(Align::Center);
+        p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+        p.mark_size = Some(l.signer_name.size.preferred);
+        ps.push(p);
+    }
+    ps.push(centred_line(
+        El::Signature,
+        signer.name.trim(),
+        &l.signer_name,
+    ));
+    ps
+}
+
+/// "Nơi nhận:" and its lines, flush left.
+fn recipients(r: &Recipients, system: System, l: &Layout) -> Vec<Para> {
+    let left = |text: &str, style| {
+        let mut p = Para::new(El::Recipients);
+        p.align = Some(Align::Left);
+        p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+        p.runs.push(run(text, style));
+        p
+    };
+    let mut ps = vec![left(Recipients::HEADING, &l.recipients_heading)];
+    if r.electronic {
+        ps.push(left(Recipients::ELECTRONIC, &l.recipients_item));
+    }
+    for line in r.lines(system) {
+        ps.push(left(&line, &l.recipients_item));
+    }
+    ps
+}
+
+/// Puts `before` above the first paragraph of a cell.
+fn gap(mut ps: Vec<Para>, before: Twips) -> Vec<Para> {
+    if let Some(first) = ps.first_mut() {
+        let mut s = first.spacing.unwrap_or(Spacing::single(Twips(0), Twips(0)));
+        s.before = before;
+        first.spacing = Some(s);
+    }
+    ps
+}
+
+/// A row; `keep` marks a row that must not break across pages and whose paragraphs keep
+/// with the next.
+fn row(cells: Vec<Cell>, keep: bool) -> Row {
+    let mut cells = cells;
+    if keep {
+        for p in cells.iter_mut().flat_map(|c| c.paras.iter_mut()) {
+            p.keep_next = true;
+        }
+    }
+    Row {
+        cells,
+        cant_split: keep,
+    }
+}
+
+/// The signature and Nơi nhận grid.
+pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
+    let widths = [l.columns.left, l.columns.right];
+    let recips = recipients(&doc.recipients, doc.system, l);
+    if doc.signers.len() >= 2 {
+        // The lead body (chủ trì, listed first) signs on the right, the co-issuers to its
+        // left (spec §4: common practice; the original Kiên Giang plan is laid out this way).
+        let n = i32::try_from(doc.signers.len()).unwrap_or(2);
+        let total = widths[0].0 + widths[1].0;
+        let each = total / n;
+        let columns: Vec<Twips> = (0..n)
+            .map(|i| {
+                Twips(if i + 1 == n {
+                    total - each * (n - 1)
+                } else {
+                    each
+                })
+            })
+            .collect();
+        let signatures = doc
+            .signers
+            .iter()
+            .rev()
+            .zip(&columns)
+            .map(|(s, w)| Cell {
+                width: *w,
+                paras: gap(signature(s, doc.system, l), GAPS.before_signature),
+            })
+            .collect();
+        let mut below: Vec<Cell> = columns
+            .iter()
+            .map(|w| Cell {
+                width: *w,
+                paras: Vec::new(),
+            })
+            .collect();
+        below[0].paras = gap(recips, GAPS.before_joint_recipients);
+        return Grid {
+            kind: GridKind::Footer,
+            columns,
+            rows: vec![row(signatures, true), row(below, false)],
+        };
+    }
+    let sig = match doc.signers.first() {
+        Some(one) => signature(one, doc.system, l),
+        None => vec![],
+    };
+    Grid {
+        kind: GridKind::Footer,
+        columns: widths.to_vec(),
+        rows: vec![row(
+            vec![
+                Cell {
+                    width: widths[0],
+                    paras: gap(recips, GAPS.before_signature),
+                },
+                Cell {
+                    width: widths[1],
+                    paras: gap(sig, GAPS.before_signature),
+                },
+            ],
+            true,
+        )],
+    }
+}

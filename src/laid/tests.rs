@@ -1,0 +1,66 @@
+use super::*;
+use crate::draft::Draft;
+use crate::template::Templates;
+
+fn example(stem: &str) -> Document {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(format!("{stem}.toml"));
+    let d = Draft::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap();
+    d.render(&Templates::builtin().unwrap()).unwrap()
+}
+
+#[test]
+fn the_header_is_one_grid_of_two_columns_side_by_side() {
+    let laid = lay_out(&example("ke-hoach-phoi-hop-dan-van-tay-son-2022"));
+    let Some(Item::Grid(g)) = laid.blocks.first() else {
+        panic!("the header grid comes first");
+    };
+    assert_eq!(g.kind, GridKind::Header);
+    assert_eq!(g.columns.len(), 2);
+    let left: Vec<String> = g.rows[0].cells[0].paras.iter().map(Para::text).collect();
+    let right: Vec<String> = g.rows[0].cells[1].paras.iter().map(Para::text).collect();
+    assert!(
+        left.contains(&"ỦY BAN NHÂN DÂN HUYỆN TÂY SƠN".to_string()),
+        "{left:?}"
+    );
+    assert!(left.contains(&"BAN DÂN VẬN".to_string()), "{left:?}");
+    assert_eq!(right[0], crate::layout::NATIONAL_TITLE);
+    assert_eq!(right[1], crate::layout::MOTTO);
+    assert!(g.rows[0].cells[1].paras[2].rule.is_some());
+}
+
+#[test]
+fn joint_signatures_sit_side_by_side_with_the_lead_on_the_right() {
+    let doc = example("ke-hoach-phoi-hop-dan-van-kien-giang-2021");
+    let laid = lay_out(&doc);
+    let Some(Item::Grid(g)) = laid.blocks.last() else {
+        panic!("the footer grid comes last");
+    };
+    assert_eq!(g.kind, GridKind::Footer);
+    let names: Vec<String> = g.rows[0]
+        .cells
+        .iter()
+        .map(|c| c.paras.last().unwrap().text())
+        .collect();
+    assert_eq!(
+        names,
+        vec![doc.signers[1].name.clone(), doc.signers[0].name.clone()]
+    );
+    assert!(g.rows[0].cant_split);
+}
+
+#[test]
+fn footnotes_are_numbered_in_order() {
+    let laid = lay_out(&example("bao-cao-tong-ket-dan-van-2019"));
+    assert_eq!(laid.footnotes.len(), 23);
+    let refs: Vec<usize> = laid
+        .paragraphs()
+        .flat_map(|p| p.runs.iter())
+        .filter_map(|r| match r.kind {
+            RunKind::FootnoteRef(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(refs, (1..=23).collect::<Vec<_>>());
+}

@@ -1,0 +1,23 @@
+//! Fixed texts (văn bản cố định) every document of a system prints: one constant each, so the
+//! writer, the preview and the plain text can only print them the same way.
+
+/// Quốc hiệu (NĐ 30, Ô 1): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
+pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// Tiêu ngữ (NĐ 30, Ô 1): hyphens with spaces.
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// Tiêu đề of Party documents (HD 36, Ô 1): "ĐẢNG CỘNG SẢN VIỆT NAM".
+pub const PARTY_TITLE: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
+/// Dấu sao: the "*" under a Party issuing body, where the state draws a short line (HD 36).
+pub const PARTY_ISSUER_MARK: &str = "*";
+/// Prefix of a state công văn's trích yếu (Ô 5b): "V/v ".
+pub const SUBJECT_PREFIX: &str = "V/v ";
+/// The line under a Party trích yếu (HD 36: five hyphens, not a drawn line).
+pub const PARTY_SUBJECT_RULE: &str = "-----";
+/// Kính gửi label (Ô 9a).
+pub const ADDRESSEE_LABEL: &str = "Kính gửi:";
+/// Dấu kết thúc: "./." closes the body of a typed document or công văn (PL3 templates).
+pub const CLOSING_MARK: &str = "./.";
+/// The closing mark after a body that already ends with a full stop ("... này./.").
+pub const CLOSING_MARK_AFTER_STOP: &str = "/.";
+/// The cached value shown in the page-number field until the reader's program updates it.
+pub const PAGE_NUMBER_PLACEHOLDER: &str = "2";
