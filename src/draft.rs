@@ -168,6 +168,7 @@ impl Draft {
                 Signer {
                     authority: Some(crate::model::Authority::Kt),
                     on_behalf: Some("CHÁNH VĂN PHÒNG".into()),
+                    stacked: Vec::new(),
                     position: "PHÓ CHÁNH VĂN PHÒNG".into(),
                     name: "Nguyễn Văn A".into(),
                 },
@@ -182,6 +183,7 @@ impl Draft {
                 Signer {
                     authority: Some(crate::model::Authority::Kt),
                     on_behalf: Some("TRƯỞNG BAN".into()),
+                    stacked: Vec::new(),
                     position: "PHÓ TRƯỞNG BAN".into(),
                     name: "Nguyễn Văn A".into(),
                 },
@@ -199,6 +201,7 @@ impl Draft {
             signers.push(Signer {
                 authority: Some(crate::model::Authority::Tm),
                 on_behalf: Some("BAN CÁN SỰ ĐẢNG".into()),
+                stacked: Vec::new(),
                 position: "BÍ THƯ".into(),
                 name: "Trần Văn B".into(),
             });
@@ -400,6 +403,24 @@ impl Draft {
             if s.name.trim().is_empty() {
                 return Err(missing(&format!("signers[{i}].name"), "họ tên người ký"));
             }
+            if !s.stacked.is_empty()
+                && (s.on_behalf.as_deref().is_none_or(|o| o.trim().is_empty())
+                    || s.authority.is_none_or(|a| a == crate::model::Authority::Q))
+            {
+                return Err(DraftError::Invalid {
+                    field: format!("signers[{i}].stacked"),
+                    message: "quyền hạn ký xếp chồng (như \"KT. CHỦ TỊCH\") đứng dưới một dòng \
+                              quyền hạn đầu có đủ dấu và chức danh (như \"TM. ỦY BAN NHÂN DÂN\"): \
+                              điền authority và on_behalf"
+                        .into(),
+                });
+            }
+            if let Some(j) = s.stacked.iter().position(|l| l.on_behalf.trim().is_empty()) {
+                return Err(missing(
+                    &format!("signers[{i}].stacked[{j}].on_behalf"),
+                    "chức danh sau dấu quyền hạn (như \"CHỦ TỊCH\" sau \"KT.\")",
+                ));
+            }
         }
         if self.recipients.archive.trim().is_empty() {
             return Err(missing(
@@ -431,6 +452,14 @@ fn nfc_signer(s: &Signer) -> Signer {
             .on_behalf
             .as_deref()
             .map(|o| text::squash_spaces(&text::nfc(o))),
+        stacked: s
+            .stacked
+            .iter()
+            .map(|l| crate::model::AuthorityLine {
+                authority: l.authority,
+                on_behalf: text::squash_spaces(&text::nfc(&l.on_behalf)),
+            })
+            .collect(),
         position: text::squash_spaces(&text::nfc(&s.position)),
         name: text::squash_spaces(&text::nfc(&s.name)),
     }

@@ -20,7 +20,7 @@ pub use number::ReferenceNumber;
 pub use numbering::{label_blocks, part_label, roman, BlockLabel};
 pub use plain::{plain_text, plain_text_of, PLAIN_FOOTNOTE_SEPARATOR, PLAIN_RULE};
 pub use recipients::Recipients;
-pub use signer::{Authority, Signer};
+pub use signer::{Authority, AuthorityLine, Signer};
 
 use serde::{Deserialize, Serialize};
 

@@ -50,6 +50,18 @@ impl Authority {
     }
 }
 
+/// A further line of a stacked signing authority (quyền hạn ký xếp chồng), printed under the
+/// first: the "KT. CHỦ TỊCH" of "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", or the
+/// "KT. CHÁNH VĂN PHÒNG" of "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AuthorityLine {
+    /// The mark (KT., TL., TUQ., Q., TM.).
+    pub authority: Authority,
+    /// Whom it is for: "CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "VỤ TRƯỞNG VỤ PHÁP CHẾ".
+    pub on_behalf: String,
+}
+
 /// One signature block (khối chữ ký).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -62,6 +74,10 @@ pub struct Signer {
     /// ("BAN DÂN VẬN HUYỆN ỦY") when there is no authority.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_behalf: Option<String>,
+    /// Further authority lines stacked under the first, outermost first (most state
+    /// documents signed by a deputy: "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stacked: Vec<AuthorityLine>,
     /// Chức vụ người ký, e.g. "CHỦ TỊCH", "PHÓ BÍ THƯ THƯỜNG TRỰC".
     pub position: String,
     /// Họ và tên, e.g. "Nguyễn Thị Cát Tiên" (no học hàm, học vị).
@@ -71,6 +87,10 @@ pub struct Signer {
 impl Signer {
     /// The upper lines of the block, as printed, with whether each is the authority line
     /// (Ô 7a) or the position line: e.g. `[("TM. ỦY BAN NHÂN DÂN", true), ("CHỦ TỊCH", false)]`.
+    ///
+    /// Stacked lines ([`Signer::stacked`]) come between the first authority line and the
+    /// position, each an authority line: `["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ
+    /// TỊCH"]`.
     pub fn title_lines(&self, system: System) -> Vec<(String, bool)> {
         let position = text::upper(self.position.trim());
         let on_behalf = self
@@ -78,18 +98,40 @@ impl Signer {
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty());
-        match (self.authority, on_behalf) {
-            (Some(Authority::Q), _) => vec![(format!("Q. {position}"), true)],
+        let stacked = self
+            .stacked
+            .iter()
+            .filter(|l| !l.on_behalf.trim().is_empty())
+            .map(|l| {
+                (
+                    format!(
+                        "{} {}",
+                        l.authority.prefix(system),
+                        text::upper(l.on_behalf.trim())
+                    ),
+                    true,
+                )
+            });
+        let mut lines: Vec<(String, bool)> = match (self.authority, on_behalf) {
+            (Some(Authority::Q), _) => return vec![(format!("Q. {position}"), true)],
             (Some(a), Some(who)) => {
-                vec![
-                    (format!("{} {}", a.prefix(system), text::upper(who)), true),
-                    (position, false),
-                ]
+                vec![(format!("{} {}", a.prefix(system), text::upper(who)), true)]
             }
-            (Some(a), None) => vec![(format!("{} {position}", a.prefix(system)), true)],
-            (None, Some(who)) => vec![(text::upper(who), true), (position, false)],
-            (None, None) => vec![(position, true)],
-        }
+            (Some(a), None) => return vec![(format!("{} {position}", a.prefix(system)), true)],
+            (None, Some(who)) => vec![(text::upper(who), true)],
+            (None, None) => return vec![(position, true)],
+        };
+        lines.extend(stacked);
+        lines.push((position, false));
+        lines
+    }
+
+    /// Every authority mark of the block, first line first (TM. then KT. …).
+    pub fn authorities(&self) -> Vec<Authority> {
+        self.authority
+            .into_iter()
+            .chain(self.stacked.iter().map(|l| l.authority))
+            .collect()
     }
 }
 
@@ -113,6 +155,7 @@ mod tests {
         let s = Signer {
             authority: Some(Authority::Tm),
             on_behalf: Some("Ủy ban nhân dân".into()),
+            stacked: Vec::new(),
             position: "Chủ tịch".into(),
             name: "A".into(),
         };
@@ -124,6 +167,52 @@ mod tests {
             ]
         );
         assert_eq!(s.title_lines(System::Party)[0].0, "T/M ỦY BAN NHÂN DÂN");
+    }
+
+    #[test]
+    fn stacked_authority_lines_come_between_the_first_and_the_position() {
+        let s = Signer {
+            authority: Some(Authority::Tm),
+            on_behalf: Some("Ủy ban nhân dân".into()),
+            stacked: vec![AuthorityLine {
+                authority: Authority::Kt,
+                on_behalf: "Chủ tịch".into(),
+            }],
+            position: "Phó Chủ tịch".into(),
+            name: "A".into(),
+        };
+        assert_eq!(
+            s.title_lines(System::State),
+            vec![
+                ("TM. ỦY BAN NHÂN DÂN".to_string(), true),
+                ("KT. CHỦ TỊCH".to_string(), true),
+                ("PHÓ CHỦ TỊCH".to_string(), false)
+            ]
+        );
+        let office = Signer {
+            authority: Some(Authority::Tl),
+            on_behalf: Some("CHỦ TỊCH".into()),
+            stacked: vec![AuthorityLine {
+                authority: Authority::Kt,
+                on_behalf: "CHÁNH VĂN PHÒNG".into(),
+            }],
+            position: "PHÓ CHÁNH VĂN PHÒNG".into(),
+            name: "B".into(),
+        };
+        let lines: Vec<String> = office
+            .title_lines(System::State)
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(
+            lines,
+            ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]
+        );
+        assert_eq!(office.authorities(), vec![Authority::Tl, Authority::Kt]);
+        assert_eq!(
+            office.title_lines(System::Party)[1].0,
+            "K/T CHÁNH VĂN PHÒNG"
+        );
     }
 
     #[test]

@@ -124,6 +124,7 @@ pub fn state_chi_thi() -> Document {
         body: Body { blocks },
         closing_mark: true,
         signers: vec![Signer {
+            stacked: Vec::new(),
             authority: None,
             on_behalf: None,
             position: "Chủ tịch".into(),
@@ -208,6 +209,7 @@ pub fn party_bao_cao() -> Document {
         body: Body { blocks },
         closing_mark: true,
         signers: vec![Signer {
+            stacked: Vec::new(),
             authority: Some(Authority::Tm),
             on_behalf: Some("Ban Thường vụ".into()),
             position: "Phó Bí thư Thường trực".into(),
@@ -273,12 +275,14 @@ pub fn joint_party_ke_hoach() -> Document {
         signers: vec![
             // Signers follow the issuers: the lead (Ban Dân vận) first; it is printed on the right.
             Signer {
+                stacked: Vec::new(),
                 authority: None,
                 on_behalf: Some("Ban Dân vận Tỉnh ủy".into()),
                 position: "Trưởng ban".into(),
                 name: "Nguyễn Văn Phích".into(),
             },
             Signer {
+                stacked: Vec::new(),
                 authority: Some(Authority::Tm),
                 on_behalf: Some("Ban cán sự đảng".into()),
                 position: "Bí thư".into(),
@@ -338,6 +342,7 @@ pub fn state_draft() -> Document {
         body: Body { blocks },
         closing_mark: true,
         signers: vec![Signer {
+            stacked: Vec::new(),
             authority: None,
             on_behalf: None,
             position: "Chánh Văn phòng".into(),

@@ -60,6 +60,7 @@ fn signer_form(name: &str, f: library::SigningForm) -> SignerForm {
         signer: Signer {
             authority: f.authority.as_deref().and_then(Authority::from_mark),
             on_behalf: f.on_behalf_of,
+            stacked: Vec::new(),
             position: f.position,
             name: name.to_owned(),
         },

@@ -189,8 +189,12 @@ fn signature_authority(ctx: &Ctx) -> Outcome {
         return Outcome::NotEvaluated("không tìm thấy khối chữ ký".into());
     }
     let mut out = Vec::new();
-    for b in bs {
-        let i = b[0];
+    // Every authority line of a block: a stacked one ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ
+    // TỊCH") has a mark on each; the last line (the name) never carries one.
+    let lines = bs
+        .iter()
+        .flat_map(|b| b[..b.len().saturating_sub(1).max(1)].iter().copied());
+    for i in lines {
         let p = ctx.view.para(i);
         let Some((canon, written)) = authority_of(&p.text) else {
             continue;
