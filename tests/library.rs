@@ -1414,6 +1414,39 @@ mod transfer {
         assert_eq!(counts(&f.lib), before, "nothing half-imported");
         assert!(titles(&f.lib, &SearchQuery::text("mot cau tot")).is_empty());
     }
+
+    #[test]
+    fn a_signing_form_can_stack_authority_lines() {
+        let mut f = Fixture::new();
+        let json = r#"{
+          "format": "vanban-thu-vien",
+          "signers": [
+            {"name": "Phạm Văn D", "forms": [{"authority": "TM.", "on_behalf_of": "ỦY BAN NHÂN DÂN",
+              "stacked": [{"authority": "KT.", "on_behalf_of": "CHỦ TỊCH"}], "position": "PHÓ CHỦ TỊCH"}]}
+          ]
+        }"#;
+        f.lib.import_json(json).unwrap();
+        let d = f
+            .lib
+            .signers()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.fields.name == "Phạm Văn D")
+            .unwrap();
+        let form = &d.fields.forms[0];
+        assert_eq!(form.stacked.len(), 1);
+        assert_eq!(form.stacked[0].authority, "KT.");
+        assert_eq!(form.stacked[0].on_behalf_of, "CHỦ TỊCH");
+
+        // A stacked line needs a first line, and a known mark.
+        let bad = r#"{"format": "vanban-thu-vien", "signers": [
+            {"name": "E", "forms": [{"stacked": [{"authority": "KT.", "on_behalf_of": "CHỦ TỊCH"}], "position": "PHÓ CHỦ TỊCH"}]},
+            {"name": "G", "forms": [{"authority": "TM.", "on_behalf_of": "UBND", "stacked": [{"authority": "XY.", "on_behalf_of": "A"}], "position": "B"}]}
+        ]}"#;
+        let err = f.lib.import_json(bad).unwrap_err().to_string();
+        assert!(err.contains("dòng quyền hạn đầu"), "{err}");
+        assert!(err.contains("XY."), "{err}");
+    }
 }
 
 mod stale {

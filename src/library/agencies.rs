@@ -80,12 +80,27 @@ pub struct SigningForm {
     /// The collective or head signed for ("ỦY BAN NHÂN DÂN", "BAN THƯỜNG VỤ", "CHỦ TỊCH").
     #[serde(default)]
     pub on_behalf_of: Option<String>,
+    /// Further authority lines stacked under the first ("KT." for "CHỦ TỊCH" under "TM. ỦY
+    /// BAN NHÂN DÂN"), outermost first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stacked: Vec<StackedMark>,
     /// The signer's position line ("CHỦ TỊCH", "PHÓ BÍ THƯ THƯỜNG TRỰC").
     pub position: String,
 }
 
+/// A further authority line of a [`SigningForm`] (quyền hạn ký xếp chồng): "KT." + "CHỦ TỊCH".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct StackedMark {
+    /// Authority mark, one of [`AUTHORITIES`].
+    pub authority: String,
+    /// The head signed for ("CHỦ TỊCH", "CHÁNH VĂN PHÒNG").
+    pub on_behalf_of: String,
+}
+
 /// Authority marks a signing form may use.
-pub const AUTHORITIES: [&str; 7] = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T"];
+pub const AUTHORITIES: [&str; 8] = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L"];
 
 /// A signer as written in import files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,13 +230,26 @@ impl NewSignerProfile {
                     "chức vụ không được để trống",
                 ));
             }
-            if let Some(a) = &f.authority {
+            let marks = f
+                .authority
+                .iter()
+                .chain(f.stacked.iter().map(|m| &m.authority));
+            for a in marks {
                 if !AUTHORITIES.contains(&a.trim()) {
                     return Err(LibraryError::invalid(
                         "forms.authority",
-                        format!("\"{a}\" không phải thẩm quyền ký (TM., KT., TL., TUQ., Q., T/M)"),
+                        format!(
+                            "\"{a}\" không phải thẩm quyền ký ({})",
+                            AUTHORITIES.join(", ")
+                        ),
                     ));
                 }
+            }
+            if !f.stacked.is_empty() && f.authority.is_none() {
+                return Err(LibraryError::invalid(
+                    "forms.stacked",
+                    "dòng quyền hạn xếp chồng cần một dòng quyền hạn đầu (như \"TM.\")",
+                ));
             }
         }
         Ok(self)

@@ -24,7 +24,8 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags};
 
 pub use agencies::{
-    Agency, NewAgency, NewSignerProfile, RecipientList, SignerProfile, SigningForm, System,
+    Agency, NewAgency, NewSignerProfile, RecipientList, SignerProfile, SigningForm, StackedMark,
+    System,
 };
 pub use clauses::{Category, Clause, ClauseVersion, NewClause, Validity};
 pub use drafts::{DraftSummary, DraftVersion, SavedDraft};

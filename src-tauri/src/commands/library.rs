@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tauri::State;
 use vanban::library::{self, Agency, RecipientList};
-use vanban::model::{Authority, Signer, System};
+use vanban::model::{Authority, AuthorityLine, Signer, System};
 
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -45,22 +45,34 @@ pub struct SignerForm {
 }
 
 fn signer_form(name: &str, f: library::SigningForm) -> SignerForm {
-    let label = [
-        f.authority.as_deref(),
-        f.on_behalf_of.as_deref(),
-        Some(&f.position),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|s| !s.trim().is_empty())
-    .collect::<Vec<_>>()
-    .join(" ");
+    let stacked_text: Vec<String> = f
+        .stacked
+        .iter()
+        .map(|m| format!("{} {}", m.authority, m.on_behalf_of))
+        .collect();
+    let label = [f.authority.as_deref(), f.on_behalf_of.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(stacked_text.iter().map(String::as_str))
+        .chain([f.position.as_str()])
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     SignerForm {
         label,
         signer: Signer {
             authority: f.authority.as_deref().and_then(Authority::from_mark),
             on_behalf: f.on_behalf_of,
-            stacked: Vec::new(),
+            stacked: f
+                .stacked
+                .iter()
+                .filter_map(|m| {
+                    Some(AuthorityLine {
+                        authority: Authority::from_mark(&m.authority)?,
+                        on_behalf: m.on_behalf_of.clone(),
+                    })
+                })
+                .collect(),
             position: f.position,
             name: name.to_owned(),
         },
