@@ -94,6 +94,16 @@ test("soạn Kế hoạch: tiêu đề, hai mục, chèn điều khoản tìm kh
     for (const want of ["VĂN PHÒNG", "UBND TỈNH BẮC KẠN", "KẾ HOẠCH", "Bắc Kạn, ngày", "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "Gắn với nhiệm vụ chính trị", "Tuyên truyền sâu rộng"]) {
       assert.ok(text.includes(want), `preview lacks ${want}`);
     }
+    // A stacked signature, as an office signs for the chairman: TL. / KT. / chức vụ.
+    await (await browser.$('[data-field="signers[0].authority"]')).selectByAttribute("value", "tl");
+    await fill(browser, "signers[0].on_behalf", "Chủ tịch");
+    await (await browser.$('[data-action="add-stacked-0"]')).click();
+    await fill(browser, "signers[0].stacked[0].on_behalf", "Chánh Văn phòng");
+    await browser.keys(["Tab"]);
+    await browser.waitUntil(
+      async () => /TL\. CHỦ TỊCH\s*KT\. CHÁNH VĂN PHÒNG\s*PHÓ CHÁNH VĂN PHÒNG/.test(await previewText(browser)),
+      { timeout: 5_000, timeoutMsg: "the stacked authority lines never reached the preview" },
+    );
     // One finding left: the straight quotes (ND30-122), with its fix.
     const finding = await browser.$('[data-rule="ND30-122"]');
     await finding.waitForExist({ timeout: 5_000, timeoutMsg: "straight quotes not reported" });
