@@ -211,7 +211,11 @@ impl Draft {
             template: template.slug.clone(),
             system,
             number: None,
-            unit: None,
+            // A state công văn's số ký hiệu names the drafting unit ("Số: …/VP-TH", PL1 II.3.b);
+            // without one it would read "Số: …/VP", which is not a valid form.
+            unit: (system == System::State
+                && template.doc_type.abbreviation(System::State) == Some(""))
+            .then(|| "TH".into()),
             place: "...".into(),
             date: IssueDate {
                 day: None,
