@@ -117,3 +117,22 @@ fn every_abbreviation_a_template_uses_is_in_the_table() {
         }
     }
 }
+
+#[test]
+fn hints_describe_in_words_without_markup() {
+    // A secretary reads the hint under a field: it says what to write, not which markup to type.
+    let templates = Templates::builtin().unwrap();
+    for def in templates.list() {
+        for f in &def.fields {
+            for bad in ["#", "^[", "**", "“=", "| "] {
+                assert!(
+                    !f.hint.contains(bad),
+                    "{} / {}: hint uses markup {bad:?}: {}",
+                    def.slug,
+                    f.name,
+                    f.hint
+                );
+            }
+        }
+    }
+}
