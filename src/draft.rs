@@ -222,7 +222,7 @@ impl Draft {
                 month: None,
                 year,
             },
-            urgency: None,
+            urgency: template.urgency,
             secrecy: None,
             subject: "...".into(),
             addressees: Vec::new(),

@@ -136,3 +136,19 @@ fn hints_describe_in_words_without_markup() {
         }
     }
 }
+
+#[test]
+fn a_cong_dien_starts_with_its_urgency_mark() {
+    // Mẫu 1.6: a công điện carries KHẨN, THƯỢNG KHẨN or HỎA TỐC; the template sets the start.
+    let templates = Templates::builtin().unwrap();
+    let def = templates.get("cong-dien").unwrap();
+    let mut d = Draft::starter(def, System::State, false, 2024);
+    assert_eq!(d.urgency, Some(vanban::model::Urgency::Khan));
+    filled(&mut d);
+    for f in &def.fields {
+        d.fields.insert(f.name.clone(), sample(f.kind).to_string());
+    }
+    let doc = d.render(&templates).unwrap();
+    let text = vanban::model::plain_text(&doc);
+    assert!(text.contains("KHẨN"), "{text}");
+}
