@@ -214,14 +214,18 @@ impl Draft {
             template: template.slug.clone(),
             system,
             number: None,
-            unit: None,
+            // A state công văn's số ký hiệu names the drafting unit ("Số: …/VP-TH", PL1 II.3.b);
+            // without one it would read "Số: …/VP", which is not a valid form.
+            unit: (system == System::State
+                && template.doc_type.abbreviation(System::State) == Some(""))
+            .then(|| "TH".into()),
             place: "...".into(),
             date: IssueDate {
                 day: None,
                 month: None,
                 year,
             },
-            urgency: None,
+            urgency: template.urgency,
             secrecy: None,
             subject: "...".into(),
             addressees: Vec::new(),

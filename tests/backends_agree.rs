@@ -71,7 +71,7 @@ fn corpus() -> Vec<(String, Document)> {
         out.push((name, d.render(&templates).unwrap()));
     }
     for def in templates.list() {
-        for system in [System::State, System::Party] {
+        for &system in &def.systems {
             for joint in [false, true] {
                 let mut d = Draft::starter(def, system, joint, 2024);
                 filled(&mut d);

@@ -177,6 +177,18 @@ fn new_prints_a_starter_that_parses() {
 }
 
 #[test]
+fn new_refuses_a_system_the_type_does_not_exist_in() {
+    let o = vanban(&["new", "ket-luan", "--system", "state"], &[]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--system party"), "{}", stderr(&o));
+    let o = vanban(&["new", "cong-dien", "--system", "party"], &[]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--system state"), "{}", stderr(&o));
+    let o = vanban(&["new", "ket-luan", "--system", "party"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
 fn templates_lists_the_three_required_types() {
     let o = vanban(&["templates"], &[]);
     let out = String::from_utf8(o.stdout).unwrap();

@@ -72,6 +72,27 @@ pub fn new(args: &NewArgs) -> ExitCode {
         SystemArg::Party => (System::Party, false),
         SystemArg::Joint => (System::Party, true),
     };
+    // A type of one system only (kết luận is Party, công điện state) gets no starter it could
+    // never render.
+    if !def.systems.contains(&system) {
+        let offered: Vec<&str> = def
+            .systems
+            .iter()
+            .map(|s| match s {
+                System::State => "--system state (nhà nước)",
+                System::Party => "--system party (Đảng)",
+            })
+            .collect();
+        return fail(
+            format!(
+                "mẫu \"{}\" ({}) chỉ dùng với {}",
+                def.slug,
+                def.label,
+                offered.join(", ")
+            ),
+            2,
+        );
+    }
     let year = args.year.unwrap_or_else(|| {
         chrono::Datelike::year(&vanban::host::Host::today(&vanban::host::SystemHost))
     });

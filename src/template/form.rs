@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::layout::DocType;
-use crate::model::System;
+use crate::model::{System, Urgency};
 
 /// What kind of input a form field is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +67,8 @@ pub(crate) struct TemplateFile {
     #[serde(default = "default_true")]
     pub(crate) closing_mark: bool,
     #[serde(default)]
+    pub(crate) urgency: Option<Urgency>,
+    #[serde(default)]
     pub(crate) fields: Vec<FormField>,
 }
 
@@ -94,6 +96,9 @@ pub struct TemplateDef {
     pub systems: Vec<System>,
     /// Whether the body ends with "./.".
     pub closing_mark: bool,
+    /// Mức độ khẩn a new draft of this type starts with (công điện: KHẨN); the user may change it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
     /// The form fields, in display order.
     pub fields: Vec<FormField>,
 }

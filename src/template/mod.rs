@@ -319,6 +319,7 @@ fn parse_definition(s: &Source) -> Result<TemplateDef, TemplateError> {
         doc_type,
         systems: file.systems,
         closing_mark: file.closing_mark,
+        urgency: file.urgency,
         fields: file.fields,
     })
 }

@@ -2,6 +2,7 @@
 import type { DocType } from "./DocType";
 import type { FormField } from "./FormField";
 import type { System } from "./System";
+import type { Urgency } from "./Urgency";
 
 /**
  * A document type's template: its form and the Tera template that lays out the body.
@@ -31,6 +32,10 @@ systems: Array<System>,
  * Whether the body ends with "./.".
  */
 closing_mark: boolean, 
+/**
+ * Mức độ khẩn a new draft of this type starts with (công điện: KHẨN); the user may change it.
+ */
+urgency?: Urgency | null, 
 /**
  * The form fields, in display order.
  */
