@@ -6,7 +6,7 @@ use crate::layout::{
     Layout, TextStyle, Twips, ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, GAPS,
     KEEP_WITH_SIGNATURE, PARTY_SUBJECT_RULE,
 };
-use crate::model::{label_blocks, Block, Document, Inline, Span, System};
+use crate::model::{basis_end, label_blocks, Block, Document, Inline, Span, System};
 
 use super::style::{centred_line, look, printed_width, run, run_with, short_rule};
 use super::{
@@ -232,6 +232,46 @@ impl<'a> BodyPass<'a> {
                     ));
                     p.keep_next = true;
                     self.inline_runs(title, &l.section, &mut p.runs);
+                    p
+                }
+                Block::Chapter { title } | Block::Division { title } => {
+                    let mut head =
+                        centred_line(El::Body, label.unwrap_or_default(), &l.chapter_label);
+                    head.spacing = Some(Spacing::single(GAPS.before_part, Twips(0)));
+                    head.keep_next = true;
+                    items.push(Item::Para(head));
+                    let mut p = Para::new(El::Body);
+                    p.align = Some(Align::Center);
+                    p.spacing = Some(Spacing::single(
+                        Twips(0),
+                        l.body_layout.paragraph_spacing.preferred,
+                    ));
+                    p.mark_size = Some(l.section.size.preferred);
+                    p.keep_next = true;
+                    self.inline_runs(title, &l.section, &mut p.runs);
+                    p
+                }
+                Block::Article { title } => {
+                    let mut p = self.labelled(label, title, &l.article);
+                    p.keep_next = true;
+                    p
+                }
+                Block::Basis { content } => {
+                    let content = content.with_end(basis_end(blocks, i, self.system));
+                    self.labelled(None, &content, &l.basis)
+                }
+                Block::Action { text } => {
+                    let mut p = Para::new(El::Body);
+                    p.align = Some(Align::Center);
+                    let bl = &l.body_layout;
+                    p.spacing = Some(Spacing {
+                        before: bl.paragraph_spacing.preferred,
+                        after: bl.paragraph_spacing.preferred,
+                        line: bl.line_spacing,
+                    });
+                    p.mark_size = Some(l.action.size.preferred);
+                    p.keep_next = true;
+                    self.inline_runs(text, &l.action, &mut p.runs);
                     p
                 }
                 Block::Section { title } => {
