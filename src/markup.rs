@@ -17,6 +17,7 @@
 //! | `Chương I. `            | Chương (number recomputed), title in capitals |
 //! | `Mục 1. `               | Mục inside a chương (number recomputed) |
 //! | `Điều 1. `              | Điều (number recomputed), "Điều 1. Title" bold |
+//! | `Điều 1: `              | Điều without a title: "Điều 1." bold, its text regular after it |
 //! | `\`                     | escape: the rest of the line is a plain paragraph |
 //! | anything else           | paragraph                               |
 //!
@@ -111,6 +112,11 @@ fn parse_block(line: &str) -> Result<Block, String> {
             },
             Structure::Article => Block::Article {
                 title: non_empty(rest, "điều")?,
+                run_in: false,
+            },
+            Structure::RunInArticle => Block::Article {
+                title: non_empty(rest, "điều")?,
+                run_in: true,
             },
         });
     }
@@ -180,6 +186,8 @@ enum Structure {
     Division,
     /// "Điều 1. "
     Article,
+    /// "Điều 1: ": an article without a title, its text on the same line.
+    RunInArticle,
 }
 
 /// "Điều 3. Title" → (Article, "Title"): the word, a number of letters or digits (any: it is
@@ -199,8 +207,11 @@ fn structure_prefix(line: &str) -> Option<(Structure, &str)> {
             .take_while(|(_, c)| c.is_ascii_alphanumeric())
             .last()
             .map(|(i, c)| i + c.len_utf8())?;
-        let after = rest[n..].strip_prefix(". ")?;
-        return Some((kind, after.trim_start()));
+        if let Some(after) = rest[n..].strip_prefix(". ") {
+            return Some((kind, after.trim_start()));
+        }
+        let after = rest[n..].strip_prefix(": ")?;
+        return (kind == Structure::Article).then(|| (Structure::RunInArticle, after.trim_start()));
     }
     None
 }
@@ -363,9 +374,10 @@ pub fn to_markup(body: &Body) -> String {
                     inline_markup(title)
                 )
             }
-            Block::Article { title } => {
+            Block::Article { title, run_in } => {
+                let sep = if *run_in { ':' } else { '.' };
                 format!(
-                    "{} 1. {}",
+                    "{} 1{sep} {}",
                     crate::layout::ARTICLE_WORD,
                     inline_markup(title)
                 )
@@ -561,7 +573,7 @@ mod tests {
 
     #[test]
     fn normative_blocks_parse_and_round_trip() {
-        let src = "> Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n> Theo đề nghị của Giám đốc Sở Nội vụ.\n! QUYẾT ĐỊNH:\nChương I. QUY ĐỊNH CHUNG\nMục 1. PHẠM VI\nĐiều 1. Phạm vi điều chỉnh\n1. Khoản một\na) Điểm\nĐiều 7. Hiệu lực thi hành\nChương IV. TỔ CHỨC THỰC HIỆN\n\\Điều 1. không phải điều\n";
+        let src = "> Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n> Theo đề nghị của Giám đốc Sở Nội vụ.\n! QUYẾT ĐỊNH:\nChương I. QUY ĐỊNH CHUNG\nMục 1. PHẠM VI\nĐiều 1. Phạm vi điều chỉnh\n1. Khoản một\na) Điểm\nĐiều 7: Quyết định này có hiệu lực kể từ ngày ký.\nChương IV. TỔ CHỨC THỰC HIỆN\n\\Điều 1. không phải điều\n";
         let body = parse(src).unwrap();
         let kinds: Vec<&str> = body
             .blocks

@@ -207,7 +207,7 @@ pub fn view_of(doc: &Document) -> View {
                     }
                     Block::Section { .. } => (&l.section, Align::Justify),
                     Block::Heading { .. } => (&l.heading, Align::Justify),
-                    Block::Article { .. } => (&l.article, Align::Justify),
+                    Block::Article { run_in: false, .. } => (&l.article, Align::Justify),
                     Block::Basis { .. } => (&l.basis, Align::Justify),
                     Block::Action { .. } => (&l.action, Align::Center),
                     _ => (&l.body, Align::Justify),

@@ -251,9 +251,24 @@ impl<'a> BodyPass<'a> {
                     self.inline_runs(title, &l.section, &mut p.runs);
                     p
                 }
-                Block::Article { title } => {
+                Block::Article {
+                    title,
+                    run_in: false,
+                } => {
                     let mut p = self.labelled(label, title, &l.article);
                     p.keep_next = true;
+                    p
+                }
+                Block::Article {
+                    title,
+                    run_in: true,
+                } => {
+                    let mut p = self.body_paragraph();
+                    if let Some(label) = label {
+                        p.runs.push(run(label, &l.article));
+                    }
+                    p.runs.push(run(" ", &l.body));
+                    self.inline_runs(title, &l.body, &mut p.runs);
                     p
                 }
                 Block::Basis { content } => {

@@ -86,7 +86,7 @@ pub(super) fn classify(line: &str) -> (LineKind, u8, &str) {
         let kind = match kind {
             super::Structure::Chapter => LineKind::Chapter,
             super::Structure::Division => LineKind::Division,
-            super::Structure::Article => LineKind::Article,
+            super::Structure::Article | super::Structure::RunInArticle => LineKind::Article,
         };
         return (kind, 1, rest);
     }
@@ -170,7 +170,10 @@ pub fn label_lines(shapes: &[LineShape], system: System) -> Vec<Option<String>> 
                 LineKind::Action => Block::Action { text: content },
                 LineKind::Chapter => Block::Chapter { title: content },
                 LineKind::Division => Block::Division { title: content },
-                LineKind::Article => Block::Article { title: content },
+                LineKind::Article => Block::Article {
+                    title: content,
+                    run_in: false,
+                },
             }
         })
         .collect();

@@ -90,8 +90,12 @@ pub enum Block {
     /// Điều: "Điều 1. Title", all bold, with a first-line indent. The number is computed and
     /// runs on through chương and mục; khoản (`Numbered` level 1) and điểm restart in it.
     Article {
-        /// Title of the article (tên điều).
+        /// Title of the article (tên điều), or its text when `run_in`.
         title: Inline,
+        /// The article has no title and its text runs on after "Điều 1.": only the label is
+        /// bold ("**Điều 7.** Quyết định này có hiệu lực kể từ ngày ký.").
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        run_in: bool,
     },
 }
 
@@ -202,7 +206,7 @@ impl Block {
             | Block::Paragraph { content }
             | Block::Basis { content } => Some(content),
             Block::Action { text } => Some(text),
-            Block::Chapter { title } | Block::Division { title } | Block::Article { title } => {
+            Block::Chapter { title } | Block::Division { title } | Block::Article { title, .. } => {
                 Some(title)
             }
             Block::Table(_) => None,
