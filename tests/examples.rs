@@ -608,6 +608,6 @@ fn quyet_dinh_lam_dong_keeps_its_basis_and_eight_articles() {
     assert!(articles[6].starts_with("Điều 7. Quyết định này có hiệu lực"));
     assert!(articles[7].starts_with("Điều 8. Chánh Văn phòng UBND tỉnh"));
     assert_eq!(labels(&doc, is_numbered(1)).len(), 13);
-    assert_eq!(labels(&doc, is_dash).len(), 21);
+    assert_eq!(labels(&doc, is_dash).len(), 22);
     assert_eq!(doc.recipients.items[0], "Như Điều 8");
 }
