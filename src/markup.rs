@@ -14,6 +14,7 @@
 //! | `\| cell \| cell \|`    | table row; a `\|---\|` line after the first row makes it a header |
 //! | `> `                    | căn cứ (its end punctuation is computed) |
 //! | `! `                    | action line ("QUYẾT ĐỊNH:"), centred, bold |
+//! | `Phụ lục I. `           | Phụ lục on a new page after the signature; what follows is in it |
 //! | `Chương I. `            | Chương (number recomputed), title in capitals |
 //! | `Mục 1. `               | Mục inside a chương (number recomputed) |
 //! | `Điều 1. `              | Điều (number recomputed), "Điều 1. Title" bold |
@@ -104,6 +105,9 @@ fn parse_block(line: &str) -> Result<Block, String> {
     }
     if let Some((kind, rest)) = structure_prefix(line) {
         return Ok(match kind {
+            Structure::Appendix => Block::Appendix {
+                title: non_empty(rest, "phụ lục")?,
+            },
             Structure::Chapter => Block::Chapter {
                 title: non_empty(rest, "chương")?,
             },
@@ -180,6 +184,8 @@ fn non_empty(rest: &str, what: &str) -> Result<Inline, String> {
 /// A normative heading written with its word and a placeholder number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Structure {
+    /// "Phụ lục I. "
+    Appendix,
     /// "Chương I. "
     Chapter,
     /// "Mục 1. "
@@ -193,8 +199,9 @@ enum Structure {
 /// "Điều 3. Title" → (Article, "Title"): the word, a number of letters or digits (any: it is
 /// recomputed), a dot and a space.
 fn structure_prefix(line: &str) -> Option<(Structure, &str)> {
-    use crate::layout::{ARTICLE_WORD, CHAPTER_WORD, DIVISION_WORD};
+    use crate::layout::{APPENDIX_WORD, ARTICLE_WORD, CHAPTER_WORD, DIVISION_WORD};
     for (word, kind) in [
+        (APPENDIX_WORD, Structure::Appendix),
         (CHAPTER_WORD, Structure::Chapter),
         (DIVISION_WORD, Structure::Division),
         (ARTICLE_WORD, Structure::Article),
@@ -360,6 +367,13 @@ pub fn to_markup(body: &Body) -> String {
             Block::Part { title } => format!("= {}", inline_markup(title)),
             Block::Basis { content } => format!("> {}", inline_markup(content)),
             Block::Action { text } => format!("! {}", inline_markup(text)),
+            Block::Appendix { title } => {
+                format!(
+                    "{} I. {}",
+                    crate::layout::APPENDIX_WORD,
+                    inline_markup(title)
+                )
+            }
             Block::Chapter { title } => {
                 format!(
                     "{} I. {}",

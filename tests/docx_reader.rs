@@ -528,3 +528,67 @@ fn quyet_dinh_blocks_read_back_per_the_spec() {
         assert!(runs[1..].iter().all(|r| r["bold"] != true), "{p}");
     }
 }
+
+/// The XML of `word/document.xml`.
+fn document_xml(doc: &Document) -> String {
+    use std::io::Read;
+    let bytes = vanban::docx::write_docx(doc).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn an_appendix_starts_a_page_after_the_signature_with_its_note_and_header_row() {
+    for system in [System::State, System::Party] {
+        let mut doc = quyet_dinh(system);
+        doc.number.number = Some(12);
+        let mut extra = vanban::markup::parse(
+            "Phụ lục I. DANH SÁCH THÀNH VIÊN\n\
+             | STT | Họ và tên |\n|---|---|\n| 1 | Nguyễn Minh |\n\
+             Phụ lục II. QUY CHẾ LÀM VIỆC\n\
+             Chương I. QUY ĐỊNH CHUNG\n\
+             Điều 1. Phạm vi điều chỉnh\n\
+             Quy chế này quy định việc làm việc của Hội đồng.\n",
+        )
+        .unwrap();
+        doc.body.blocks.append(&mut extra.blocks);
+        let v = inspect(&format!("quyet-dinh-phu-luc-{system:?}"), &doc);
+        let l = layout(system);
+
+        let signer = find(&v, &text::upper(&doc.signers[0].position));
+        let i = find(&v, "Phụ lục I");
+        assert!(i > signer, "the appendix follows the signature");
+        assert_style(&v, i, &l.appendix_label, "Phụ lục");
+        assert_centred(&v, i, "Phụ lục");
+        assert_style(&v, i + 1, &l.section, "Phụ lục title");
+        assert_eq!(paragraphs(&v)[i + 1]["text"], "DANH SÁCH THÀNH VIÊN");
+        let note = paragraphs(&v)[i + 2]["text"].as_str().unwrap().to_string();
+        let number = match system {
+            System::State => "số 12/QĐ-",
+            System::Party => "số 12-QĐ/",
+        };
+        assert!(
+            note.starts_with(&format!("(Kèm theo Quyết định {number}")) && note.ends_with(')'),
+            "{note}"
+        );
+        assert!(note.contains(&doc.place_date.date.phrase()), "{note}");
+        assert_style(&v, i + 2, &l.appendix_note, "Kèm theo line");
+        assert_centred(&v, i + 2, "Kèm theo line");
+        // Articles number afresh in the second appendix.
+        assert!(find(&v, "Phụ lục II") > i);
+        let last = paragraphs(&v)
+            .iter()
+            .rposition(|p| p["text"] == "Điều 1. Phạm vi điều chỉnh")
+            .unwrap();
+        assert!(last > find(&v, "Phụ lục II"));
+
+        let xml = document_xml(&doc);
+        assert_eq!(xml.matches("<w:pageBreakBefore").count(), 2, "{system:?}");
+        assert_eq!(xml.matches("<w:tblHeader").count(), 1, "{system:?}");
+    }
+}

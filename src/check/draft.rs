@@ -176,8 +176,10 @@ pub fn view_of(doc: &Document) -> View {
             &format!("addressees[{k}]"),
         );
     }
-    let labels = label_blocks(&doc.body.blocks, system);
-    for (k, (block, label)) in doc.body.blocks.iter().zip(labels).enumerate() {
+    // The Phụ lục after the signature are not part of the nội dung the rules judge.
+    let main = &doc.body.blocks[..doc.body.main_len()];
+    let labels = label_blocks(main, system);
+    for (k, (block, label)) in main.iter().zip(labels).enumerate() {
         let field = format!("body.blocks[{k}]");
         match block {
             Block::Table(t) => {
@@ -195,9 +197,9 @@ pub fn view_of(doc: &Document) -> View {
             }
             other => {
                 let content = match other {
-                    Block::Basis { content } => content
-                        .with_end(basis_end(&doc.body.blocks, k, system))
-                        .plain_text(),
+                    Block::Basis { content } => {
+                        content.with_end(basis_end(main, k, system)).plain_text()
+                    }
                     _ => other.inline().map(|i| i.plain_text()).unwrap_or_default(),
                 };
                 let (style, align) = match other {

@@ -209,9 +209,28 @@ impl<'a> BodyPass<'a> {
         Some(p)
     }
 
+    /// The Phụ lục after the signature: each heading on a new page ("Phụ lục I", the title,
+    /// the italic "(Kèm theo … số … ngày … của …)"), then its blocks, numbered afresh.
+    pub(super) fn appendices(&mut self, doc: &Document, blocks: &[Block], items: &mut Vec<Item>) {
+        if !blocks.is_empty() {
+            self.blocks_kept(blocks, false, false, Some(&doc.attached_note()), items);
+        }
+    }
+
     /// The body blocks, labelled, with "./." at the end when `closing`; the last paragraphs
     /// keep with what follows (the signature block). Appends to `items`.
     pub(super) fn blocks(&mut self, blocks: &[Block], closing: bool, items: &mut Vec<Item>) {
+        self.blocks_kept(blocks, closing, true, None, items);
+    }
+
+    fn blocks_kept(
+        &mut self,
+        blocks: &[Block],
+        closing: bool,
+        keep_end: bool,
+        note: Option<&str>,
+        items: &mut Vec<Item>,
+    ) {
         let start = items.len();
         let labels = label_blocks(blocks, self.system);
         let last_text = blocks.iter().rposition(|b| !matches!(b, Block::Table(_)));
@@ -249,6 +268,29 @@ impl<'a> BodyPass<'a> {
                     p.mark_size = Some(l.section.size.preferred);
                     p.keep_next = true;
                     self.inline_runs(title, &l.section, &mut p.runs);
+                    p
+                }
+                Block::Appendix { title } => {
+                    let mut head =
+                        centred_line(El::Body, label.unwrap_or_default(), &l.appendix_label);
+                    head.page_break_before = true;
+                    head.keep_next = true;
+                    items.push(Item::Para(head));
+                    let mut p = Para::new(El::Body);
+                    p.align = Some(Align::Center);
+                    p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+                    p.mark_size = Some(l.section.size.preferred);
+                    p.keep_next = true;
+                    self.inline_runs(title, &l.section, &mut p.runs);
+                    if let Some(note) = note {
+                        items.push(Item::Para(p));
+                        p = centred_line(El::Body, note, &l.appendix_note);
+                        p.spacing = Some(Spacing::single(
+                            Twips(0),
+                            l.body_layout.paragraph_spacing.preferred,
+                        ));
+                        p.keep_next = true;
+                    }
                     p
                 }
                 Block::Article {
@@ -336,6 +378,9 @@ impl<'a> BodyPass<'a> {
             p.runs.push(run(CLOSING_MARK, &self.l.body));
             items.push(Item::Para(p));
         }
+        if !keep_end {
+            return;
+        }
         // Keep the end of the body with the signature block.
         let mut kept = 0;
         for item in items[start..].iter_mut().rev() {
@@ -383,7 +428,8 @@ impl<'a> BodyPass<'a> {
                 }
                 Row {
                     cells: out,
-                    cant_split: false,
+                    cant_split: header,
+                    header,
                 }
             })
             .collect();

@@ -15,9 +15,10 @@ mod units;
 pub use doc_types::{DocType, DocTypeTable};
 pub use metrics::text_width;
 pub use texts::{
-    ADDRESSEE_LABEL, ARTICLE_WORD, BASIS_END, BASIS_LAST_END_PARTY, BASIS_LAST_END_STATE,
-    CHAPTER_WORD, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, DIVISION_WORD, MOTTO, NATIONAL_TITLE,
-    PAGE_NUMBER_PLACEHOLDER, PARTY_ISSUER_MARK, PARTY_SUBJECT_RULE, PARTY_TITLE, SUBJECT_PREFIX,
+    ADDRESSEE_LABEL, APPENDIX_WORD, ARTICLE_WORD, ATTACHED_TO, BASIS_END, BASIS_LAST_END_PARTY,
+    BASIS_LAST_END_STATE, CHAPTER_WORD, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, DIVISION_WORD,
+    MOTTO, NATIONAL_TITLE, PAGE_NUMBER_PLACEHOLDER, PARTY_ISSUER_MARK, PARTY_SUBJECT_RULE,
+    PARTY_TITLE, SUBJECT_PREFIX,
 };
 pub use units::{HalfPoints, Twips};
 
@@ -213,6 +214,10 @@ pub struct Layout {
     pub chapter_label: TextStyle,
     /// Điều: "Điều 1. Title", in thường, đậm, the body size (spec §1.4 row 6).
     pub article: TextStyle,
+    /// "Phụ lục I": in thường, đậm, 14 (spec §1.4 row 10); the title under it is `section`.
+    pub appendix_label: TextStyle,
+    /// "(Kèm theo Quyết định số … ngày … của …)": in thường, nghiêng, centred.
+    pub appendix_note: TextStyle,
     /// Quyền hạn (TM., KT., T/M ...) line of the signature.
     pub signer_authority: TextStyle,
     /// Chức vụ of the signer.
@@ -382,6 +387,8 @@ static STATE: Layout = Layout {
     action: style(13, 14, 14, true, false, Case::Upper),
     chapter_label: style(13, 14, 14, true, false, Case::AsTyped),
     article: style(13, 14, 14, true, false, Case::AsTyped),
+    appendix_label: style(14, 14, 14, true, false, Case::AsTyped),
+    appendix_note: style(13, 14, 14, false, true, Case::AsTyped),
     signer_authority: style(13, 14, 14, true, false, Case::Upper),
     signer_position: style(13, 14, 14, true, false, Case::Upper),
     signer_name: style(13, 14, 14, true, false, Case::AsTyped),
@@ -441,6 +448,8 @@ static PARTY: Layout = Layout {
     action: style(14, 15, 14, true, false, Case::Upper),
     chapter_label: style(14, 15, 14, true, false, Case::AsTyped),
     article: style(14, 15, 14, true, false, Case::AsTyped),
+    appendix_label: style(14, 14, 14, true, false, Case::AsTyped),
+    appendix_note: style(14, 14, 14, false, true, Case::AsTyped),
     signer_authority: style(14, 14, 14, true, false, Case::Upper),
     signer_position: style(14, 14, 14, false, false, Case::Upper),
     signer_name: style(14, 14, 14, true, false, Case::AsTyped),

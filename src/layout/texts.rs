@@ -33,3 +33,7 @@ pub const BASIS_END: &str = ";";
 pub const BASIS_LAST_END_STATE: &str = ".";
 /// End of the last căn cứ of a Party document: "," (a subject sentence follows; HD 36).
 pub const BASIS_LAST_END_PARTY: &str = ",";
+/// The word of an appendix heading: "Phụ lục" (one appendix) or "Phụ lục I", "Phụ lục II".
+pub const APPENDIX_WORD: &str = "Phụ lục";
+/// The start of the line under an appendix title: "(Kèm theo Quyết định số …)".
+pub const ATTACHED_TO: &str = "Kèm theo";

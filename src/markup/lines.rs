@@ -36,6 +36,8 @@ pub enum LineKind {
     Basis,
     /// Action line (`! QUYẾT ĐỊNH:`).
     Action,
+    /// Phụ lục (`Phụ lục I. `).
+    Appendix,
     /// Chương (`Chương I. `).
     Chapter,
     /// Mục inside a chương (`Mục 1. `).
@@ -84,6 +86,7 @@ pub(super) fn classify(line: &str) -> (LineKind, u8, &str) {
     }
     if let Some((kind, rest)) = super::structure_prefix(line) {
         let kind = match kind {
+            super::Structure::Appendix => LineKind::Appendix,
             super::Structure::Chapter => LineKind::Chapter,
             super::Structure::Division => LineKind::Division,
             super::Structure::Article | super::Structure::RunInArticle => LineKind::Article,
@@ -168,6 +171,7 @@ pub fn label_lines(shapes: &[LineShape], system: System) -> Vec<Option<String>> 
                 LineKind::Table => Block::Table(Table::default()),
                 LineKind::Basis => Block::Basis { content },
                 LineKind::Action => Block::Action { text: content },
+                LineKind::Appendix => Block::Appendix { title: content },
                 LineKind::Chapter => Block::Chapter { title: content },
                 LineKind::Division => Block::Division { title: content },
                 LineKind::Article => Block::Article {

@@ -87,6 +87,14 @@ pub enum Block {
         /// Title of the mục.
         title: Inline,
     },
+    /// Phụ lục: starts an appendix on a new page after the signature and Nơi nhận: "Phụ lục"
+    /// (or "Phụ lục I", "Phụ lục II" when there are several), the title in capitals and the
+    /// italic "(Kèm theo Quyết định số … ngày … của …)" computed from the document. Every
+    /// block after it belongs to the appendix; articles and chương number afresh in it.
+    Appendix {
+        /// Title of the appendix.
+        title: Inline,
+    },
     /// Điều: "Điều 1. Title", all bold, with a first-line indent. The number is computed and
     /// runs on through chương and mục; khoản (`Numbered` level 1) and điểm restart in it.
     Article {
@@ -206,15 +214,24 @@ impl Block {
             | Block::Paragraph { content }
             | Block::Basis { content } => Some(content),
             Block::Action { text } => Some(text),
-            Block::Chapter { title } | Block::Division { title } | Block::Article { title, .. } => {
-                Some(title)
-            }
+            Block::Chapter { title }
+            | Block::Division { title }
+            | Block::Appendix { title }
+            | Block::Article { title, .. } => Some(title),
             Block::Table(_) => None,
         }
     }
 }
 
 impl Body {
+    /// Where the appendices start (the first [`Block::Appendix`]), or the number of blocks.
+    pub fn main_len(&self) -> usize {
+        self.blocks
+            .iter()
+            .position(|b| matches!(b, Block::Appendix { .. }))
+            .unwrap_or(self.blocks.len())
+    }
+
     /// Every footnote of the body in order of appearance (tables included).
     pub fn footnotes(&self) -> Vec<&str> {
         let mut out = Vec::new();

@@ -2,8 +2,8 @@
 
 use super::{Block, System};
 use crate::layout::{
-    ARTICLE_WORD, BASIS_END, BASIS_LAST_END_PARTY, BASIS_LAST_END_STATE, CHAPTER_WORD,
-    DIVISION_WORD,
+    APPENDIX_WORD, ARTICLE_WORD, BASIS_END, BASIS_LAST_END_PARTY, BASIS_LAST_END_STATE,
+    CHAPTER_WORD, DIVISION_WORD,
 };
 
 /// The label printed before a block, if any.
@@ -75,6 +75,11 @@ pub fn label_blocks(blocks: &[Block], system: System) -> Vec<BlockLabel> {
     let mut chapter = 0u32;
     let mut division = 0u32;
     let mut article = 0u32;
+    let appendices = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Appendix { .. }))
+        .count();
+    let mut appendix = 0u32;
     blocks
         .iter()
         .map(|block| match block {
@@ -114,6 +119,17 @@ pub fn label_blocks(blocks: &[Block], system: System) -> Vec<BlockLabel> {
             }
             Block::Dash { .. } => Some("-".to_string()),
             Block::Plus { .. } => Some("+".to_string()),
+            Block::Appendix { .. } => {
+                appendix += 1;
+                (part, section, chapter, division, article) = (0, 0, 0, 0, 0);
+                levels = [0; 3];
+                letter = 0;
+                Some(if appendices > 1 {
+                    format!("{APPENDIX_WORD} {}", roman(appendix))
+                } else {
+                    APPENDIX_WORD.to_string()
+                })
+            }
             Block::Chapter { .. } => {
                 chapter += 1;
                 division = 0;
