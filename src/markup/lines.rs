@@ -42,8 +42,10 @@ pub enum LineKind {
     Chapter,
     /// Mục inside a chương (`Mục 1. `).
     Division,
-    /// Điều (`Điều 1. `).
+    /// Điều with a title (`Điều 1. `).
     Article,
+    /// Điều without a title, its text after the label (`Điều 1: `).
+    RunInArticle,
 }
 
 /// The shape of one line: what numbering depends on.
@@ -89,7 +91,8 @@ pub(super) fn classify(line: &str) -> (LineKind, u8, &str) {
             super::Structure::Appendix => LineKind::Appendix,
             super::Structure::Chapter => LineKind::Chapter,
             super::Structure::Division => LineKind::Division,
-            super::Structure::Article | super::Structure::RunInArticle => LineKind::Article,
+            super::Structure::Article => LineKind::Article,
+            super::Structure::RunInArticle => LineKind::RunInArticle,
         };
         return (kind, 1, rest);
     }
@@ -174,9 +177,9 @@ pub fn label_lines(shapes: &[LineShape], system: System) -> Vec<Option<String>> 
                 LineKind::Appendix => Block::Appendix { title: content },
                 LineKind::Chapter => Block::Chapter { title: content },
                 LineKind::Division => Block::Division { title: content },
-                LineKind::Article => Block::Article {
+                LineKind::Article | LineKind::RunInArticle => Block::Article {
                     title: content,
-                    run_in: false,
+                    run_in: s.kind == LineKind::RunInArticle,
                 },
             }
         })
@@ -250,6 +253,15 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         assert_eq!(lines("Điều 4. Phạm vi", System::State)[0].text, "Phạm vi");
+        let run_in = &lines("Điều 4: Quyết định này có hiệu lực.", System::State)[0];
+        assert_eq!(run_in.kind, LineKind::RunInArticle);
+        assert_eq!(run_in.label.as_deref(), Some("Điều 1."));
+        let appendix = labels(
+            "Phụ lục I. DANH SÁCH
+Phụ lục II. QUY CHẾ",
+            System::State,
+        );
+        assert_eq!(appendix[1], (LineKind::Appendix, Some("Phụ lục II".into())));
     }
 
     #[test]
