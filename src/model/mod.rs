@@ -203,7 +203,8 @@ impl Document {
     }
 }
 /// "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân tỉnh Lâm Đồng": lower case but the
-/// first letter, and the địa danh as typed when the name ends with it.
+/// first letter, and the địa danh as typed when the name ends with it. Other proper names in
+/// the name ("SỞ NỘI VỤ" → "Sở nội vụ", not "Sở Nội vụ") are not known here: a limitation.
 fn sentence_case(name: &str, place: &str) -> String {
     let name = name.trim();
     let place = place.trim();
@@ -218,4 +219,18 @@ fn sentence_case(name: &str, place: &str) -> String {
         .map(|c| c.to_uppercase().collect())
         .unwrap_or_default();
     format!("{first}{}{tail}", chars.as_str().to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_case;
+
+    #[test]
+    fn issuer_in_sentence_case_keeps_the_place_as_typed() {
+        assert_eq!(
+            sentence_case("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Lâm Đồng"),
+            "Ủy ban nhân dân tỉnh Lâm Đồng"
+        );
+        assert_eq!(sentence_case("", "Hà Nội"), "");
+    }
 }
