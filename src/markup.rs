@@ -12,6 +12,13 @@
 //! | `a) `                   | điểm a), b), c) ... (letter recomputed) |
 //! | `- `, `+ `              | dash item, plus item                    |
 //! | `\| cell \| cell \|`    | table row; a `\|---\|` line after the first row makes it a header |
+//! | `> `                    | căn cứ (its end punctuation is computed) |
+//! | `! `                    | action line ("QUYẾT ĐỊNH:"), centred, bold |
+//! | `Phụ lục I. `           | Phụ lục on a new page after the signature; what follows is in it |
+//! | `Chương I. `            | Chương (number recomputed), title in capitals |
+//! | `Mục 1. `               | Mục inside a chương (number recomputed) |
+//! | `Điều 1. `              | Điều (number recomputed), "Điều 1. Title" bold |
+//! | `Điều 1: `              | Điều without a title: "Điều 1." bold, its text regular after it |
 //! | `\`                     | escape: the rest of the line is a plain paragraph |
 //! | anything else           | paragraph                               |
 //!
@@ -86,6 +93,37 @@ fn parse_block(line: &str) -> Result<Block, String> {
             content: parse_inline(rest)?,
         });
     }
+    if let Some(rest) = line.strip_prefix("> ") {
+        return Ok(Block::Basis {
+            content: non_empty(rest, "căn cứ")?,
+        });
+    }
+    if let Some(rest) = line.strip_prefix("! ") {
+        return Ok(Block::Action {
+            text: non_empty(rest, "dòng quyết định")?,
+        });
+    }
+    if let Some((kind, rest)) = structure_prefix(line) {
+        return Ok(match kind {
+            Structure::Appendix => Block::Appendix {
+                title: non_empty(rest, "phụ lục")?,
+            },
+            Structure::Chapter => Block::Chapter {
+                title: non_empty(rest, "chương")?,
+            },
+            Structure::Division => Block::Division {
+                title: non_empty(rest, "mục")?,
+            },
+            Structure::Article => Block::Article {
+                title: non_empty(rest, "điều")?,
+                run_in: false,
+            },
+            Structure::RunInArticle => Block::Article {
+                title: non_empty(rest, "điều")?,
+                run_in: true,
+            },
+        });
+    }
     if let Some(rest) = line.strip_prefix("= ") {
         return Ok(Block::Part {
             title: non_empty(rest, "phần")?,
@@ -141,6 +179,48 @@ fn non_empty(rest: &str, what: &str) -> Result<Inline, String> {
         return Err(format!("{what} không có nội dung"));
     }
     Ok(inline)
+}
+
+/// A normative heading written with its word and a placeholder number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Structure {
+    /// "Phụ lục I. "
+    Appendix,
+    /// "Chương I. "
+    Chapter,
+    /// "Mục 1. "
+    Division,
+    /// "Điều 1. "
+    Article,
+    /// "Điều 1: ": an article without a title, its text on the same line.
+    RunInArticle,
+}
+
+/// "Điều 3. Title" → (Article, "Title"): the word, a number of letters or digits (any: it is
+/// recomputed), a dot and a space.
+fn structure_prefix(line: &str) -> Option<(Structure, &str)> {
+    use crate::layout::{APPENDIX_WORD, ARTICLE_WORD, CHAPTER_WORD, DIVISION_WORD};
+    for (word, kind) in [
+        (APPENDIX_WORD, Structure::Appendix),
+        (CHAPTER_WORD, Structure::Chapter),
+        (DIVISION_WORD, Structure::Division),
+        (ARTICLE_WORD, Structure::Article),
+    ] {
+        let Some(rest) = line.strip_prefix(word).and_then(|r| r.strip_prefix(' ')) else {
+            continue;
+        };
+        let n = rest
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_alphanumeric())
+            .last()
+            .map(|(i, c)| i + c.len_utf8())?;
+        if let Some(after) = rest[n..].strip_prefix(". ") {
+            return Some((kind, after.trim_start()));
+        }
+        let after = rest[n..].strip_prefix(": ")?;
+        return (kind == Structure::Article).then(|| (Structure::RunInArticle, after.trim_start()));
+    }
+    None
 }
 
 /// "1.2. text" → (2, "text"): the number of digit groups is the level.
@@ -285,6 +365,37 @@ pub fn to_markup(body: &Body) -> String {
     for block in &body.blocks {
         let line = match block {
             Block::Part { title } => format!("= {}", inline_markup(title)),
+            Block::Basis { content } => format!("> {}", inline_markup(content)),
+            Block::Action { text } => format!("! {}", inline_markup(text)),
+            Block::Appendix { title } => {
+                format!(
+                    "{} I. {}",
+                    crate::layout::APPENDIX_WORD,
+                    inline_markup(title)
+                )
+            }
+            Block::Chapter { title } => {
+                format!(
+                    "{} I. {}",
+                    crate::layout::CHAPTER_WORD,
+                    inline_markup(title)
+                )
+            }
+            Block::Division { title } => {
+                format!(
+                    "{} 1. {}",
+                    crate::layout::DIVISION_WORD,
+                    inline_markup(title)
+                )
+            }
+            Block::Article { title, run_in } => {
+                let sep = if *run_in { ':' } else { '.' };
+                format!(
+                    "{} 1{sep} {}",
+                    crate::layout::ARTICLE_WORD,
+                    inline_markup(title)
+                )
+            }
             Block::Section { title } => format!("# {}", inline_markup(title)),
             Block::Heading { level, title } => {
                 format!(
@@ -472,6 +583,57 @@ mod tests {
         let body = parse(src).unwrap();
         let again = parse(&to_markup(&body)).unwrap();
         assert_eq!(body, again);
+    }
+
+    #[test]
+    fn normative_blocks_parse_and_round_trip() {
+        let src = "> Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n> Theo đề nghị của Giám đốc Sở Nội vụ.\n! QUYẾT ĐỊNH:\nChương I. QUY ĐỊNH CHUNG\nMục 1. PHẠM VI\nĐiều 1. Phạm vi điều chỉnh\n1. Khoản một\na) Điểm\nĐiều 7: Quyết định này có hiệu lực kể từ ngày ký.\nChương IV. TỔ CHỨC THỰC HIỆN\n\\Điều 1. không phải điều\n";
+        let body = parse(src).unwrap();
+        let kinds: Vec<&str> = body
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Basis { .. } => "basis",
+                Block::Action { .. } => "action",
+                Block::Chapter { .. } => "chapter",
+                Block::Division { .. } => "division",
+                Block::Article { .. } => "article",
+                Block::Numbered { .. } => "khoan",
+                Block::Lettered { .. } => "diem",
+                Block::Paragraph { .. } => "para",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "basis", "basis", "action", "chapter", "division", "article", "khoan", "diem",
+                "article", "chapter", "para"
+            ]
+        );
+        assert_eq!(
+            body.blocks[5].inline().unwrap().plain_text(),
+            "Phạm vi điều chỉnh"
+        );
+        let again = parse(&to_markup(&body)).unwrap();
+        assert_eq!(body, again);
+        // "Điều 1." with no title, or words that merely start the same, stay paragraphs.
+        assert!(matches!(
+            parse("Điều này áp dụng.").unwrap().blocks[0],
+            Block::Paragraph { .. }
+        ));
+        assert!(matches!(
+            parse("Mục tiêu chung. Nâng cao").unwrap().blocks[0],
+            Block::Paragraph { .. }
+        ));
+        let labels = crate::model::label_blocks(&body.blocks, crate::model::System::State);
+        assert_eq!(labels[3].as_deref(), Some("Chương I"));
+        assert_eq!(labels[4].as_deref(), Some("Mục 1"));
+        assert_eq!(labels[5].as_deref(), Some("Điều 1."));
+        assert_eq!(labels[6].as_deref(), Some("1."));
+        assert_eq!(labels[7].as_deref(), Some("a)"));
+        assert_eq!(labels[8].as_deref(), Some("Điều 2."));
+        assert_eq!(labels[9].as_deref(), Some("Chương II"));
     }
 
     #[test]

@@ -420,7 +420,7 @@ fn state_cong_van_has_vv_under_the_number_and_kinh_gui() {
 }
 
 #[test]
-fn the_five_examples_read_back_per_their_rules() {
+fn the_examples_read_back_per_their_rules() {
     for (stem, doc) in docx_support::examples() {
         let v = inspect(&stem, &doc);
         common_checks(&v, &doc);
@@ -436,5 +436,159 @@ fn the_five_examples_read_back_per_their_rules() {
             expected,
             "{stem}"
         );
+    }
+}
+
+/// A Quyết định with every normative block, in either system: authority and action lines,
+/// căn cứ, Chương, Mục, Điều with and without a title, khoản and điểm.
+fn quyet_dinh(system: System) -> Document {
+    let mut doc = match system {
+        System::State => docx_support::state_chi_thi(),
+        System::Party => docx_support::party_bao_cao(),
+    };
+    doc.doc_type = vanban::layout::DocTypeTable::builtin()
+        .by_slug("quyet-dinh")
+        .unwrap()
+        .clone();
+    doc.body = vanban::markup::parse(
+        "! CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n\
+         > Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025\n\
+         > Theo đề nghị của Giám đốc Sở Nội vụ.\n\
+         ! QUYẾT ĐỊNH:\n\
+         Chương I. QUY ĐỊNH CHUNG\n\
+         Mục 1. PHẠM VI\n\
+         Điều 1. Phạm vi điều chỉnh\n\
+         1. Quy chế này quy định việc soạn thảo văn bản.\n\
+         a) Văn bản hành chính;\n\
+         Điều 1: Quyết định này có hiệu lực kể từ ngày ký.\n",
+    )
+    .unwrap();
+    doc
+}
+
+#[test]
+fn quyet_dinh_blocks_read_back_per_the_spec() {
+    for system in [System::State, System::Party] {
+        let doc = quyet_dinh(system);
+        let v = inspect(&format!("quyet-dinh-{system:?}"), &doc);
+        common_checks(&v, &doc);
+        let l = layout(system);
+        let last_end = if system == System::State { "." } else { "," };
+
+        let i = find(&v, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG");
+        assert_style(&v, i, &l.action, "authority line");
+        assert_centred(&v, i, "authority line");
+
+        // Căn cứ: state italic, Party upright; ";" after each but the last.
+        let i = find(
+            &v,
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        );
+        assert_style(&v, i, &l.basis, "căn cứ");
+        assert_eq!(l.basis.italic, system == System::State);
+        let i = find(
+            &v,
+            &format!("Theo đề nghị của Giám đốc Sở Nội vụ{last_end}"),
+        );
+        assert_style(&v, i, &l.basis, "last căn cứ");
+
+        let i = find(&v, "QUYẾT ĐỊNH:");
+        assert_style(&v, i, &l.action, "action line");
+        assert_centred(&v, i, "action line");
+        assert_upper(&v, i, "action line");
+
+        let i = find(&v, "Chương I");
+        assert_style(&v, i, &l.chapter_label, "Chương");
+        assert_centred(&v, i, "Chương");
+        assert_style(&v, i + 1, &l.section, "Chương title");
+        assert_centred(&v, i + 1, "Chương title");
+        assert_upper(&v, i + 1, "Chương title");
+        let i = find(&v, "Mục 1");
+        assert_style(&v, i, &l.chapter_label, "Mục");
+        assert_centred(&v, i, "Mục");
+
+        let i = find(&v, "Điều 1. Phạm vi điều chỉnh");
+        assert_style(&v, i, &l.article, "Điều");
+        assert!(l.article.bold && l.article.size.preferred == l.body.size.preferred);
+        assert_eq!(
+            paragraphs(&v)[i]["first_line_indent"].as_i64().unwrap(),
+            i64::from(l.body_layout.first_line_indent.preferred.0),
+            "Điều indent"
+        );
+        let i = find(&v, "1. Quy chế này quy định việc soạn thảo văn bản.");
+        assert_style(&v, i, &l.body, "khoản");
+        let i = find(&v, "a) Văn bản hành chính;");
+        assert_style(&v, i, &l.body, "điểm");
+
+        // An Điều without a title: only "Điều 2." is bold.
+        let p = &paragraphs(&v)[find(&v, "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.")];
+        let runs = p["runs"].as_array().unwrap();
+        assert_eq!(runs[0]["text"], "Điều 2.");
+        assert_eq!(runs[0]["bold"], true);
+        assert!(runs[1..].iter().all(|r| r["bold"] != true), "{p}");
+    }
+}
+
+/// The XML of `word/document.xml`.
+fn document_xml(doc: &Document) -> String {
+    use std::io::Read;
+    let bytes = vanban::docx::write_docx(doc).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn an_appendix_starts_a_page_after_the_signature_with_its_note_and_header_row() {
+    for system in [System::State, System::Party] {
+        let mut doc = quyet_dinh(system);
+        doc.number.number = Some(12);
+        let mut extra = vanban::markup::parse(
+            "Phụ lục I. DANH SÁCH THÀNH VIÊN\n\
+             | STT | Họ và tên |\n|---|---|\n| 1 | Nguyễn Minh |\n\
+             Phụ lục II. QUY CHẾ LÀM VIỆC\n\
+             Chương I. QUY ĐỊNH CHUNG\n\
+             Điều 1. Phạm vi điều chỉnh\n\
+             Quy chế này quy định việc làm việc của Hội đồng.\n",
+        )
+        .unwrap();
+        doc.body.blocks.append(&mut extra.blocks);
+        let v = inspect(&format!("quyet-dinh-phu-luc-{system:?}"), &doc);
+        let l = layout(system);
+
+        let signer = find(&v, &text::upper(&doc.signers[0].position));
+        let i = find(&v, "Phụ lục I");
+        assert!(i > signer, "the appendix follows the signature");
+        assert_style(&v, i, &l.appendix_label, "Phụ lục");
+        assert_centred(&v, i, "Phụ lục");
+        assert_style(&v, i + 1, &l.section, "Phụ lục title");
+        assert_eq!(paragraphs(&v)[i + 1]["text"], "DANH SÁCH THÀNH VIÊN");
+        let note = paragraphs(&v)[i + 2]["text"].as_str().unwrap().to_string();
+        let number = match system {
+            System::State => "số 12/QĐ-",
+            System::Party => "số 12-QĐ/",
+        };
+        assert!(
+            note.starts_with(&format!("(Kèm theo Quyết định {number}")) && note.ends_with(')'),
+            "{note}"
+        );
+        assert!(note.contains(&doc.place_date.date.phrase()), "{note}");
+        assert_style(&v, i + 2, &l.appendix_note, "Kèm theo line");
+        assert_centred(&v, i + 2, "Kèm theo line");
+        // Articles number afresh in the second appendix.
+        assert!(find(&v, "Phụ lục II") > i);
+        let last = paragraphs(&v)
+            .iter()
+            .rposition(|p| p["text"] == "Điều 1. Phạm vi điều chỉnh")
+            .unwrap();
+        assert!(last > find(&v, "Phụ lục II"));
+
+        let xml = document_xml(&doc);
+        assert_eq!(xml.matches("<w:pageBreakBefore").count(), 2, "{system:?}");
+        assert_eq!(xml.matches("<w:tblHeader").count(), 1, "{system:?}");
     }
 }

@@ -142,7 +142,7 @@ fn libreoffice_lays_out_every_fixture() {
 }
 
 #[test]
-fn libreoffice_lays_out_the_five_examples() {
+fn libreoffice_lays_out_the_examples() {
     let dir = docx_support::out_dir("render-examples");
     for (stem, doc) in docx_support::examples() {
         check_rendering(&dir, &stem, &doc);

@@ -10,12 +10,13 @@ use vanban::model::{label_blocks, Block, Document, Span, System};
 use vanban::template::Templates;
 
 /// The five examples, by file stem.
-const EXAMPLES: [&str; 5] = [
+const EXAMPLES: [&str; 6] = [
     "bao-cao-tong-ket-dan-van-2019",
     "chi-thi-03-dan-van-xuan-loc-2023",
     "ke-hoach-dan-van-kheo-bac-kan-2024",
     "ke-hoach-phoi-hop-dan-van-kien-giang-2021",
     "ke-hoach-phoi-hop-dan-van-tay-son-2022",
+    "quyet-dinh-ban-chi-dao-du-lieu-lam-dong-2026",
 ];
 
 fn examples_dir() -> PathBuf {
@@ -115,7 +116,7 @@ fn assert_blank_between(line: &str, prefix: &str, suffix: &str) {
 }
 
 #[test]
-fn the_examples_directory_holds_the_five_documents() {
+fn the_examples_directory_holds_the_six_documents() {
     let mut stems: Vec<String> = std::fs::read_dir(examples_dir())
         .expect("examples/ exists")
         .map(|e| e.expect("readable entry").path())
@@ -178,7 +179,12 @@ fn every_example_renders_round_trips_and_is_free_of_scan_noise() {
             );
             if !matches!(
                 block,
-                Block::Part { .. } | Block::Section { .. } | Block::Heading { .. }
+                Block::Part { .. }
+                    | Block::Section { .. }
+                    | Block::Heading { .. }
+                    | Block::Article { run_in: false, .. }
+                    | Block::Action { .. }
+                    | Block::Basis { .. }
             ) {
                 let last = t.chars().last().unwrap();
                 assert!(
@@ -573,4 +579,35 @@ fn ke_hoach_tay_son_is_a_mixed_joint_plan_led_by_the_ubnd() {
     let last = outline(&doc, |_| true).pop().unwrap();
     assert!(last.starts_with("3. Căn cứ Kế hoạch này, Đảng ủy các xã, thị trấn"));
     assert!(last.ends_with("và Ban Dân vận Tỉnh ủy."));
+}
+
+#[test]
+fn quyet_dinh_lam_dong_keeps_its_basis_and_eight_articles() {
+    let (_, doc) = load("quyet-dinh-ban-chi-dao-du-lieu-lam-dong-2026");
+    assert_eq!(doc.system, System::State);
+    assert_eq!(doc.number.number, None);
+    let basis: Vec<&Block> = doc
+        .body
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Basis { .. }))
+        .collect();
+    assert_eq!(basis.len(), 4);
+    let actions = outline(&doc, |b| matches!(b, Block::Action { .. }));
+    assert_eq!(
+        actions,
+        ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "QUYẾT ĐỊNH:"]
+    );
+    let articles = labels(&doc, |b| matches!(b, Block::Article { .. }));
+    assert_eq!(
+        articles,
+        ["Điều", "Điều", "Điều", "Điều", "Điều", "Điều", "Điều", "Điều"]
+    );
+    let articles = outline(&doc, |b| matches!(b, Block::Article { .. }));
+    assert_eq!(articles[1], "Điều 2. Chức năng của Ban Chỉ đạo");
+    assert!(articles[6].starts_with("Điều 7. Quyết định này có hiệu lực"));
+    assert!(articles[7].starts_with("Điều 8. Chánh Văn phòng UBND tỉnh"));
+    assert_eq!(labels(&doc, is_numbered(1)).len(), 13);
+    assert_eq!(labels(&doc, is_dash).len(), 22);
+    assert_eq!(doc.recipients.items[0], "Như Điều 8");
 }

@@ -7,7 +7,7 @@
 
 use super::view::{Align, CellPos, Detected, PageSetup, Para, Parts, Run, Spacing, View};
 use crate::layout::{self, LineSpacing, TextStyle, FONT};
-use crate::model::{label_blocks, text, Block, Document, System};
+use crate::model::{basis_end, label_blocks, text, Block, Document, System};
 
 struct Builder {
     paras: Vec<Para>,
@@ -176,8 +176,10 @@ pub fn view_of(doc: &Document) -> View {
             &format!("addressees[{k}]"),
         );
     }
-    let labels = label_blocks(&doc.body.blocks, system);
-    for (k, (block, label)) in doc.body.blocks.iter().zip(labels).enumerate() {
+    // The Phụ lục after the signature are not part of the nội dung the rules judge.
+    let main = &doc.body.blocks[..doc.body.main_len()];
+    let labels = label_blocks(main, system);
+    for (k, (block, label)) in main.iter().zip(labels).enumerate() {
         let field = format!("body.blocks[{k}]");
         match block {
             Block::Table(t) => {
@@ -194,26 +196,37 @@ pub fn view_of(doc: &Document) -> View {
                 }
             }
             other => {
-                let content = other.inline().map(|i| i.plain_text()).unwrap_or_default();
+                let content = match other {
+                    Block::Basis { content } => {
+                        content.with_end(basis_end(main, k, system)).plain_text()
+                    }
+                    _ => other.inline().map(|i| i.plain_text()).unwrap_or_default(),
+                };
                 let (style, align) = match other {
                     Block::Part { .. } => (&l.part_label, Align::Center),
+                    Block::Chapter { .. } | Block::Division { .. } => {
+                        (&l.chapter_label, Align::Center)
+                    }
                     Block::Section { .. } => (&l.section, Align::Justify),
                     Block::Heading { .. } => (&l.heading, Align::Justify),
+                    Block::Article { run_in: false, .. } => (&l.article, Align::Justify),
+                    Block::Basis { .. } => (&l.basis, Align::Justify),
+                    Block::Action { .. } => (&l.action, Align::Center),
                     _ => (&l.body, Align::Justify),
                 };
-                let shown = match (&label, other) {
-                    (Some(lbl), Block::Part { .. }) => {
-                        b.push(lbl, &l.part_label, Align::Center, None, &field);
+                let centred_head = matches!(
+                    other,
+                    Block::Part { .. } | Block::Chapter { .. } | Block::Division { .. }
+                );
+                let shown = match (&label, centred_head) {
+                    (Some(lbl), true) => {
+                        b.push(lbl, style, Align::Center, None, &field);
                         content.clone()
                     }
-                    (Some(lbl), _) => format!("{lbl} {content}"),
+                    (Some(lbl), false) => format!("{lbl} {content}"),
                     (None, _) => content.clone(),
                 };
-                let style = if matches!(other, Block::Part { .. }) {
-                    &l.section
-                } else {
-                    style
-                };
+                let style = if centred_head { &l.section } else { style };
                 let i = b.push(&shown, style, align, None, &field);
                 let p = &mut b.paras[i];
                 p.first_line_indent = Some(l.body_layout.first_line_indent.preferred.0);

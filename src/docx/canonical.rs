@@ -291,6 +291,26 @@ fn footnote_separators(nodes: &mut [Node]) {
     }
 }
 
+/// The row height (in twips, rule "auto") the writer gives a table's header row, since docx-rs
+/// cannot write `w:tblHeader`; [`table_headers`] replaces it by `<w:tblHeader/>`.
+pub(super) const HEADER_ROW_MARK: f32 = 1.0;
+
+/// Turns the marker height of header rows into `w:tblHeader` (repeat the row on each page).
+fn table_headers(nodes: &mut [Node]) {
+    let mark = format!(r#"w:val="{HEADER_ROW_MARK}""#);
+    for node in nodes.iter_mut() {
+        let Node::Elem(e) = node else { continue };
+        if e.name == b"w:trHeight" {
+            let start = String::from_utf8_lossy(&e.start);
+            if start.contains(&mark) && start.contains(r#"w:hRule="auto""#) {
+                *e = Elem::empty("w:tblHeader");
+            }
+        } else {
+            table_headers(&mut e.children);
+        }
+    }
+}
+
 /// Which part is being canonicalised (some fixes apply to one part only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Part {
@@ -314,7 +334,7 @@ pub(super) fn canonicalise(xml: &[u8], part: Part) -> Result<Vec<u8>, CanonError
             footnote_refs(&mut nodes);
             footnote_separators(&mut nodes);
         }
-        Part::Other => {}
+        Part::Other => table_headers(&mut nodes),
     }
     prune(&mut nodes);
     reorder(&mut nodes, None);

@@ -153,7 +153,13 @@ fn table(g: &Grid, laid: &LaidOut) -> Table {
                     cell
                 })
                 .collect();
-            let r = TableRow::new(cells);
+            let mut r = TableRow::new(cells);
+            if row.header {
+                // docx-rs has no w:tblHeader: a marker height the canonicaliser turns into it.
+                r = r
+                    .row_height(canonical::HEADER_ROW_MARK)
+                    .height_rule(docx_rs::HeightRule::Auto);
+            }
             if row.cant_split {
                 r.cant_split()
             } else {

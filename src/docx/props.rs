@@ -110,6 +110,9 @@ pub(super) fn paragraph(p: &Para) -> Paragraph {
     if let Some(size) = p.mark_size {
         out = out.size(usize::from(size.0));
     }
+    if p.page_break_before {
+        out = out.page_break_before(true);
+    }
     if p.keep_next {
         out = out.keep_next(true);
     }

@@ -6,7 +6,7 @@ use crate::layout::{
     Layout, TextStyle, Twips, ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, GAPS,
     KEEP_WITH_SIGNATURE, PARTY_SUBJECT_RULE,
 };
-use crate::model::{label_blocks, Block, Document, Inline, Span, System};
+use crate::model::{basis_end, label_blocks, Block, Document, Inline, Span, System};
 
 use super::style::{centred_line, look, printed_width, run, run_with, short_rule};
 use super::{
@@ -209,9 +209,28 @@ impl<'a> BodyPass<'a> {
         Some(p)
     }
 
+    /// The Phụ lục after the signature: each heading on a new page ("Phụ lục I", the title,
+    /// the italic "(Kèm theo … số … ngày … của …)"), then its blocks, numbered afresh.
+    pub(super) fn appendices(&mut self, doc: &Document, blocks: &[Block], items: &mut Vec<Item>) {
+        if !blocks.is_empty() {
+            self.blocks_kept(blocks, false, false, Some(&doc.attached_note()), items);
+        }
+    }
+
     /// The body blocks, labelled, with "./." at the end when `closing`; the last paragraphs
     /// keep with what follows (the signature block). Appends to `items`.
     pub(super) fn blocks(&mut self, blocks: &[Block], closing: bool, items: &mut Vec<Item>) {
+        self.blocks_kept(blocks, closing, true, None, items);
+    }
+
+    fn blocks_kept(
+        &mut self,
+        blocks: &[Block],
+        closing: bool,
+        keep_end: bool,
+        note: Option<&str>,
+        items: &mut Vec<Item>,
+    ) {
         let start = items.len();
         let labels = label_blocks(blocks, self.system);
         let last_text = blocks.iter().rposition(|b| !matches!(b, Block::Table(_)));
@@ -232,6 +251,84 @@ impl<'a> BodyPass<'a> {
                     ));
                     p.keep_next = true;
                     self.inline_runs(title, &l.section, &mut p.runs);
+                    p
+                }
+                Block::Chapter { title } | Block::Division { title } => {
+                    let mut head =
+                        centred_line(El::Body, label.unwrap_or_default(), &l.chapter_label);
+                    head.spacing = Some(Spacing::single(GAPS.before_part, Twips(0)));
+                    head.keep_next = true;
+                    items.push(Item::Para(head));
+                    let mut p = Para::new(El::Body);
+                    p.align = Some(Align::Center);
+                    p.spacing = Some(Spacing::single(
+                        Twips(0),
+                        l.body_layout.paragraph_spacing.preferred,
+                    ));
+                    p.mark_size = Some(l.section.size.preferred);
+                    p.keep_next = true;
+                    self.inline_runs(title, &l.section, &mut p.runs);
+                    p
+                }
+                Block::Appendix { title } => {
+                    let mut head =
+                        centred_line(El::Body, label.unwrap_or_default(), &l.appendix_label);
+                    head.page_break_before = true;
+                    head.keep_next = true;
+                    items.push(Item::Para(head));
+                    let mut p = Para::new(El::Body);
+                    p.align = Some(Align::Center);
+                    p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+                    p.mark_size = Some(l.section.size.preferred);
+                    p.keep_next = true;
+                    self.inline_runs(title, &l.section, &mut p.runs);
+                    if let Some(note) = note {
+                        items.push(Item::Para(p));
+                        p = centred_line(El::Body, note, &l.appendix_note);
+                        p.spacing = Some(Spacing::single(
+                            Twips(0),
+                            l.body_layout.paragraph_spacing.preferred,
+                        ));
+                        p.keep_next = true;
+                    }
+                    p
+                }
+                Block::Article {
+                    title,
+                    run_in: false,
+                } => {
+                    let mut p = self.labelled(label, title, &l.article);
+                    p.keep_next = true;
+                    p
+                }
+                Block::Article {
+                    title,
+                    run_in: true,
+                } => {
+                    let mut p = self.body_paragraph();
+                    if let Some(label) = label {
+                        p.runs.push(run(label, &l.article));
+                    }
+                    p.runs.push(run(" ", &l.body));
+                    self.inline_runs(title, &l.body, &mut p.runs);
+                    p
+                }
+                Block::Basis { content } => {
+                    let content = content.with_end(basis_end(blocks, i, self.system));
+                    self.labelled(None, &content, &l.basis)
+                }
+                Block::Action { text } => {
+                    let mut p = Para::new(El::Body);
+                    p.align = Some(Align::Center);
+                    let bl = &l.body_layout;
+                    p.spacing = Some(Spacing {
+                        before: bl.paragraph_spacing.preferred,
+                        after: bl.paragraph_spacing.preferred,
+                        line: bl.line_spacing,
+                    });
+                    p.mark_size = Some(l.action.size.preferred);
+                    p.keep_next = true;
+                    self.inline_runs(text, &l.action, &mut p.runs);
                     p
                 }
                 Block::Section { title } => {
@@ -281,6 +378,9 @@ impl<'a> BodyPass<'a> {
             p.runs.push(run(CLOSING_MARK, &self.l.body));
             items.push(Item::Para(p));
         }
+        if !keep_end {
+            return;
+        }
         // Keep the end of the body with the signature block.
         let mut kept = 0;
         for item in items[start..].iter_mut().rev() {
@@ -328,7 +428,8 @@ impl<'a> BodyPass<'a> {
                 }
                 Row {
                     cells: out,
-                    cant_split: false,
+                    cant_split: header,
+                    header,
                 }
             })
             .collect();

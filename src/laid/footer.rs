@@ -77,6 +77,7 @@ fn row(cells: Vec<Cell>, keep: bool) -> Row {
     Row {
         cells,
         cant_split: keep,
+        header: false,
     }
 }
 

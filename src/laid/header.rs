@@ -154,6 +154,7 @@ pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
             },
         ],
         cant_split: false,
+        header: false,
     };
     Grid {
         kind: GridKind::Header,

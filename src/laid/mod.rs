@@ -117,6 +117,9 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// The row never breaks across pages (signature blocks).
     pub cant_split: bool,
+    /// Hàng tiêu đề: the header row of a body table, repeated at the top of every page the
+    /// table runs onto (`w:tblHeader`).
+    pub header: bool,
 }
 
 /// A cell of a grid (ô): its width and its paragraphs (may be empty).
@@ -299,6 +302,8 @@ pub struct Para {
     /// A drawn line (đường kẻ) of this length: the paragraph is empty and its bottom border,
     /// cut to length by equal side indents, is the line.
     pub rule: Option<Twips>,
+    /// Starts a new page (sang trang trước đoạn): the heading of a Phụ lục.
+    pub page_break_before: bool,
     /// Runs, in order.
     pub runs: Vec<Run>,
 }
@@ -314,6 +319,7 @@ impl Para {
             mark_size: None,
             keep_next: false,
             rule: None,
+            page_break_before: false,
             runs: Vec::new(),
         }
     }
@@ -356,7 +362,8 @@ pub fn lay_out(doc: &Document) -> LaidOut {
         blocks.push(Item::Para(p));
     }
     let first_body = blocks.len();
-    b.blocks(&doc.body.blocks, doc.closing_mark, &mut blocks);
+    let (main, appendices) = doc.body.blocks.split_at(doc.body.main_len());
+    b.blocks(main, doc.closing_mark, &mut blocks);
     // The first body paragraph sits a little below the title block.
     if let Some(Item::Para(p)) = blocks.get_mut(first_body) {
         if let Some(s) = p.spacing.as_mut() {
@@ -366,6 +373,7 @@ pub fn lay_out(doc: &Document) -> LaidOut {
     if !doc.signers.is_empty() || !doc.recipients.items.is_empty() {
         blocks.push(Item::Grid(footer::grid(doc, l)));
     }
+    b.appendices(doc, appendices, &mut blocks);
     LaidOut {
         system: doc.system,
         page: page(l),

@@ -15,8 +15,10 @@ mod units;
 pub use doc_types::{DocType, DocTypeTable};
 pub use metrics::text_width;
 pub use texts::{
-    ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, MOTTO, NATIONAL_TITLE,
-    PAGE_NUMBER_PLACEHOLDER, PARTY_ISSUER_MARK, PARTY_SUBJECT_RULE, PARTY_TITLE, SUBJECT_PREFIX,
+    ADDRESSEE_LABEL, APPENDIX_WORD, ARTICLE_WORD, ATTACHED_TO, BASIS_END, BASIS_LAST_END_PARTY,
+    BASIS_LAST_END_STATE, CHAPTER_WORD, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, DIVISION_WORD,
+    MOTTO, NATIONAL_TITLE, PAGE_NUMBER_PLACEHOLDER, PARTY_ISSUER_MARK, PARTY_SUBJECT_RULE,
+    PARTY_TITLE, SUBJECT_PREFIX,
 };
 pub use units::{HalfPoints, Twips};
 
@@ -204,6 +206,18 @@ pub struct Layout {
     pub section: TextStyle,
     /// Numbered heading with a title ("1. Mục đích").
     pub heading: TextStyle,
+    /// Căn cứ ban hành: state in thường, nghiêng; Party in thường, đứng (spec §1.4 row 6, §3).
+    pub basis: TextStyle,
+    /// The action line ("QUYẾT ĐỊNH:", "NGHỊ QUYẾT:"): IN HOA, đậm, centred.
+    pub action: TextStyle,
+    /// "Chương I" / "Mục 1" line: in thường, đậm, centred (the title under it is `section`).
+    pub chapter_label: TextStyle,
+    /// Điều: "Điều 1. Title", in thường, đậm, the body size (spec §1.4 row 6).
+    pub article: TextStyle,
+    /// "Phụ lục I": in thường, đậm, 14 (spec §1.4 row 10); the title under it is `section`.
+    pub appendix_label: TextStyle,
+    /// "(Kèm theo Quyết định số … ngày … của …)": in thường, nghiêng, centred.
+    pub appendix_note: TextStyle,
     /// Quyền hạn (TM., KT., T/M ...) line of the signature.
     pub signer_authority: TextStyle,
     /// Chức vụ of the signer.
@@ -369,6 +383,12 @@ static STATE: Layout = Layout {
     part_label: style(13, 14, 14, true, false, Case::AsTyped),
     section: style(13, 14, 14, true, false, Case::Upper),
     heading: style(13, 14, 14, true, false, Case::AsTyped),
+    basis: style(13, 14, 14, false, true, Case::AsTyped),
+    action: style(13, 14, 14, true, false, Case::Upper),
+    chapter_label: style(13, 14, 14, true, false, Case::AsTyped),
+    article: style(13, 14, 14, true, false, Case::AsTyped),
+    appendix_label: style(14, 14, 14, true, false, Case::AsTyped),
+    appendix_note: style(13, 14, 14, false, true, Case::AsTyped),
     signer_authority: style(13, 14, 14, true, false, Case::Upper),
     signer_position: style(13, 14, 14, true, false, Case::Upper),
     signer_name: style(13, 14, 14, true, false, Case::AsTyped),
@@ -424,6 +444,12 @@ static PARTY: Layout = Layout {
     part_label: style(14, 15, 14, true, false, Case::AsTyped),
     section: style(14, 15, 14, true, false, Case::Upper),
     heading: style(14, 15, 14, true, false, Case::AsTyped),
+    basis: style(14, 15, 14, false, false, Case::AsTyped),
+    action: style(14, 15, 14, true, false, Case::Upper),
+    chapter_label: style(14, 15, 14, true, false, Case::AsTyped),
+    article: style(14, 15, 14, true, false, Case::AsTyped),
+    appendix_label: style(14, 14, 14, true, false, Case::AsTyped),
+    appendix_note: style(14, 14, 14, false, true, Case::AsTyped),
     signer_authority: style(14, 14, 14, true, false, Case::Upper),
     signer_position: style(14, 14, 14, false, false, Case::Upper),
     signer_name: style(14, 14, 14, true, false, Case::AsTyped),

@@ -21,3 +21,19 @@ pub const CLOSING_MARK: &str = "./.";
 pub const CLOSING_MARK_AFTER_STOP: &str = "/.";
 /// The cached value shown in the page-number field until the reader's program updates it.
 pub const PAGE_NUMBER_PLACEHOLDER: &str = "2";
+/// The word before a chương's Roman number: "Chương I".
+pub const CHAPTER_WORD: &str = "Chương";
+/// The word before a mục's Arabic number inside a chương: "Mục 1".
+pub const DIVISION_WORD: &str = "Mục";
+/// The word before an article's number: "Điều 1.".
+pub const ARTICLE_WORD: &str = "Điều";
+/// End of every căn cứ line but the last: ";".
+pub const BASIS_END: &str = ";";
+/// End of the last căn cứ of a state document: "." (NĐ 30, Phụ lục I).
+pub const BASIS_LAST_END_STATE: &str = ".";
+/// End of the last căn cứ of a Party document: "," (a subject sentence follows; HD 36).
+pub const BASIS_LAST_END_PARTY: &str = ",";
+/// The word of an appendix heading: "Phụ lục" (one appendix) or "Phụ lục I", "Phụ lục II".
+pub const APPENDIX_WORD: &str = "Phụ lục";
+/// The start of the line under an appendix title: "(Kèm theo Quyết định số …)".
+pub const ATTACHED_TO: &str = "Kèm theo";

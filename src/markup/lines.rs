@@ -32,6 +32,20 @@ pub enum LineKind {
     Paragraph,
     /// Table row (`| … |`), kept whole.
     Table,
+    /// Căn cứ (`> `).
+    Basis,
+    /// Action line (`! QUYẾT ĐỊNH:`).
+    Action,
+    /// Phụ lục (`Phụ lục I. `).
+    Appendix,
+    /// Chương (`Chương I. `).
+    Chapter,
+    /// Mục inside a chương (`Mục 1. `).
+    Division,
+    /// Điều with a title (`Điều 1. `).
+    Article,
+    /// Điều without a title, its text after the label (`Điều 1: `).
+    RunInArticle,
 }
 
 /// The shape of one line: what numbering depends on.
@@ -65,6 +79,22 @@ pub(super) fn classify(line: &str) -> (LineKind, u8, &str) {
     }
     if let Some(rest) = line.strip_prefix('\\') {
         return (LineKind::Paragraph, 1, rest);
+    }
+    if let Some(rest) = line.strip_prefix("> ") {
+        return (LineKind::Basis, 1, rest);
+    }
+    if let Some(rest) = line.strip_prefix("! ") {
+        return (LineKind::Action, 1, rest);
+    }
+    if let Some((kind, rest)) = super::structure_prefix(line) {
+        let kind = match kind {
+            super::Structure::Appendix => LineKind::Appendix,
+            super::Structure::Chapter => LineKind::Chapter,
+            super::Structure::Division => LineKind::Division,
+            super::Structure::Article => LineKind::Article,
+            super::Structure::RunInArticle => LineKind::RunInArticle,
+        };
+        return (kind, 1, rest);
     }
     if let Some(rest) = line.strip_prefix("= ") {
         return (LineKind::Part, 1, rest);
@@ -142,6 +172,15 @@ pub fn label_lines(shapes: &[LineShape], system: System) -> Vec<Option<String>> 
                 LineKind::Plus => Block::Plus { content },
                 LineKind::Paragraph => Block::Paragraph { content },
                 LineKind::Table => Block::Table(Table::default()),
+                LineKind::Basis => Block::Basis { content },
+                LineKind::Action => Block::Action { text: content },
+                LineKind::Appendix => Block::Appendix { title: content },
+                LineKind::Chapter => Block::Chapter { title: content },
+                LineKind::Division => Block::Division { title: content },
+                LineKind::Article | LineKind::RunInArticle => Block::Article {
+                    title: content,
+                    run_in: s.kind == LineKind::RunInArticle,
+                },
             }
         })
         .collect();
@@ -189,6 +228,40 @@ mod tests {
             lines("\\1. không đánh số", System::State)[0].text,
             "1. không đánh số"
         );
+    }
+
+    #[test]
+    fn normative_lines_with_labels() {
+        let src = "> Căn cứ Luật;\n! QUYẾT ĐỊNH:\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Khoản\na) điểm\nđiểm tiếp\nĐiều 9. Hiệu lực\nChương V. KHÁC\nMục 4. MỘT\nĐiều 2. Ba";
+        let got = labels(src, System::State);
+        let want: Vec<(LineKind, Option<&str>)> = vec![
+            (LineKind::Basis, None),
+            (LineKind::Action, None),
+            (LineKind::Chapter, Some("Chương I")),
+            (LineKind::Article, Some("Điều 1.")),
+            (LineKind::Numbered, Some("1.")),
+            (LineKind::Lettered, Some("a)")),
+            (LineKind::Paragraph, None),
+            (LineKind::Article, Some("Điều 2.")),
+            (LineKind::Chapter, Some("Chương II")),
+            (LineKind::Division, Some("Mục 1")),
+            (LineKind::Article, Some("Điều 3.")),
+        ];
+        let want: Vec<_> = want
+            .into_iter()
+            .map(|(k, l)| (k, l.map(str::to_owned)))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(lines("Điều 4. Phạm vi", System::State)[0].text, "Phạm vi");
+        let run_in = &lines("Điều 4: Quyết định này có hiệu lực.", System::State)[0];
+        assert_eq!(run_in.kind, LineKind::RunInArticle);
+        assert_eq!(run_in.label.as_deref(), Some("Điều 1."));
+        let appendix = labels(
+            "Phụ lục I. DANH SÁCH
+Phụ lục II. QUY CHẾ",
+            System::State,
+        );
+        assert_eq!(appendix[1], (LineKind::Appendix, Some("Phụ lục II".into())));
     }
 
     #[test]

@@ -62,6 +62,49 @@ pub enum Block {
     },
     /// A simple table (figures in reports).
     Table(Table),
+    /// Căn cứ ban hành: one legal basis per line, under the trích yếu. State: italic; Party:
+    /// upright. The end punctuation is computed: ";" after each, "." (state) or "," (Party)
+    /// after the last of a run.
+    Basis {
+        /// The căn cứ, as typed (its end punctuation is replaced).
+        content: Inline,
+    },
+    /// The action line of a Quyết định or Nghị quyết ("QUYẾT ĐỊNH:", "NGHỊ QUYẾT:"): centred,
+    /// bold, in capitals.
+    Action {
+        /// The text of the line.
+        text: Inline,
+    },
+    /// Chương: "Chương I" (Roman, computed) on its own line, then the title in capitals, both
+    /// centred and bold.
+    Chapter {
+        /// Title of the chapter.
+        title: Inline,
+    },
+    /// Mục inside a chương: "Mục 1" (Arabic, computed) then the title in capitals, centred,
+    /// bold. Restarts at each chương.
+    Division {
+        /// Title of the mục.
+        title: Inline,
+    },
+    /// Phụ lục: starts an appendix on a new page after the signature and Nơi nhận: "Phụ lục"
+    /// (or "Phụ lục I", "Phụ lục II" when there are several), the title in capitals and the
+    /// italic "(Kèm theo Quyết định số … ngày … của …)" computed from the document. Every
+    /// block after it belongs to the appendix; articles and chương number afresh in it.
+    Appendix {
+        /// Title of the appendix.
+        title: Inline,
+    },
+    /// Điều: "Điều 1. Title", all bold, with a first-line indent. The number is computed and
+    /// runs on through chương and mục; khoản (`Numbered` level 1) and điểm restart in it.
+    Article {
+        /// Title of the article (tên điều), or its text when `run_in`.
+        title: Inline,
+        /// The article has no title and its text runs on after "Điều 1.": only the label is
+        /// bold ("**Điều 7.** Quyết định này có hiệu lực kể từ ngày ký.").
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        run_in: bool,
+    },
 }
 
 /// A simple table: rows of cells, the first row optionally a header.
@@ -132,6 +175,25 @@ impl Inline {
         })
     }
 
+    /// The content with its end punctuation (";", ",", ".", ":") replaced by `end`: how a
+    /// căn cứ line gets the ending its place in the list calls for.
+    pub fn with_end(&self, end: &str) -> Inline {
+        let mut out = self.clone();
+        if let Some(Span::Text { text, .. }) = out
+            .0
+            .iter_mut()
+            .rev()
+            .find(|s| matches!(s, Span::Text { text, .. } if !text.trim().is_empty()))
+        {
+            let trimmed = text
+                .trim_end()
+                .trim_end_matches([';', ',', '.', ':'])
+                .trim_end();
+            *text = format!("{trimmed}{end}");
+        }
+        out
+    }
+
     /// Whether there is no visible text.
     pub fn is_empty(&self) -> bool {
         self.plain_text().trim().is_empty()
@@ -149,13 +211,27 @@ impl Block {
             | Block::Lettered { content }
             | Block::Dash { content }
             | Block::Plus { content }
-            | Block::Paragraph { content } => Some(content),
+            | Block::Paragraph { content }
+            | Block::Basis { content } => Some(content),
+            Block::Action { text } => Some(text),
+            Block::Chapter { title }
+            | Block::Division { title }
+            | Block::Appendix { title }
+            | Block::Article { title, .. } => Some(title),
             Block::Table(_) => None,
         }
     }
 }
 
 impl Body {
+    /// Where the appendices start (the first [`Block::Appendix`]), or the number of blocks.
+    pub fn main_len(&self) -> usize {
+        self.blocks
+            .iter()
+            .position(|b| matches!(b, Block::Appendix { .. }))
+            .unwrap_or(self.blocks.len())
+    }
+
     /// Every footnote of the body in order of appearance (tables included).
     pub fn footnotes(&self) -> Vec<&str> {
         let mut out = Vec::new();

@@ -17,7 +17,7 @@ pub mod text;
 pub use body::{Block, Body, Inline, Span, Table};
 pub use date::{IssueDate, PlaceDate};
 pub use number::ReferenceNumber;
-pub use numbering::{label_blocks, part_label, roman, BlockLabel};
+pub use numbering::{basis_end, label_blocks, part_label, roman, BlockLabel};
 pub use plain::{plain_text, plain_text_of, PLAIN_FOOTNOTE_SEPARATOR, PLAIN_RULE};
 pub use recipients::Recipients;
 pub use signer::{Authority, AuthorityLine, Signer};
@@ -167,6 +167,32 @@ impl Document {
             .render(self.system, &self.doc_type, &self.issuers)
     }
 
+    /// The line under a Phụ lục title, without its brackets: "Kèm theo Quyết định số
+    /// 03/QĐ-UBND ngày 05 tháng 02 năm 2024 của Ủy ban nhân dân tỉnh Lâm Đồng"; a blank
+    /// number, day or month stays blank as on the số line. The issuer is written in
+    /// sentence case, keeping the địa danh as typed when the name ends with it.
+    pub fn attached_note(&self) -> String {
+        let symbol = self
+            .number
+            .symbol(self.system, &self.doc_type, &self.issuers);
+        let number = self.number.number_text();
+        let number = match self.system {
+            System::State => format!("{number}/{symbol}"),
+            System::Party => format!("{number}-{symbol}"),
+        };
+        let issuer = self
+            .issuers
+            .first()
+            .map(|i| sentence_case(&i.name, &self.place_date.place))
+            .unwrap_or_default();
+        format!(
+            "({} {} số {number} {} của {issuer})",
+            crate::layout::ATTACHED_TO,
+            self.doc_type.name,
+            self.place_date.date.phrase()
+        )
+    }
+
     /// The tên loại line as printed ("KẾ HOẠCH"); empty for a công văn.
     pub fn type_line(&self) -> String {
         if self.doc_type.is_cong_van() {
@@ -174,5 +200,37 @@ impl Document {
         } else {
             text::upper(&self.doc_type.name)
         }
+    }
+}
+/// "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân tỉnh Lâm Đồng": lower case but the
+/// first letter, and the địa danh as typed when the name ends with it. Other proper names in
+/// the name ("SỞ NỘI VỤ" → "Sở nội vụ", not "Sở Nội vụ") are not known here: a limitation.
+fn sentence_case(name: &str, place: &str) -> String {
+    let name = name.trim();
+    let place = place.trim();
+    let upper_place = text::upper(place);
+    let (head, tail) = match name.strip_suffix(upper_place.as_str()) {
+        Some(head) if !place.is_empty() => (head, place),
+        _ => (name, ""),
+    };
+    let mut chars = head.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}{tail}", chars.as_str().to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_case;
+
+    #[test]
+    fn issuer_in_sentence_case_keeps_the_place_as_typed() {
+        assert_eq!(
+            sentence_case("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Lâm Đồng"),
+            "Ủy ban nhân dân tỉnh Lâm Đồng"
+        );
+        assert_eq!(sentence_case("", "Hà Nội"), "");
     }
 }

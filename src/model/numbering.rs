@@ -1,6 +1,10 @@
 //! Computed numbering of the body: "Phần thứ nhất", "I." / "I-", "1.", "1.1.", "a)".
 
 use super::{Block, System};
+use crate::layout::{
+    APPENDIX_WORD, ARTICLE_WORD, BASIS_END, BASIS_LAST_END_PARTY, BASIS_LAST_END_STATE,
+    CHAPTER_WORD, DIVISION_WORD,
+};
 
 /// The label printed before a block, if any.
 pub type BlockLabel = Option<String>;
@@ -43,6 +47,18 @@ pub fn part_label(n: u32, system: System) -> String {
     }
 }
 
+/// The end of the căn cứ at `i`: ";" unless it is the last of its run of căn cứ, then "."
+/// (state) or "," (Party).
+pub fn basis_end(blocks: &[Block], i: usize, system: System) -> &'static str {
+    if matches!(blocks.get(i + 1), Some(Block::Basis { .. })) {
+        return BASIS_END;
+    }
+    match system {
+        System::State => BASIS_LAST_END_STATE,
+        System::Party => BASIS_LAST_END_PARTY,
+    }
+}
+
 /// Letters of the Vietnamese alphabet used for điểm: a), b), c), d), đ), e) ...
 const LETTERS: [&str; 23] = [
     "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
@@ -56,6 +72,14 @@ pub fn label_blocks(blocks: &[Block], system: System) -> Vec<BlockLabel> {
     let mut section = 0u32;
     let mut levels = [0u32; 3];
     let mut letter = 0usize;
+    let mut chapter = 0u32;
+    let mut division = 0u32;
+    let mut article = 0u32;
+    let appendices = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Appendix { .. }))
+        .count();
+    let mut appendix = 0u32;
     blocks
         .iter()
         .map(|block| match block {
@@ -95,7 +119,40 @@ pub fn label_blocks(blocks: &[Block], system: System) -> Vec<BlockLabel> {
             }
             Block::Dash { .. } => Some("-".to_string()),
             Block::Plus { .. } => Some("+".to_string()),
-            Block::Paragraph { .. } | Block::Table(_) => None,
+            Block::Appendix { .. } => {
+                appendix += 1;
+                (part, section, chapter, division, article) = (0, 0, 0, 0, 0);
+                levels = [0; 3];
+                letter = 0;
+                Some(if appendices > 1 {
+                    format!("{APPENDIX_WORD} {}", roman(appendix))
+                } else {
+                    APPENDIX_WORD.to_string()
+                })
+            }
+            Block::Chapter { .. } => {
+                chapter += 1;
+                division = 0;
+                levels = [0; 3];
+                letter = 0;
+                Some(format!("{CHAPTER_WORD} {}", roman(chapter)))
+            }
+            Block::Division { .. } => {
+                division += 1;
+                levels = [0; 3];
+                letter = 0;
+                Some(format!("{DIVISION_WORD} {division}"))
+            }
+            Block::Article { .. } => {
+                article += 1;
+                levels = [0; 3];
+                letter = 0;
+                Some(format!("{ARTICLE_WORD} {article}."))
+            }
+            Block::Paragraph { .. }
+            | Block::Table(_)
+            | Block::Basis { .. }
+            | Block::Action { .. } => None,
         })
         .collect()
 }

@@ -16,6 +16,8 @@ struct Block {
     html: String,
     height: f64,
     keep_next: bool,
+    /// Starts a new page (a Phụ lục heading).
+    page_break: bool,
     notes: Vec<usize>,
 }
 
@@ -43,6 +45,7 @@ fn blocks(laid: &LaidOut) -> Vec<Block> {
                         html,
                         height: para_height(p, width, default),
                         keep_next: p.keep_next,
+                        page_break: p.page_break_before,
                         notes: notes_of(std::iter::once(p)),
                     }
                 }
@@ -57,6 +60,7 @@ fn blocks(laid: &LaidOut) -> Vec<Block> {
                         html,
                         height: translate::grid_height(g, default),
                         keep_next: g.kind == GridKind::Header,
+                        page_break: false,
                         notes: notes_of(paras),
                     }
                 }
@@ -80,7 +84,10 @@ pub(super) fn paginate(laid: &LaidOut) -> super::Preview {
     for block in blocks(laid) {
         let h = block.height + block.notes.iter().map(|n| note_height(*n)).sum::<f64>();
         let page = pages.last_mut().expect("at least one page");
-        if used + h > full && !page.is_empty() {
+        if block.page_break && !page.is_empty() {
+            pages.push(Vec::new());
+            used = 0.0;
+        } else if used + h > full && !page.is_empty() {
             // Carry the previous block along when it keeps with this one.
             let mut carried = Vec::new();
             if page.last().is_some_and(|b| b.keep_next) && page.len() > 1 {

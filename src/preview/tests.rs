@@ -224,3 +224,24 @@ fn joint_signatures_sit_side_by_side_in_the_writers_order() {
     assert_eq!(row.matches("<td").count(), 2);
     assert!(row.contains(crate::layout::PARTY_TITLE));
 }
+
+#[test]
+fn a_phu_luc_starts_a_new_page_of_the_preview() {
+    let mut d = doc(System::State);
+    let short = d.body.blocks.len();
+    d.body.blocks.extend(
+        crate::markup::parse("Phụ lục I. DANH SÁCH\n| STT | Họ và tên |\n|---|---|\n| 1 | An |\n")
+            .unwrap()
+            .blocks,
+    );
+    let p = render(&d);
+    assert_eq!(
+        p.pages, 2,
+        "{short} body blocks fit one page; the Phụ lục takes the second"
+    );
+    let second = p.html.split("data-page=\"2\"").nth(1).unwrap();
+    assert!(second.contains(">Phụ lục<"), "{second}");
+    assert!(second.contains("(Kèm theo Kế hoạch số"), "{second}");
+    let first = p.html.split("data-page=\"2\"").next().unwrap();
+    assert!(!first.contains("DANH SÁCH"));
+}

@@ -18,6 +18,19 @@ describe("serializeLines", () => {
     ].join("\n"));
   });
 
+  it("writes the normative kinds of a Quyết định", () => {
+    const lines = [
+      line("action", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), line("basis", "Căn cứ Luật"), line("action", "QUYẾT ĐỊNH:"),
+      line("chapter", "QUY ĐỊNH CHUNG"), line("division", "PHẠM VI"), line("article", "Phạm vi điều chỉnh"),
+      line("run_in_article", "Quyết định này có hiệu lực kể từ ngày ký."), line("appendix", "DANH SÁCH"),
+    ];
+    expect(serializeLines(lines)).toBe([
+      "! CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "> Căn cứ Luật", "! QUYẾT ĐỊNH:", "Chương I. QUY ĐỊNH CHUNG", "Mục 1. PHẠM VI",
+      "Điều 1. Phạm vi điều chỉnh", "Điều 1: Quyết định này có hiệu lực kể từ ngày ký.", "Phụ lục I. DANH SÁCH",
+    ].join("\n"));
+    expect(serializeLines([line("paragraph", "Điều 1. không phải điều")])).toBe("\\Điều 1. không phải điều");
+  });
+
   it("escapes a paragraph that could read as another kind", () => {
     expect(serializeLines([line("paragraph", "- không phải gạch đầu dòng")])).toBe("\\- không phải gạch đầu dòng");
     expect(serializeLines([line("paragraph", "1. không đánh số")])).toBe("\\1. không đánh số");

@@ -27,6 +27,13 @@ export const KIND_LABELS: Record<BlockKind, string> = {
   plus: "Dấu cộng +",
   paragraph: "Đoạn văn",
   table: "Hàng bảng | … |",
+  basis: "Căn cứ",
+  action: "Dòng QUYẾT ĐỊNH: / thẩm quyền",
+  appendix: "Phụ lục",
+  chapter: "Chương",
+  division: "Mục (trong chương)",
+  article: "Điều có tên",
+  run_in_article: "Điều không tên",
 };
 
 let nextId = 1;
@@ -58,13 +65,27 @@ function prefix(kind: BlockKind, level: number): string {
       return "- ";
     case "plus":
       return "+ ";
+    case "basis":
+      return "> ";
+    case "action":
+      return "! ";
+    case "appendix":
+      return "Phụ lục I. ";
+    case "chapter":
+      return "Chương I. ";
+    case "division":
+      return "Mục 1. ";
+    case "article":
+      return "Điều 1. ";
+    case "run_in_article":
+      return "Điều 1: ";
     default:
       return "";
   }
 }
 
 /** Paragraph starts that could read as a prefix: written escaped, whatever follows. */
-const MAY_LOOK_LIKE_A_PREFIX = /^([=#\-+|\\0-9]|[a-zđ]\))/;
+const MAY_LOOK_LIKE_A_PREFIX = /^([=#\-+|\\0-9>!]|[a-zđ]\)|(Phụ lục|Chương|Mục|Điều) )/;
 
 /**
  * Joins lines back into markup text. A paragraph that starts with a character a prefix could
