@@ -2,7 +2,7 @@
 //! Nơi nhận left, signature right, on one row. Two signers (joint documents): the two
 //! signature blocks side by side, the lead body (chủ trì, listed first) on the right, then
 //! Nơi nhận below at the left (spec §4). Rows never split across pages and every paragraph
-//! of a signature row keeps with the next.
+//! of the grid keeps with the next, so signatures and Nơi nhận move to a new page together.
 
 use crate::layout::{Layout, Twips, GAPS};
 use crate::model::{Document, Recipients, Signer, System};
@@ -118,10 +118,12 @@ pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
             })
             .collect();
         below[0].paras = gap(recips, GAPS.before_joint_recipients);
+        // Both rows stay whole and together: a Nơi nhận list never leaves its "- Lưu" line
+        // alone on a new page (the Tây Sơn plan did), and never parts from the signatures.
         return Grid {
             kind: GridKind::Footer,
             columns,
-            rows: vec![row(signatures, true), row(below, false)],
+            rows: vec![row(signatures, true), row(below, true)],
         };
     }
     let sig = match doc.signers.first() {
