@@ -1,7 +1,7 @@
 //! The body markup: the small line-based text format that templates produce and draft files
 //! may hold, parsed into [`Body`]. Numbers are placeholders: they are computed on output.
 //!
-//! One block per line (blank lines are ignored):
+//! One block per line (blank lines are ignored, except that one ends a table):
 //!
 //! | line starts with        | block                                   |
 //! |-------------------------|-----------------------------------------|
@@ -279,7 +279,13 @@ fn footnote(chars: &[char], start: usize) -> Result<(String, usize), String> {
 /// Writes a [`Body`] back as markup (used when the app saves a body edited block by block).
 pub fn to_markup(body: &Body) -> String {
     let mut out = String::new();
+    let mut after_table = false;
     for block in &body.blocks {
+        // Two tables in a row need a blank line between them, or they read back as one.
+        if after_table && matches!(block, Block::Table(_)) {
+            out.push('\n');
+        }
+        after_table = matches!(block, Block::Table(_));
         let line = match block {
             Block::Part { title } => format!("= {}", inline_markup(title)),
             Block::Section { title } => format!("# {}", inline_markup(title)),
