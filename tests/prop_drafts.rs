@@ -6,7 +6,7 @@
 //! it checks with zero errors. Separately, markup → blocks → markup is stable.
 //!
 //! `PROPTEST_CASES` overrides the default of 1000 cases; failures shrink to a minimal draft and
-//! are saved in `proptest-regressions/` (commit that file: the case then runs first every time).
+//! are saved in `proptest-regressions/prop_drafts.txt` (commit it: those cases run first every time).
 
 use std::sync::OnceLock;
 
@@ -35,8 +35,8 @@ fn config() -> Config {
         .unwrap_or(1000);
     Config {
         cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel(
-            "proptest-regressions",
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/prop_drafts.txt",
         ))),
         ..Config::default()
     }
