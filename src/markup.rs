@@ -335,23 +335,30 @@ pub fn to_markup(body: &Body) -> String {
 }
 
 fn inline_markup(inline: &Inline) -> String {
+    // Marks are written as changes of state, as the parser reads them: wrapping each span in
+    // its own marks put runs of four or more `*` between adjacent emphasised spans ("*a*" then
+    // "***b***"), which do not parse.
+    fn toggle(out: &mut String, from: (bool, bool), to: (bool, bool)) {
+        out.push_str(match (from.0 != to.0, from.1 != to.1) {
+            (true, true) => "***",
+            (true, false) => "**",
+            (false, true) => "*",
+            (false, false) => "",
+        });
+    }
     let mut out = String::new();
+    let mut state = (false, false);
     for span in &inline.0 {
         match span {
+            Span::Text { text, .. } if text.is_empty() => {}
             Span::Text { text, bold, italic } => {
                 let escaped = text
                     .replace('\\', "\\\\")
                     .replace('*', "\\*")
                     .replace("^[", "\\^[");
-                let mark = match (bold, italic) {
-                    (true, true) => "***",
-                    (true, false) => "**",
-                    (false, true) => "*",
-                    (false, false) => "",
-                };
-                out.push_str(mark);
+                toggle(&mut out, state, (*bold, *italic));
+                state = (*bold, *italic);
                 out.push_str(&escaped);
-                out.push_str(mark);
             }
             Span::Footnote { text } => {
                 out.push_str("^[");
@@ -365,6 +372,7 @@ fn inline_markup(inline: &Inline) -> String {
             }
         }
     }
+    toggle(&mut out, state, (false, false));
     out
 }
 
