@@ -218,3 +218,26 @@ fn every_builtin_template_passes_the_guards() {
         }
     }
 }
+
+/// Found by the `template_load` fuzz target: in "{%}" the closing `%}` overlaps the opening
+/// `{%`, and the tag scanner sliced a string backwards (a panic at load).
+#[test]
+fn an_overlapping_tag_is_an_error_not_a_panic() {
+    let input = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/fuzz/template-overlapping-tag.txt"),
+    )
+    .unwrap();
+    // The fuzz target's split: template.toml, a "=====" line, body.tera.
+    let (definition, body) = input.split_once("\n=====\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("mau");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::write(d.join("template.toml"), definition).unwrap();
+    std::fs::write(d.join("body.tera"), body).unwrap();
+    assert!(Templates::only_dir(dir.path()).is_err());
+    for body in ["{%}", "{%}%}", "a {%- %} b", "{% if x %}{%}"] {
+        std::fs::write(d.join("body.tera"), body).unwrap();
+        let _ = Templates::only_dir(dir.path());
+    }
+}

@@ -87,18 +87,19 @@ pub(crate) fn check_tags(path: &str, body: &str) -> Result<(), TemplateError> {
     let mut at = 0usize;
     while let Some(found) = body[at..].find("{%") {
         let start = at + found;
-        let Some(len) = body[start..].find("%}") else {
+        // The closing `%}` is looked for after the opening `{%` (in "{%}" they overlap).
+        let Some(len) = body[start + 2..].find("%}") else {
             // Unclosed tag: Tera reports it with its position.
             return Ok(());
         };
-        let inner = body[start + 2..start + len]
+        let inner = body[start + 2..start + 2 + len]
             .trim_start_matches(['-', '+'])
             .trim_start();
         let name: String = inner
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
             .collect();
-        at = start + len + 2;
+        at = start + 2 + len + 2;
         if in_raw {
             in_raw = name != "endraw";
             continue;
