@@ -308,8 +308,10 @@ pub fn to_markup(body: &Body) -> String {
             Block::Plus { content } => format!("+ {}", inline_markup(content)),
             Block::Paragraph { content } => {
                 let text = inline_markup(content);
+                // Lines are trimmed when read: a paragraph that starts with a space (from
+                // "\ text") keeps it only behind the escape.
                 match parse_block(&text) {
-                    Ok(Block::Paragraph { .. }) => text,
+                    Ok(Block::Paragraph { .. }) if !text.starts_with(char::is_whitespace) => text,
                     _ => format!("\\{text}"),
                 }
             }

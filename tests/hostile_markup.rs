@@ -20,11 +20,24 @@ fn round_trip(name: &str) {
     let written = to_markup(&body);
     let again = parse(&written)
         .unwrap_or_else(|e| panic!("{name}: written markup does not parse: {e}\n{written}"));
-    assert_eq!(body, again, "{name}: blocks changed\n{written}");
+    if let Some(i) = (0..body.blocks.len().max(again.blocks.len()))
+        .find(|&i| body.blocks.get(i) != again.blocks.get(i))
+    {
+        panic!(
+            "{name}: block {i} changed: {:?}\nbecame {:?}",
+            body.blocks.get(i),
+            again.blocks.get(i)
+        );
+    }
     assert_eq!(written, to_markup(&again), "{name}: not a fixed point");
 }
 
 #[test]
 fn emphasis_markers_next_to_each_other_round_trip() {
     round_trip("markup-emphasis-round-trip.txt");
+}
+
+#[test]
+fn a_paragraph_starting_with_a_space_round_trips() {
+    round_trip("markup-leading-space-paragraph.txt");
 }
