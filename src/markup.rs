@@ -360,6 +360,11 @@ fn inline_markup(inline: &Inline) -> String {
                     .replace("^[", "\\^[");
                 toggle(&mut out, state, (*bold, *italic));
                 state = (*bold, *italic);
+                // Lines and table cells are trimmed when read: leading whitespace survives
+                // only behind an escape.
+                if out.is_empty() && escaped.starts_with(char::is_whitespace) {
+                    out.push('\\');
+                }
                 out.push_str(&escaped);
             }
             Span::Footnote { text } => {

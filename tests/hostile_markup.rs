@@ -41,3 +41,8 @@ fn emphasis_markers_next_to_each_other_round_trip() {
 fn a_paragraph_starting_with_a_space_round_trips() {
     round_trip("markup-leading-space-paragraph.txt");
 }
+
+#[test]
+fn table_cells_round_trip() {
+    round_trip("markup-table-cells.txt");
+}
