@@ -311,7 +311,12 @@ pub fn to_markup(body: &Body) -> String {
                 // Lines are trimmed when read: a paragraph that starts with a space (from
                 // "\ text") keeps it only behind the escape.
                 match parse_block(&text) {
-                    Ok(Block::Paragraph { .. }) if !text.starts_with(char::is_whitespace) => text,
+                    // An empty paragraph (a lone "\") is written as one, not as a blank line.
+                    Ok(Block::Paragraph { .. })
+                        if !text.is_empty() && !text.starts_with(char::is_whitespace) =>
+                    {
+                        text
+                    }
                     _ => format!("\\{text}"),
                 }
             }

@@ -46,3 +46,8 @@ fn a_paragraph_starting_with_a_space_round_trips() {
 fn table_cells_round_trip() {
     round_trip("markup-table-cells.txt");
 }
+
+#[test]
+fn an_empty_escaped_line_round_trips() {
+    round_trip("markup-empty-escaped-line.txt");
+}
