@@ -59,6 +59,9 @@ pub struct Draft {
     pub recipients: Recipients,
 }
 
+/// Largest draft file Vanban reads, bytes (kích thước bản thảo tối đa): about 300 pages of text.
+pub const MAX_DRAFT_BYTES: usize = 1024 * 1024;
+
 /// Why a draft cannot be read or rendered. Each message names the place at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum DraftError {
@@ -95,6 +98,14 @@ pub enum DraftError {
     /// The template failed.
     #[error(transparent)]
     Template(#[from] TemplateError),
+    /// The draft file is larger than [`MAX_DRAFT_BYTES`].
+    #[error("bản thảo quá lớn: {actual} byte, tối đa {limit} byte")]
+    TooLarge {
+        /// The bound, bytes.
+        limit: usize,
+        /// The draft's size, bytes.
+        actual: usize,
+    },
 }
 
 /// Explains a TOML error in Vietnamese with its line and column.
@@ -139,7 +150,14 @@ fn translate_serde(msg: &str) -> String {
 impl Draft {
     /// Reads a draft from TOML text (a leading BOM and CRLF line ends are accepted, so a
     /// draft saved by Windows Notepad reads the same as its LF twin).
+    /// Drafts past [`MAX_DRAFT_BYTES`] are refused before parsing.
     pub fn from_toml(source: &str) -> Result<Self, DraftError> {
+        if source.len() > MAX_DRAFT_BYTES {
+            return Err(DraftError::TooLarge {
+                limit: MAX_DRAFT_BYTES,
+                actual: source.len(),
+            });
+        }
         let source = crate::model::text::source_text(source);
         toml::from_str(&source).map_err(|e| DraftError::Syntax(toml_message(&e, &source)))
     }

@@ -36,6 +36,19 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Whether `a` and `b` name the same file (cùng một tệp): the same path, or both exist and
+/// resolve to the same file (through `..`, symlinks or a hard link's canonical path). Commands
+/// use it to refuse writing their output over their input.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +65,16 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn same_file_sees_through_dot_dot() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.toml");
+        std::fs::write(&a, "x").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        assert!(same_file(&a, &dir.path().join("sub/../a.toml")));
+        assert!(!same_file(&a, &dir.path().join("b.toml")));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The body markup: the small line-based text format that templates produce and draft files
 //! may hold, parsed into [`Body`]. Numbers are placeholders: they are computed on output.
 //!
-//! One block per line (blank lines are ignored):
+//! One block per line (blank lines are ignored, except that one ends a table):
 //!
 //! | line starts with        | block                                   |
 //! |-------------------------|-----------------------------------------|
@@ -362,7 +362,13 @@ fn footnote(chars: &[char], start: usize) -> Result<(String, usize), String> {
 /// Writes a [`Body`] back as markup (used when the app saves a body edited block by block).
 pub fn to_markup(body: &Body) -> String {
     let mut out = String::new();
+    let mut after_table = false;
     for block in &body.blocks {
+        // Two tables in a row need a blank line between them, or they read back as one.
+        if after_table && matches!(block, Block::Table(_)) {
+            out.push('\n');
+        }
+        after_table = matches!(block, Block::Table(_));
         let line = match block {
             Block::Part { title } => format!("= {}", inline_markup(title)),
             Block::Basis { content } => format!("> {}", inline_markup(content)),
@@ -416,8 +422,15 @@ pub fn to_markup(body: &Body) -> String {
             Block::Plus { content } => format!("+ {}", inline_markup(content)),
             Block::Paragraph { content } => {
                 let text = inline_markup(content);
+                // Lines are trimmed when read: a paragraph that starts with a space (from
+                // "\ text") keeps it only behind the escape.
                 match parse_block(&text) {
-                    Ok(Block::Paragraph { .. }) => text,
+                    // An empty paragraph (a lone "\") is written as one, not as a blank line.
+                    Ok(Block::Paragraph { .. })
+                        if !text.is_empty() && !text.starts_with(char::is_whitespace) =>
+                    {
+                        text
+                    }
                     _ => format!("\\{text}"),
                 }
             }
@@ -443,23 +456,35 @@ pub fn to_markup(body: &Body) -> String {
 }
 
 fn inline_markup(inline: &Inline) -> String {
+    // Marks are written as changes of state, as the parser reads them: wrapping each span in
+    // its own marks put runs of four or more `*` between adjacent emphasised spans ("*a*" then
+    // "***b***"), which do not parse.
+    fn toggle(out: &mut String, from: (bool, bool), to: (bool, bool)) {
+        out.push_str(match (from.0 != to.0, from.1 != to.1) {
+            (true, true) => "***",
+            (true, false) => "**",
+            (false, true) => "*",
+            (false, false) => "",
+        });
+    }
     let mut out = String::new();
+    let mut state = (false, false);
     for span in &inline.0 {
         match span {
+            Span::Text { text, .. } if text.is_empty() => {}
             Span::Text { text, bold, italic } => {
                 let escaped = text
                     .replace('\\', "\\\\")
                     .replace('*', "\\*")
                     .replace("^[", "\\^[");
-                let mark = match (bold, italic) {
-                    (true, true) => "***",
-                    (true, false) => "**",
-                    (false, true) => "*",
-                    (false, false) => "",
-                };
-                out.push_str(mark);
+                toggle(&mut out, state, (*bold, *italic));
+                state = (*bold, *italic);
+                // Lines and table cells are trimmed when read: leading whitespace survives
+                // only behind an escape.
+                if out.is_empty() && escaped.starts_with(char::is_whitespace) {
+                    out.push('\\');
+                }
                 out.push_str(&escaped);
-                out.push_str(mark);
             }
             Span::Footnote { text } => {
                 out.push_str("^[");
@@ -473,6 +498,7 @@ fn inline_markup(inline: &Inline) -> String {
             }
         }
     }
+    toggle(&mut out, state, (false, false));
     out
 }
 

@@ -124,6 +124,15 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         print!("{}", vanban::model::plain_text(&document));
         return ExitCode::SUCCESS;
     };
+    if vanban::fsutil::same_file(output, &args.draft) {
+        return fail(
+            format!(
+                "tệp kết quả {} trùng bản thảo: chọn tên khác cho -o (ví dụ <tên>.docx)",
+                output.display()
+            ),
+            2,
+        );
+    }
     let bytes = match vanban::docx::write_docx(&document) {
         Ok(b) => b,
         Err(e) => return fail(e, 1),

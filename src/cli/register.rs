@@ -236,6 +236,12 @@ fn run_db(args: DbArgs) -> CliResult {
     let lib = open(&args.db)?;
     match args.command {
         DbCommand::Backup { dest } => {
+            if vanban::fsutil::same_file(&dest, lib.path()) {
+                return Err(CliError::Usage(format!(
+                    "Tệp sao lưu {} trùng tệp thư viện: chọn tên khác.",
+                    dest.display()
+                )));
+            }
             lib.backup_to(&dest)?;
             println!("Đã sao lưu {} ra {}.", lib.path().display(), dest.display());
         }

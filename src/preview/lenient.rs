@@ -73,7 +73,9 @@ fn field_of(err: &DraftError) -> String {
     match err {
         DraftError::Missing { field, .. } | DraftError::Invalid { field, .. } => field.clone(),
         DraftError::Markup { field, .. } => format!("fields.{field}"),
-        DraftError::Syntax(_) | DraftError::Template(_) => String::new(),
+        DraftError::Syntax(_) | DraftError::Template(_) | DraftError::TooLarge { .. } => {
+            String::new()
+        }
     }
 }
 

@@ -9,7 +9,8 @@ use zip::ZipArchive;
 
 use super::error::ReadError;
 
-/// Limits applied while reading a .docx.
+/// Limits applied while reading a .docx (giới hạn khi đọc tệp .docx); `docs/limits.md` states
+/// each bound with its message, time and memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest accepted file (compressed), bytes.
@@ -22,6 +23,8 @@ pub struct Limits {
     pub max_entries: usize,
     /// Deepest XML element nesting accepted.
     pub max_xml_depth: usize,
+    /// Most body paragraphs accepted (số đoạn văn tối đa), tables included.
+    pub max_paragraphs: usize,
 }
 
 impl Default for Limits {
@@ -32,6 +35,7 @@ impl Default for Limits {
             max_total: 200 * 1024 * 1024,
             max_entries: 2000,
             max_xml_depth: 256,
+            max_paragraphs: 100_000,
         }
     }
 }

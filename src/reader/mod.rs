@@ -78,13 +78,21 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<DocxFile, ReadError> {
     let settings_doc = read_xml(&mut pkg, &part_or("settings", "word/settings.xml"), limits)?;
     let settings = read_settings(settings_doc.as_ref().map(|d| &d.root));
 
-    // Body.
+    // Body. The paragraph count is bounded before the model is built (each paragraph costs
+    // a resolved style and its runs; a 64 MiB part of empty paragraphs would cost gigabytes).
     let body = doc.root.child_w("body");
+    let paragraph_count = walk::paragraphs_count(body);
+    if paragraph_count > limits.max_paragraphs {
+        return Err(ReadError::TooLarge {
+            what: "số đoạn văn",
+            limit: limits.max_paragraphs as u64,
+            actual: paragraph_count as u64,
+        });
+    }
     let mut reader = document::PartReader::new(&sheet, &body.into_iter().collect::<Vec<_>>());
     let blocks = body
         .map(|b| reader.blocks(b, None, false))
         .unwrap_or_default();
-    let paragraph_count = walk::paragraphs_count(body);
     let rel = |id: &str| {
         rels.iter()
             .find(|r| r.id == id && !r.external)

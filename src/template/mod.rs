@@ -8,12 +8,15 @@
 
 mod filters;
 mod form;
+pub mod guard;
 
 pub use filters::ngay_thang;
 pub use form::{FieldKind, FormField, TemplateDef};
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc};
+use std::time::Instant;
 
 use include_dir::{include_dir, Dir};
 use serde::Serialize;
@@ -85,6 +88,54 @@ pub enum TemplateError {
         /// Why.
         message: String,
     },
+    /// A template file resolves outside its folder (a symlink to another place).
+    #[error(
+        "mẫu {path} trỏ ra ngoài thư mục mẫu của nó (liên kết tượng trưng): không đọc tệp này"
+    )]
+    Outside {
+        /// The file or folder at fault.
+        path: String,
+    },
+    /// A template file is larger than Vanban accepts.
+    #[error("mẫu {path} quá lớn: {actual} byte, tối đa {limit} byte")]
+    TooLarge {
+        /// The file at fault.
+        path: String,
+        /// The bound, bytes.
+        limit: u64,
+        /// Its size, bytes.
+        actual: u64,
+    },
+    /// `body.tera` uses a tag an untrusted template may not use, or nests loops too deep.
+    #[error("mẫu {path}, dòng {line}, cột {column}: {message}")]
+    Refused {
+        /// The file at fault.
+        path: String,
+        /// Line, 1-based.
+        line: usize,
+        /// Column, 1-based.
+        column: usize,
+        /// What is refused and why.
+        message: String,
+    },
+    /// Rendering ran past the time limit (a loop without end, or close to it).
+    #[error(
+        "mẫu {path} chạy quá {seconds} giây khi dựng nội dung: mẫu có vòng lặp quá lớn, đã dừng"
+    )]
+    TimeLimit {
+        /// The template.
+        path: String,
+        /// The limit, seconds.
+        seconds: u64,
+    },
+    /// Rendering produced more text than the output bound.
+    #[error("mẫu {path} tạo ra nội dung dài quá {limit} byte: đã dừng")]
+    OutputLimit {
+        /// The template.
+        path: String,
+        /// The limit, bytes.
+        limit: usize,
+    },
     /// A folder of templates could not be read.
     #[error("không đọc được thư mục mẫu {path}: {source}")]
     Io {
@@ -123,7 +174,8 @@ pub struct BodyContext {
 /// The set of available document types with their compiled body templates.
 pub struct Templates {
     defs: Vec<TemplateDef>,
-    tera: Tera,
+    /// Shared with the render worker thread (see [`guard`]).
+    tera: Arc<Tera>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -168,15 +220,20 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(Vec::<&str>::new());
         filters::register(&mut tera);
+        guard::register(&mut tera);
         let mut defs = Vec::new();
         for s in &sources {
             let def = parse_definition(s)?;
+            guard::check_tags(&s.origin, &s.body)?;
             tera.add_raw_template(&s.slug, &s.body)
                 .map_err(|e| syntax_error(&s.origin, e))?;
             check_variables(&tera, s, &def)?;
             defs.push(def);
         }
-        Ok(Self { defs, tera })
+        Ok(Self {
+            defs,
+            tera: Arc::new(tera),
+        })
     }
 
     /// All document types, sorted by slug.
@@ -200,19 +257,56 @@ impl Templates {
             })
     }
 
-    /// Renders the body markup of `slug` from `ctx`.
+    /// Renders the body markup of `slug` from `ctx`, within [`guard::RENDER_TIME_LIMIT`] and
+    /// [`guard::MAX_OUTPUT_BYTES`]: the render runs on a worker thread whose output writer stops
+    /// at either bound, and the caller stops waiting at the time limit.
     pub fn render_body(&self, slug: &str, ctx: &BodyContext) -> Result<String, TemplateError> {
         self.get(slug)?;
+        let path = body_path(slug);
         let context = Context::from_serialize(ctx).map_err(|e| TemplateError::Render {
-            path: body_path(slug),
+            path: path.clone(),
             message: e.to_string(),
         })?;
-        self.tera
-            .render(slug, &context)
-            .map_err(|e| TemplateError::Render {
-                path: body_path(slug),
-                message: tera_message(&e),
+        let time_limit = TemplateError::TimeLimit {
+            path: path.clone(),
+            seconds: guard::RENDER_TIME_LIMIT.as_secs(),
+        };
+        let tera = Arc::clone(&self.tera);
+        let name = slug.to_string();
+        let (tx, rx) = mpsc::channel();
+        let deadline = Instant::now() + guard::RENDER_TIME_LIMIT;
+        std::thread::Builder::new()
+            .name("vanban-template".into())
+            .spawn(move || {
+                let mut out = guard::BoundedWriter::new(guard::MAX_OUTPUT_BYTES, deadline);
+                let result = tera.render_to(&name, &context, &mut out);
+                let _ = tx.send((result, out));
             })
+            .map_err(|e| TemplateError::Render {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        let (result, out) = rx
+            .recv_timeout(guard::RENDER_TIME_LIMIT + std::time::Duration::from_millis(200))
+            .map_err(|_| time_limit)?;
+        match (result, out.stopped) {
+            (_, Some(guard::Stop::Time)) => Err(TemplateError::TimeLimit {
+                path,
+                seconds: guard::RENDER_TIME_LIMIT.as_secs(),
+            }),
+            (_, Some(guard::Stop::Size)) => Err(TemplateError::OutputLimit {
+                path,
+                limit: guard::MAX_OUTPUT_BYTES,
+            }),
+            (Err(e), None) => Err(TemplateError::Render {
+                path,
+                message: tera_message(&e),
+            }),
+            (Ok(()), None) => String::from_utf8(out.out).map_err(|e| TemplateError::Render {
+                path,
+                message: e.to_string(),
+            }),
+        }
     }
 }
 
@@ -263,12 +357,21 @@ fn dir_sources(dir: &Path) -> Result<Vec<Source>, TemplateError> {
             continue;
         };
         let body_file = path.join("body.tera");
-        // A template folder may come from a Windows PC: BOM and CRLF are read as plain text.
-        let definition =
-            std::fs::read_to_string(&definition_path).map_err(|e| io(&definition_path, e))?;
-        let definition = crate::model::text::source_text(&definition).into_owned();
-        let body = std::fs::read_to_string(&body_file).map_err(|e| io(&body_file, e))?;
-        let body = crate::model::text::source_text(&body).into_owned();
+        // A folder copied from another office is untrusted: the folder and its two files must
+        // resolve inside `dir` (no symlink out), within the size bound. BOM and CRLF (a folder
+        // from a Windows PC) are read as plain text.
+        let root = dir.canonicalize().map_err(|e| io(dir, e))?;
+        if !path
+            .canonicalize()
+            .map_err(|e| io(&path, e))?
+            .starts_with(&root)
+        {
+            return Err(TemplateError::Outside {
+                path: path.display().to_string(),
+            });
+        }
+        let definition = guard::read_inside(&path, &definition_path)?;
+        let body = guard::read_inside(&path, &body_file)?;
         out.push(Source {
             slug,
             origin: body_file.display().to_string(),
