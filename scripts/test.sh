@@ -3,7 +3,7 @@
 # Rust tests (core, CLI, DOCX export verified by python-docx / openxml-audit / LibreOffice,
 # checker corpus, SQLite library), the UI's unit tests, generated-bindings freshness and the
 # end-to-end tests of the real app window under Xvfb; then the Windows build (cross-built here)
-# under Wine: scripts/test-windows.sh.
+# under Wine (scripts/test-windows.sh) and every fuzz target for 20 s (scripts/fuzz.sh, nightly).
 # Usage: bash scripts/test.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -46,15 +46,19 @@ if [ -f scripts/e2e.sh ]; then
   limited_stage "end-to-end (Xvfb)" 1200 bash scripts/e2e.sh
 fi
 limited_stage "windows build under Wine" 1200 bash scripts/test-windows.sh
+# Every fuzz target for a short fixed budget, so a regression in a parser is caught (issue 14;
+# the 10-minute runs are in docs/limits.md).
+limited_stage "fuzz (20 s per target)" 1500 bash scripts/fuzz.sh 20
 
 passed=$(grep -Eo 'test result: (ok|FAILED)\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -Eo '[0-9]+ failed' "$LOG" | grep -v '^0 ' | awk '{s+=$1} END {print s+0}')
 win_passed=$(grep -Eo '^windows: [0-9]+ passed' "$LOG" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+fuzz_passed=$(grep -Ec '^fuzz [a-z_]+: ok' "$LOG")
 js_passed=$(sed 's/\x1b\[[0-9;]*m//g' "$LOG" | grep -Eo '^# pass [0-9]+|Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
 echo
 if ((${#failed_stages[@]})); then
   echo "failed stages: ${failed_stages[*]}"
-  echo "summary: $((passed + js_passed + win_passed)) passed, $((failed > 0 ? failed : ${#failed_stages[@]})) failed"
+  echo "summary: $((passed + js_passed + win_passed + fuzz_passed)) passed, $((failed > 0 ? failed : ${#failed_stages[@]})) failed"
   exit 1
 fi
-echo "summary: $((passed + js_passed + win_passed)) passed, 0 failed"
+echo "summary: $((passed + js_passed + win_passed + fuzz_passed)) passed, 0 failed"
