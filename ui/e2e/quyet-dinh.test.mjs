@@ -93,6 +93,12 @@ test("soạn Quyết định: đủ loại văn bản, hai căn cứ, hai điề
   const app = await startApp({ dataDir, env: { VANBAN_TEST_SAVE_DIR: saveDir } });
   const { browser } = app;
   try {
+    // Uncaught errors and rejected promises of the UI (a Svelte error shows up here) fail the test.
+    await browser.execute(() => {
+      window.__e2eErrors = [];
+      window.addEventListener("error", (e) => window.__e2eErrors.push(String(e.message)));
+      window.addEventListener("unhandledrejection", (e) => window.__e2eErrors.push(String(e.reason?.message ?? JSON.stringify(e.reason))));
+    });
     // Every type the core has is offered, per system.
     const want = templatesByCli();
     assert.ok(want.state.length >= 20 && want.party.length >= 10, `few templates: ${JSON.stringify(want)}`);
@@ -202,6 +208,7 @@ test("soạn Quyết định: đủ loại văn bản, hai căn cứ, hai điề
       assert.ok(reading.stdout.includes(want), `the exported file lacks ${want}:\n${reading.stdout.slice(0, 4000)}`);
     }
     fs.writeFileSync(path.join(path.dirname(await screenshot(app, "qd-05-exported")), "qd-reading.txt"), reading.stdout);
+    assert.deepEqual(await browser.execute(() => window.__e2eErrors), [], "errors in the UI");
   } catch (e) {
     await screenshot(app, "fail-quyet-dinh").catch(() => {});
     throw e;
