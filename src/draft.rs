@@ -257,7 +257,9 @@ impl Draft {
             signers,
             recipients: Recipients {
                 electronic: false,
-                items: vec!["Như trên".into()],
+                // "- Như trên;" names the Kính gửi addressees: a starter has none yet, so it
+                // offers a placeholder recipient instead.
+                items: vec!["...".into()],
                 archive: archive.into(),
             },
         }
