@@ -1,5 +1,6 @@
-//! The five real documents of `shared/examples/`, re-created as draft files under `examples/`
-//! (Kế hoạch, Chỉ thị, Báo cáo; state, Party, joint). Each one must load, render with the
+//! Real documents re-created as draft files under `examples/`: the five of `shared/examples/`
+//! (Kế hoạch, Chỉ thị, Báo cáo; state, Party, joint) and three office files of
+//! `tests/fixtures/real/` (Quyết định, Công văn; stacked TM./KT. and TL./KT. signatures). Each one must load, render with the
 //! built-in templates and keep the facts of the original: số ký hiệu, date, signers, Nơi nhận,
 //! the outline with its computed numbering, and, for the Báo cáo, its 23 footnotes.
 
@@ -9,14 +10,16 @@ use vanban::draft::Draft;
 use vanban::model::{label_blocks, Block, Document, Span, System};
 use vanban::template::Templates;
 
-/// The five examples, by file stem.
-const EXAMPLES: [&str; 6] = [
+/// The examples, by file stem.
+const EXAMPLES: [&str; 8] = [
     "bao-cao-tong-ket-dan-van-2019",
     "chi-thi-03-dan-van-xuan-loc-2023",
+    "cong-van-trien-khai-3653-vpcp-lam-dong-2026",
     "ke-hoach-dan-van-kheo-bac-kan-2024",
     "ke-hoach-phoi-hop-dan-van-kien-giang-2021",
     "ke-hoach-phoi-hop-dan-van-tay-son-2022",
     "quyet-dinh-ban-chi-dao-du-lieu-lam-dong-2026",
+    "quyet-dinh-bao-ve-moi-truong-ha-tinh-2018",
 ];
 
 fn examples_dir() -> PathBuf {
@@ -116,7 +119,7 @@ fn assert_blank_between(line: &str, prefix: &str, suffix: &str) {
 }
 
 #[test]
-fn the_examples_directory_holds_the_six_documents() {
+fn the_examples_directory_holds_the_eight_documents() {
     let mut stems: Vec<String> = std::fs::read_dir(examples_dir())
         .expect("examples/ exists")
         .map(|e| e.expect("readable entry").path())
@@ -610,4 +613,70 @@ fn quyet_dinh_lam_dong_keeps_its_basis_and_eight_articles() {
     assert_eq!(labels(&doc, is_numbered(1)).len(), 13);
     assert_eq!(labels(&doc, is_dash).len(), 22);
     assert_eq!(doc.recipients.items[0], "Như Điều 8");
+}
+
+#[test]
+fn cong_van_lam_dong_is_signed_by_the_office_for_the_chairman() {
+    let (draft, doc) = load("cong-van-trien-khai-3653-vpcp-lam-dong-2026");
+    assert_eq!(doc.system, System::State);
+    assert_blank_between(&doc.number_line(), "Số:", "/UBND-NC");
+    assert_eq!((draft.date.day, draft.date.month), (None, Some(4)));
+    assert_eq!(
+        doc.subject,
+        "triển khai thực hiện Công văn số 3653/VPCP-CĐS của Văn phòng Chính phủ"
+    );
+    assert_eq!(doc.signers.len(), 1);
+    assert_eq!(
+        signer_lines(&doc, 0),
+        ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]
+    );
+    assert_eq!(doc.signers[0].name, "Trịnh Ngọc Duệ");
+    assert_eq!(
+        doc.recipients.lines(doc.system),
+        [
+            "- Như trên;",
+            "- Công an tỉnh;",
+            "- Chủ tịch UBND tỉnh;",
+            "- Lưu: VT, NC."
+        ]
+    );
+    assert_eq!(outline(&doc, is_paragraph).len(), 2);
+    assert_eq!(italic_runs(&doc), ["(Công văn số 3653/VPCP-CĐS kèm theo)"]);
+}
+
+#[test]
+fn quyet_dinh_ha_tinh_is_signed_for_the_committee_by_a_vice_chairman() {
+    let (draft, doc) = load("quyet-dinh-bao-ve-moi-truong-ha-tinh-2018");
+    assert_eq!(doc.system, System::State);
+    // The original's "11/2018/QĐ-UBND" has no counterpart in the model: left blank.
+    assert_eq!(draft.number, None);
+    assert_eq!(
+        doc.place_date.render(doc.system),
+        "Hà Tĩnh, ngày 11 tháng 4 năm 2018"
+    );
+    assert_eq!(
+        signer_lines(&doc, 0),
+        ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    );
+    assert_eq!(doc.signers[0].name, "Đặng Ngọc Sơn");
+    let basis = doc
+        .body
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Basis { .. }))
+        .count();
+    assert_eq!(basis, 6);
+    assert_eq!(
+        outline(&doc, |b| matches!(b, Block::Action { .. })),
+        ["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "QUYẾT ĐỊNH:"]
+    );
+    let articles = outline(&doc, |b| matches!(b, Block::Article { .. }));
+    assert_eq!(articles.len(), 3);
+    assert!(articles[0].starts_with("Điều 1. Ban hành kèm theo Quyết định này Quy định"));
+    assert!(articles[1].starts_with("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 25"));
+    assert!(articles[2].starts_with("Điều 3. Chánh Văn phòng UBND tỉnh"));
+    let lines = doc.recipients.lines(doc.system);
+    assert_eq!(lines.len(), 13);
+    assert_eq!(lines[0], "- Như Điều 3;");
+    assert_eq!(lines[12], "- Lưu: VT, NL2.");
 }

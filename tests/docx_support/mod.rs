@@ -470,7 +470,7 @@ pub fn run(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The five real documents re-created as drafts under `examples/`, rendered to Documents
+/// The real documents re-created as drafts under `examples/`, rendered to Documents
 /// through `vanban::draft::Draft` and the built-in templates.
 pub fn examples() -> Vec<(String, Document)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
@@ -492,6 +492,6 @@ pub fn examples() -> Vec<(String, Document)> {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         out.push((stem, doc));
     }
-    assert_eq!(out.len(), 6, "the six examples");
+    assert_eq!(out.len(), 8, "the eight examples");
     out
 }
