@@ -112,11 +112,16 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(format!("không đọc được {}: {e}", args.draft.display()), 2),
     };
-    let templates = match args.templates.load() {
+    let draft = match Draft::from_toml(&source) {
+        Ok(d) => d,
+        Err(e) => return fail(format!("{}: {e}", args.draft.display()), 1),
+    };
+    // One render needs one template: the others are not compiled.
+    let templates = match args.templates.load_one(&draft.template) {
         Ok(t) => t,
         Err(e) => return fail(e, 2),
     };
-    let document = match Draft::from_toml(&source).and_then(|d| d.render(&templates)) {
+    let document = match draft.render(&templates) {
         Ok(d) => d,
         Err(e) => return fail(format!("{}: {e}", args.draft.display()), 1),
     };

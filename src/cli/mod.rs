@@ -50,6 +50,11 @@ impl TemplateArgs {
             None => Templates::builtin(),
         }
     }
+
+    /// Loads only the template of document type `slug` (for a one-shot render).
+    pub fn load_one(&self, slug: &str) -> Result<Templates, vanban::template::TemplateError> {
+        Templates::only(slug, self.templates.as_deref())
+    }
 }
 
 /// The subcommands of `vanban`.

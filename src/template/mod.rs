@@ -199,6 +199,33 @@ impl Templates {
         Self::from_sources(builtin_sources())
     }
 
+    /// Only the document type `slug` (loại văn bản): built in, or from the office folder `dir`
+    /// when it has that type. A one-shot render (`vanban render`) needs one template, so the
+    /// others are neither read nor compiled; the one loaded is validated as [`Self::builtin`]
+    /// validates all. An unknown slug loads every template, so the error lists those that exist.
+    pub fn only(slug: &str, dir: Option<&Path>) -> Result<Self, TemplateError> {
+        let mut sources: Vec<Source> = match dir {
+            Some(d) => dir_sources(d)?
+                .into_iter()
+                .filter(|s| s.slug == slug)
+                .collect(),
+            None => Vec::new(),
+        };
+        if sources.is_empty() {
+            sources = builtin_sources()
+                .into_iter()
+                .filter(|s| s.slug == slug)
+                .collect();
+        }
+        if sources.is_empty() {
+            return match dir {
+                Some(d) => Self::with_dir(d),
+                None => Self::builtin(),
+            };
+        }
+        Self::from_sources(sources)
+    }
+
     /// The built-in templates plus the folders of `dir` (each `<loại>/template.toml` and
     /// `<loại>/body.tera`); a folder with the same name replaces the built-in one.
     pub fn with_dir(dir: &Path) -> Result<Self, TemplateError> {
@@ -494,6 +521,27 @@ mod tests {
             let def = t.get(slug).unwrap();
             assert!(!def.fields.is_empty(), "{slug}");
         }
+    }
+
+    #[test]
+    fn only_loads_the_one_type_a_render_needs() {
+        let one = Templates::only("chi-thi", None).unwrap();
+        assert_eq!(one.list().len(), 1);
+        assert_eq!(one.get("chi-thi").unwrap().slug, "chi-thi");
+        // An office folder's own version of the type wins, as with `with_dir`.
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "chi-thi",
+            "type = { slug = \"chi-thi\", name = \"Chỉ thị\", state = \"CT\", party = \"CT\" }\n[[fields]]\nname = \"noi_dung\"\nlabel = \"Nội dung\"\nrequired = true\n",
+            "{{ noi_dung }}\n",
+        );
+        let office = Templates::only("chi-thi", Some(dir.path())).unwrap();
+        assert_eq!(office.get("chi-thi").unwrap().fields.len(), 1);
+        // An unknown type loads everything, so the error names the types that exist.
+        let all = Templates::only("khong-co", None).unwrap();
+        let err = all.get("khong-co").unwrap_err().to_string();
+        assert!(err.contains("ke-hoach"), "{err}");
     }
 
     #[test]
