@@ -13,7 +13,25 @@ pub(super) const RULES: &[RuleDef] = &[
     ISSUER_FORMAT,
     ISSUER_SUPERIOR_FORMAT,
     ISSUER_MARK,
+    ISSUER_PLACEHOLDER,
 ];
+
+/// ND30-225, HD36-225: Tên cơ quan không còn chữ mẫu ("UBND TỈNH ...").
+pub(super) const ISSUER_PLACEHOLDER: RuleDef = RuleDef {
+    code: "225",
+    check: "issuer.placeholder",
+    run: issuer_placeholder,
+    element: Element::Issuer,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::None,
+    title: Per::Same("Tên cơ quan không còn chữ mẫu chưa điền"),
+    clause: Per::By(&[("ND30", "NĐ 30/2020/NĐ-CP, Điều 8 khoản 2; Phụ lục I, Phần I, mục II.2"), ("HD36", "HD 36-HD/VPTW, mục 1.2.1")]),
+    evidence: Per::Same(Evidence::Inferred),
+    severity: Per::Same(Severity::Warning),
+    doc: Per::Same("Tên cơ quan chủ quản và cơ quan ban hành ghi đầy đủ hoặc viết tắt theo quy định; dấu “...” là chữ mẫu của bản thảo chưa được điền, không in ra văn bản."),
+    wrong: Per::Same("UBND TỈNH ..."),
+    right: Per::Same("UBND TỈNH BẮC KẠN"),
+};
 
 /// ND30-221, HD36-221: Có tên cơ quan ban hành.
 pub(super) const ISSUER_PRESENT: RuleDef = RuleDef {
@@ -109,6 +127,34 @@ fn superior_format(ctx: &Ctx) -> Outcome {
         &ctx.layout.superior_body,
         "Tên cơ quan chủ quản",
     )
+}
+
+fn issuer_placeholder(ctx: &Ctx) -> Outcome {
+    let lines = ctx
+        .view
+        .parts
+        .chu_quan
+        .iter()
+        .chain(&ctx.view.parts.ban_hanh);
+    let found: Vec<Finding> = lines
+        .filter(|&&i| {
+            let t = &ctx.view.para(i).text;
+            t.contains("...") || t.contains('…')
+        })
+        .map(|&i| {
+            Finding::at(
+                i,
+                format!(
+                    "Tên cơ quan «{}» còn chữ mẫu “...”: điền tên đầy đủ hoặc tên viết tắt.",
+                    ctx.view.para(i).text.trim()
+                ),
+            )
+        })
+        .collect();
+    if ctx.view.parts.chu_quan.is_empty() && ctx.view.parts.ban_hanh.is_empty() {
+        return Outcome::NotApplicable;
+    }
+    Outcome::Checked(found)
 }
 
 fn issuer_mark(ctx: &Ctx) -> Outcome {
