@@ -283,3 +283,44 @@ fn cli_writes_a_copy_and_never_writes_over_the_input() {
     assert!(String::from_utf8_lossy(&r.stderr).contains("không ghi đè"));
     assert_eq!(std::fs::read(&input).unwrap(), original, "input untouched");
 }
+
+#[test]
+fn cli_takes_the_number_from_the_copy_series_of_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let input = root().join("tests/fixtures/review/libreoffice-letter.docx");
+    let run = |out: &Path| {
+        vanban(&[
+            "copy",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--kind",
+            "sao-y",
+            "--agency",
+            "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI",
+            "--abbr",
+            "UBND",
+            "--place",
+            "Đồng Nai",
+            "--date",
+            "2026-03-02",
+            "--position",
+            "CHÁNH VĂN PHÒNG",
+            "--name",
+            "Nguyễn Văn A",
+            "--db",
+            db.to_str().unwrap(),
+            "--register",
+            "--body",
+            "1",
+        ])
+    };
+    for (i, expected) in ["Số: 01/SY-UBND", "Số: 02/SY-UBND"].iter().enumerate() {
+        let out = dir.path().join(format!("sao-{i}.docx"));
+        let r = run(&out);
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        let after = texts(&std::fs::read(&out).unwrap());
+        assert!(after.iter().any(|t| t == expected), "{expected}: {after:?}");
+    }
+}

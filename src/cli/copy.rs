@@ -1,8 +1,9 @@
 //! `vanban copy`: makes a bản sao (sao y, sao lục, trích sao) of a .docx, with the copy block
 //! of NĐ 30/2020 Phụ lục I phần II under the original. The input file is never changed.
 //!
-//! The copy number comes from `--number`; taking it from the library register (`--register`)
-//! is not wired in this version.
+//! The copy number comes from `--number`, or with `--register --body ID` from the library's
+//! register: the next number of the body's series for the copy type ("SY", "SL", "TrS"), and
+//! the copy is entered in the register (sổ) under that number.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,7 +12,9 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::fail;
+use super::library::{open, DbOption};
 use vanban::copy::{make_copy, CopyKind, CopyRequest, CopySigner};
+use vanban::library::IssueRequest;
 
 /// Hình thức sao on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -66,6 +69,14 @@ pub struct CopyArgs {
     /// Nơi nhận (lặp lại cho mỗi dòng); mặc định "- Lưu: VT.".
     #[arg(long = "recipient")]
     pub recipients: Vec<String>,
+    /// Lấy số tiếp theo trong sổ của cơ quan sao (dãy SY / SL / TrS) và vào sổ bản sao.
+    #[arg(long, requires = "body", conflicts_with = "number")]
+    pub register: bool,
+    /// Mã số cơ quan sao trong thư viện (với --register).
+    #[arg(long)]
+    pub body: Option<i64>,
+    #[command(flatten)]
+    db: DbOption,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -109,6 +120,37 @@ pub fn run(args: &CopyArgs) -> ExitCode {
         },
         recipients: args.recipients.clone(),
     };
+    let mut req = req;
+    if args.register {
+        // Check that the copy can be made before a number is taken.
+        if let Err(e) = make_copy(&bytes, &req) {
+            return fail(format!("{name}: {e}"), 1);
+        }
+        let mut lib = match open(&args.db) {
+            Ok(l) => l,
+            Err(e) => return fail(e, 1),
+        };
+        let abbr = req.kind.abbreviation();
+        let entry = match lib.issue(&IssueRequest {
+            body_id: args.body.unwrap_or_default(),
+            doc_type: "ban_sao".into(),
+            type_abbreviation: abbr.into(),
+            issued_on: req.date,
+            summary: format!("Bản {}: {name}", req.kind.form().to_lowercase()),
+            signer: req.signer.name.clone(),
+            draft_id: None,
+            expected_number: None,
+            confirmed_number: None,
+        }) {
+            Ok(e) => e,
+            Err(e) => return fail(format!("sổ bản sao: {e}"), 1),
+        };
+        req.number = Some(entry.number);
+        // The ký hiệu as the register recorded it ("SY-VP").
+        if let Some(agency) = entry.symbol.strip_prefix(&format!("{abbr}-")) {
+            req.agency_abbr = agency.to_string();
+        }
+    }
     let out = match make_copy(&bytes, &req) {
         Ok(o) => o,
         Err(e) => return fail(format!("{name}: {e}"), 1),
