@@ -226,6 +226,18 @@ fn errors_are_typed_and_vietnamese() {
     )
     .unwrap_err();
     assert!(matches!(e, CopyError::ZeroNumber));
+    for (file, signed) in [
+        ("pydocx_signed.docx", true),
+        ("pydocx_protected.docx", false),
+    ] {
+        let bytes = std::fs::read(root().join("tests/fixtures/reader").join(file)).unwrap();
+        let e = make_copy(&bytes, &request()).unwrap_err();
+        if signed {
+            assert!(matches!(e, CopyError::Signed), "{file}: {e}");
+        } else {
+            assert!(matches!(e, CopyError::Protected), "{file}: {e}");
+        }
+    }
 }
 
 fn vanban(args: &[&str]) -> std::process::Output {
