@@ -1,6 +1,7 @@
 //! Vanban: drafting and checking Vietnamese administrative documents
 //! (Nghị định 30/2020/NĐ-CP for state bodies, Hướng dẫn 36-HD/VPTW for Party bodies).
 pub mod check;
+pub mod copy;
 pub mod docx;
 pub mod draft;
 pub mod fsutil;

@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand};
 use vanban::template::Templates;
 
 mod clauses;
+mod copy;
 mod issue;
 mod library;
 mod reading;
@@ -76,6 +77,8 @@ pub enum Command {
     Register(register::RegisterArgs),
     /// Tệp thư viện: sao lưu, kiểm tra toàn vẹn.
     Db(register::DbArgs),
+    /// Làm bản sao (sao y, sao lục, trích sao) của một tệp .docx.
+    Copy(copy::CopyArgs),
     /// Kiểm tra thể thức một tệp .docx hoặc bản thảo (NĐ 30/2020, HD 36).
     Check(check::CheckArgs),
     /// Liệt kê các quy tắc kiểm tra thể thức, hoặc giải thích một quy tắc.
@@ -96,6 +99,7 @@ pub fn main() -> ExitCode {
         Command::Issue(a) => issue::run(a),
         Command::Register(a) => register::register(a),
         Command::Db(a) => register::db(a),
+        Command::Copy(a) => copy::run(&a),
         Command::Check(a) => check::run(&a),
         Command::Rules(a) => rules::run(&a),
         Command::Reading(a) => reading::run(&a),

@@ -6,12 +6,14 @@
 //! Sources: NĐ 30/2020/NĐ-CP Phụ lục I (state) and HD 36-HD/VPTW Phụ lục 3 (Party); see
 //! `shared/spec/nd30-hd36-spec.md` §1.2, §1.4, §3 and §7.
 
+mod copy_block;
 mod doc_types;
 mod metrics;
 mod metrics_table;
 mod texts;
 mod units;
 
+pub use copy_block::*;
 pub use doc_types::{DocType, DocTypeTable};
 pub use metrics::text_width;
 pub use texts::{
