@@ -20,12 +20,12 @@
 //! system). A trích sao keeps the whole body of the original in this version: choosing the
 //! excerpt is left to the person who makes it.
 
-use std::io::{Cursor, Write};
+use std::io::Cursor;
 
 use chrono::NaiveDate;
 use thiserror::Error;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+use zip::ZipArchive;
 
 use crate::layout::{
     self, text_width, Case, Layout, TextStyle, Twips, COPY_ABBR_SAO_LUC, COPY_ABBR_SAO_Y,
@@ -291,22 +291,7 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 fn rezip(original: &[u8], main: &str, new_main: &[u8]) -> Result<Vec<u8>, CopyError> {
-    let werr = |e: &dyn std::fmt::Display| CopyError::Write(e.to_string());
-    let mut zip = archive(original)?;
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(original.len() + 8192)));
-    let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    for i in 0..zip.len() {
-        let file = zip.by_index_raw(i).map_err(|e| werr(&e))?;
-        if file.name().eq_ignore_ascii_case(main) {
-            let name = file.name().to_string();
-            drop(file);
-            out.start_file(name, opts).map_err(|e| werr(&e))?;
-            out.write_all(new_main).map_err(|e| werr(&e))?;
-        } else {
-            out.raw_copy_file(file).map_err(|e| werr(&e))?;
-        }
-    }
-    Ok(out.finish().map_err(|e| werr(&e))?.into_inner())
+    crate::reader::replace_part(original, main, new_main).map_err(CopyError::Write)
 }
 
 fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -27,6 +27,7 @@ mod xml;
 pub use error::{PatchError, ReadError};
 pub use limits::Limits;
 pub use model::*;
+pub(crate) use patch::replace_part;
 pub use patch::{apply_edit_groups, apply_edits, DocxEdit, Target};
 
 use limits::Package;

@@ -477,17 +477,24 @@ fn ensure_child<'a>(parent: &'a mut Element, local: &str, order: Sequence) -> &'
 
 /// Writes a new package: the main part replaced (Deflate), every other entry copied raw.
 fn rezip(original: &[u8], main: &str, new_main: &[u8]) -> Result<Vec<u8>, PatchError> {
-    let werr = |e: &dyn std::fmt::Display| PatchError::Write(e.to_string());
+    replace_part(original, main, new_main).map_err(PatchError::Write)
+}
+
+/// A new package with the part `name` replaced by `bytes` (Deflate) and every other entry
+/// copied raw, compressed data included, so it stays byte-identical. The error is the zip
+/// library's, as text. Shared by the patcher and by [`crate::copy`].
+pub(crate) fn replace_part(original: &[u8], name: &str, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let werr = |e: &dyn std::fmt::Display| e.to_string();
     let mut archive = ZipArchive::new(Cursor::new(original)).map_err(|e| werr(&e))?;
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(original.len() + 4096)));
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(original.len() + 8192)));
     let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for i in 0..archive.len() {
         let file = archive.by_index_raw(i).map_err(|e| werr(&e))?;
-        if file.name().eq_ignore_ascii_case(main) {
-            let name = file.name().to_string();
+        if file.name().eq_ignore_ascii_case(name) {
+            let entry = file.name().to_string();
             drop(file);
-            out.start_file(name, opts).map_err(|e| werr(&e))?;
-            out.write_all(new_main).map_err(|e| werr(&e))?;
+            out.start_file(entry, opts).map_err(|e| werr(&e))?;
+            out.write_all(bytes).map_err(|e| werr(&e))?;
         } else {
             out.raw_copy_file(file).map_err(|e| werr(&e))?;
         }
