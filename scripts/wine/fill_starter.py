@@ -8,7 +8,7 @@ text = open(sys.argv[1], encoding="utf-8").read()
 template = re.search(r'^template = "([^"]+)"', text, re.M).group(1)
 system = re.search(r'^system = "([^"]+)"', text, re.M).group(1)
 top = 'number = 7\n'
-if template == "cong-van" and system == "state":
+if template == "cong-van" and system == "state" and not re.search(r'^unit = ', text, re.M):
     top += 'unit = "TH"\n'
 text = re.sub(r'^(template = .*\n)', lambda m: m.group(1) + top, text, count=1, flags=re.M)
 text = re.sub(r'^place = ".*"$', 'place = "Hà Nội"', text, flags=re.M)
