@@ -3,7 +3,7 @@
 # Rust tests (core, CLI, DOCX export verified by python-docx / openxml-audit / LibreOffice,
 # checker corpus, SQLite library), the UI's unit tests, generated-bindings freshness and the
 # end-to-end tests of the real app window under Xvfb; then the Windows build (cross-built here)
-# under Wine (scripts/test-windows.sh) and every fuzz target for 20 s (scripts/fuzz.sh, nightly).
+# under Wine (scripts/test-windows.sh) and every fuzz target for 30 s (scripts/fuzz.sh, nightly).
 # Usage: bash scripts/test.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -48,7 +48,7 @@ fi
 limited_stage "windows build under Wine" 1200 bash scripts/test-windows.sh
 # Every fuzz target for a short fixed budget, so a regression in a parser is caught (issue 14;
 # the 10-minute runs are in docs/limits.md).
-limited_stage "fuzz (20 s per target)" 1500 bash scripts/fuzz.sh 20
+limited_stage "fuzz (30 s per target)" 1500 bash scripts/fuzz.sh 30
 
 passed=$(grep -Eo 'test result: (ok|FAILED)\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -Eo '[0-9]+ failed' "$LOG" | grep -v '^0 ' | awk '{s+=$1} END {print s+0}')
