@@ -424,10 +424,15 @@ pub fn to_markup(body: &Body) -> String {
                 let text = inline_markup(content);
                 // Lines are trimmed when read: a paragraph that starts with a space (from
                 // "\ text") keeps it only behind the escape.
+                // The line is written bare only when it reads back as this very paragraph: a
+                // text that starts with "\" would lose it to the escape, one that looks like a
+                // marker would become another block.
                 match parse_block(&text) {
                     // An empty paragraph (a lone "\") is written as one, not as a blank line.
-                    Ok(Block::Paragraph { .. })
-                        if !text.is_empty() && !text.starts_with(char::is_whitespace) =>
+                    Ok(Block::Paragraph { content: back })
+                        if back == *content
+                            && !text.is_empty()
+                            && !text.starts_with(char::is_whitespace) =>
                     {
                         text
                     }

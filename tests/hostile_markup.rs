@@ -51,3 +51,8 @@ fn table_cells_round_trip() {
 fn an_empty_escaped_line_round_trips() {
     round_trip("markup-empty-escaped-line.txt");
 }
+
+#[test]
+fn a_run_of_backslashes_before_a_numbered_line_round_trips() {
+    round_trip("markup-backslash-run.txt");
+}
