@@ -432,7 +432,8 @@ pub fn to_markup(body: &Body) -> String {
                     Ok(Block::Paragraph { content: back })
                         if back == *content
                             && !text.is_empty()
-                            && !text.starts_with(char::is_whitespace) =>
+                            && !text.starts_with(char::is_whitespace)
+                            && table_row(&text).is_none() =>
                     {
                         text
                     }

@@ -56,3 +56,8 @@ fn an_empty_escaped_line_round_trips() {
 fn a_run_of_backslashes_before_a_numbered_line_round_trips() {
     round_trip("markup-backslash-run.txt");
 }
+
+#[test]
+fn a_paragraph_that_looks_like_a_table_row_round_trips() {
+    round_trip("markup-paragraph-like-a-table-row.txt");
+}
