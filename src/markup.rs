@@ -445,7 +445,16 @@ pub fn to_markup(body: &Body) -> String {
                 for (r, row) in t.rows.iter().enumerate() {
                     let cells: Vec<String> = row
                         .iter()
-                        .map(|c| inline_markup(c).replace('|', "\\|"))
+                        .map(|c| {
+                            let cell = inline_markup(c).replace('|', "\\|");
+                            // A cell of dashes ("------") would make its row read as the
+                            // header separator "|---|": it keeps its text behind an escape.
+                            if !cell.is_empty() && cell.chars().all(|ch| matches!(ch, '-' | ':')) {
+                                format!("\\{cell}")
+                            } else {
+                                cell
+                            }
+                        })
                         .collect();
                     rows.push(format!("| {} |", cells.join(" | ")));
                     if r == 0 && t.header {

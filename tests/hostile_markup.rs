@@ -61,3 +61,8 @@ fn a_run_of_backslashes_before_a_numbered_line_round_trips() {
 fn a_paragraph_that_looks_like_a_table_row_round_trips() {
     round_trip("markup-paragraph-like-a-table-row.txt");
 }
+
+#[test]
+fn deep_heading_marks_round_trip() {
+    round_trip("markup-heading-levels.txt");
+}
