@@ -6,13 +6,13 @@
 //! (text, in order, drawn lines included), on each paragraph's size, bold, italic and
 //! alignment (.docx and preview), on the length of every drawn line, and on the footnotes.
 
+mod starter_fill;
+use starter_fill::filled;
 use std::path::Path;
 
 use regex::Regex;
 use vanban::draft::Draft;
-use vanban::model::{
-    plain_text, Document, IssueDate, System, PLAIN_FOOTNOTE_SEPARATOR, PLAIN_RULE,
-};
+use vanban::model::{plain_text, Document, PLAIN_FOOTNOTE_SEPARATOR, PLAIN_RULE};
 use vanban::reader::{read_docx, Alignment, BodyItem, Limits, Paragraph};
 use vanban::template::Templates;
 
@@ -29,29 +29,6 @@ struct Fact {
 }
 
 const RULE: &str = "<rule>";
-
-fn filled(d: &mut Draft) {
-    d.place = "Hà Nội".into();
-    d.date = IssueDate {
-        day: Some(5),
-        month: Some(2),
-        year: 2024,
-    };
-    d.number = Some(7);
-    if d.template == "cong-van" && d.system == System::State {
-        d.unit = Some("TH".into());
-    }
-    d.subject = "Về việc thực hiện phong trào thi đua năm 2024".into();
-    for s in &mut d.signers {
-        s.name = "Nguyễn Văn An".into();
-    }
-    if let Some(i) = d.issuers.first_mut() {
-        if let Some(sup) = &mut i.superior {
-            *sup = sup.replace("...", "BẮC KẠN");
-        }
-    }
-    d.recipients.archive = d.recipients.archive.replace("...", "VP");
-}
 
 /// The examples and the template starters, by name.
 fn corpus() -> Vec<(String, Document)> {

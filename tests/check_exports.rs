@@ -2,36 +2,15 @@
 //! `examples/`) checks with zero errors, through the draft front end and through the .docx
 //! front end alike.
 
+mod starter_fill;
+use starter_fill::filled;
 use std::path::Path;
 
 use vanban::check::{check_document, check_docx, CheckOptions};
 use vanban::docx::write_docx;
 use vanban::draft::Draft;
-use vanban::model::{Document, IssueDate, System};
+use vanban::model::Document;
 use vanban::template::Templates;
-
-fn filled(d: &mut Draft) {
-    d.place = "Hà Nội".into();
-    d.date = IssueDate {
-        day: Some(5),
-        month: Some(2),
-        year: 2024,
-    };
-    d.number = Some(7);
-    if d.template == "cong-van" && d.system == System::State {
-        d.unit = Some("TH".into());
-    }
-    d.subject = "Về việc thực hiện phong trào thi đua năm 2024".into();
-    for s in &mut d.signers {
-        s.name = "Nguyễn Văn An".into();
-    }
-    if let Some(i) = d.issuers.first_mut() {
-        if let Some(sup) = &mut i.superior {
-            *sup = sup.replace("...", "BẮC KẠN");
-        }
-    }
-    d.recipients.archive = d.recipients.archive.replace("...", "VP");
-}
 
 fn errors_of(doc: &Document, name: &str) -> Vec<String> {
     let opts = CheckOptions::default();
