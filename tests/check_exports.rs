@@ -63,6 +63,11 @@ fn every_template_exports_without_errors() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Errors an example carries on purpose, each the checker's true finding on what the source left
+/// out: the Hải Dương invitation was published without its signer's name.
+const EXPECTED_IN_EXAMPLES: &[(&str, &str)] =
+    &[("giay-moi-tet-trong-cay-hai-duong-2018.toml", "ND30-603")];
+
 #[test]
 fn every_example_exports_without_errors() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
@@ -79,7 +84,17 @@ fn every_example_exports_without_errors() {
         let d = Draft::from_toml(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let doc = d.render(&templates).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let errors = errors_of(&doc, &name);
+        let mut errors = errors_of(&doc, &name);
+        for (file, rule) in EXPECTED_IN_EXAMPLES.iter().filter(|(f, _)| *f == name) {
+            let before = errors.len();
+            errors.retain(|e| !e.contains(&format!(" {rule} ")));
+            // The draft reports it; the .docx, dated 2018, is outside the rule set's scope.
+            assert_eq!(
+                before - errors.len(),
+                1,
+                "{file}: the draft reports {rule} once"
+            );
+        }
         problems.extend(errors);
     }
     assert!(seen >= 5, "only {seen} examples");

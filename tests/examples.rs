@@ -1,7 +1,8 @@
 //! Real documents re-created as draft files under `examples/`: the five of `shared/examples/`
 //! (Kế hoạch, Chỉ thị, Báo cáo; state, Party, joint) and three office files of
-//! `tests/fixtures/real/` (Quyết định, Công văn; stacked TM./KT. and TL./KT. signatures). Each one must load, render with the
-//! built-in templates and keep the facts of the original: số ký hiệu, date, signers, Nơi nhận,
+//! `tests/fixtures/real/` (Quyết định, Công văn; stacked TM./KT. and TL./KT. signatures), and a
+//! Giấy mời published by UBND tỉnh Hải Dương (numbered "Thành phần mời / Thời gian / Địa
+//! điểm"). Each one must load, render with the built-in templates and keep the facts of the original: số ký hiệu, date, signers, Nơi nhận,
 //! the outline with its computed numbering, and, for the Báo cáo, its 23 footnotes.
 
 use std::path::{Path, PathBuf};
@@ -11,10 +12,11 @@ use vanban::model::{label_blocks, Block, Document, Span, System};
 use vanban::template::Templates;
 
 /// The examples, by file stem.
-const EXAMPLES: [&str; 8] = [
+const EXAMPLES: [&str; 9] = [
     "bao-cao-tong-ket-dan-van-2019",
     "chi-thi-03-dan-van-xuan-loc-2023",
     "cong-van-trien-khai-3653-vpcp-lam-dong-2026",
+    "giay-moi-tet-trong-cay-hai-duong-2018",
     "ke-hoach-dan-van-kheo-bac-kan-2024",
     "ke-hoach-phoi-hop-dan-van-kien-giang-2021",
     "ke-hoach-phoi-hop-dan-van-tay-son-2022",
@@ -119,7 +121,7 @@ fn assert_blank_between(line: &str, prefix: &str, suffix: &str) {
 }
 
 #[test]
-fn the_examples_directory_holds_the_eight_documents() {
+fn the_examples_directory_holds_the_nine_documents() {
     let mut stems: Vec<String> = std::fs::read_dir(examples_dir())
         .expect("examples/ exists")
         .map(|e| e.expect("readable entry").path())
@@ -679,4 +681,26 @@ fn quyet_dinh_ha_tinh_is_signed_for_the_committee_by_a_vice_chairman() {
     assert_eq!(lines.len(), 13);
     assert_eq!(lines[0], "- Như Điều 3;");
     assert_eq!(lines[12], "- Lưu: VT, NL2.");
+}
+
+#[test]
+fn giay_moi_hai_duong_keeps_its_numbered_items_and_blank_number() {
+    let (draft, doc) = load("giay-moi-tet-trong-cay-hai-duong-2018");
+    assert_eq!(draft.number, None, "the number is not published");
+    assert_eq!(doc.number.number, None);
+    // "1. Thành phần mời:", "2. Thời gian: …", "3. Địa điểm: …": numbers computed.
+    assert_eq!(
+        outline(&doc, is_numbered(1)),
+        [
+            "1. Thành phần mời:",
+            "2. Thời gian: ½ ngày, từ 7h30 -9h00, Thứ ba, ngày 06/02/2018.",
+            "3. Địa điểm: Tại Văn Miếu Mao Điền, huyện Cẩm Giàng."
+        ]
+    );
+    assert_eq!(outline(&doc, is_dash).len(), 11, "eleven invited groups");
+    let last = doc.body.blocks.last().map(text).unwrap_or_default();
+    assert_eq!(
+        last,
+        "Kính mời các đại biểu về dự để buổi Lễ thành công tốt đẹp."
+    );
 }

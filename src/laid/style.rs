@@ -3,7 +3,7 @@
 
 use crate::layout::{
     text_width, Case, Layout, LineSpacing, TextStyle, Twips, PAGE_NUMBER_PLACEHOLDER, RULES,
-    RULE_PARAGRAPH, TAIL_MARK_SIZE,
+    RULE_PARAGRAPH, TAIL_LINE, TAIL_MARK_SIZE,
 };
 use crate::model::text;
 
@@ -123,7 +123,11 @@ pub(super) fn first_page_header(l: &Layout) -> Para {
 /// The tiny empty paragraph after a final table.
 pub(super) fn tail() -> Para {
     let mut p = Para::new(El::Other);
-    p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+    p.spacing = Some(Spacing {
+        before: Twips(0),
+        after: Twips(0),
+        line: TAIL_LINE,
+    });
     p.mark_size = Some(TAIL_MARK_SIZE);
     p
 }

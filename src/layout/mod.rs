@@ -286,6 +286,11 @@ pub const RULE_PARAGRAPH: RuleParagraph = RuleParagraph {
 /// table (đoạn cuối ẩn): 1 pt, so it never pushes a page of its own.
 pub const TAIL_MARK_SIZE: HalfPoints = HalfPoints(2);
 
+/// Line height of that closing paragraph: exactly 1 pt. With a single-spaced line it stood
+/// about 1.15 pt tall and, when the signature table ended at the foot of the page, still
+/// pushed a page of its own (a blank last page carrying only its page number).
+pub const TAIL_LINE: LineSpacing = LineSpacing::Exact(20);
+
 /// Number of body paragraphs at the end that keep with the signature block (giữ với chữ ký).
 pub const KEEP_WITH_SIGNATURE: usize = 2;
 
