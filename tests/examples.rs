@@ -2,7 +2,8 @@
 //! (Kế hoạch, Chỉ thị, Báo cáo; state, Party, joint) and three office files of
 //! `tests/fixtures/real/` (Quyết định, Công văn; stacked TM./KT. and TL./KT. signatures), and a
 //! Giấy mời published by UBND tỉnh Hải Dương (numbered "Thành phần mời / Thời gian / Địa
-//! điểm"). Each one must load, render with the built-in templates and keep the facts of the original: số ký hiệu, date, signers, Nơi nhận,
+//! điểm") and a Party Nghị quyết of a chi bộ (prose, no articles: the Mẫu 13-KNĐ form a
+//! university chi bộ publishes). Each one must load, render with the built-in templates and keep the facts of the original: số ký hiệu, date, signers, Nơi nhận,
 //! the outline with its computed numbering, and, for the Báo cáo, its 23 footnotes.
 
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use vanban::model::{label_blocks, Block, Document, Span, System};
 use vanban::template::Templates;
 
 /// The examples, by file stem.
-const EXAMPLES: [&str; 9] = [
+const EXAMPLES: [&str; 10] = [
     "bao-cao-tong-ket-dan-van-2019",
     "chi-thi-03-dan-van-xuan-loc-2023",
     "cong-van-trien-khai-3653-vpcp-lam-dong-2026",
@@ -20,6 +21,7 @@ const EXAMPLES: [&str; 9] = [
     "ke-hoach-dan-van-kheo-bac-kan-2024",
     "ke-hoach-phoi-hop-dan-van-kien-giang-2021",
     "ke-hoach-phoi-hop-dan-van-tay-son-2022",
+    "nghi-quyet-chi-bo-sinh-vien-dhkt-da-nang",
     "quyet-dinh-ban-chi-dao-du-lieu-lam-dong-2026",
     "quyet-dinh-bao-ve-moi-truong-ha-tinh-2018",
 ];
@@ -121,7 +123,7 @@ fn assert_blank_between(line: &str, prefix: &str, suffix: &str) {
 }
 
 #[test]
-fn the_examples_directory_holds_the_nine_documents() {
+fn the_examples_directory_holds_the_ten_documents() {
     let mut stems: Vec<String> = std::fs::read_dir(examples_dir())
         .expect("examples/ exists")
         .map(|e| e.expect("readable entry").path())
@@ -703,4 +705,27 @@ fn giay_moi_hai_duong_keeps_its_numbered_items_and_blank_number() {
         last,
         "Kính mời các đại biểu về dự để buổi Lễ thành công tốt đẹp."
     );
+}
+
+#[test]
+fn nghi_quyet_chi_bo_is_a_party_resolution_in_prose() {
+    let (draft, doc) = load("nghi-quyet-chi-bo-sinh-vien-dhkt-da-nang");
+    assert_eq!(draft.system, System::Party);
+    assert_eq!(doc.number.number, None);
+    // One căn cứ, no "NGHỊ QUYẾT:" line and no article: the chi bộ's resolution is prose.
+    assert_eq!(
+        doc.body
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Basis { .. }))
+            .count(),
+        1
+    );
+    assert!(!doc
+        .body
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Action { .. } | Block::Article { .. })));
+    assert_eq!(outline(&doc, is_dash).len(), 5, "the five points");
+    assert_eq!(signer_lines(&doc, 0)[..2], ["T/M CHI BỘ", "BÍ THƯ"]);
 }

@@ -20,7 +20,7 @@ const PARTY_BODIES: [&str; 9] = [
     "CHI BỘ",
 ];
 
-/// Words that name a state body in an issuer line (when the line does not say "ĐẢNG").
+/// Words that name a state body in an issuer line (when the line names no Party body).
 const STATE_BODIES: [&str; 5] = [
     "ỦY BAN NHÂN DÂN",
     "UBND",
@@ -90,7 +90,9 @@ pub(super) fn system(r: &Reading<'_>) -> SystemReading {
             if party {
                 PARTY_BODIES.iter().any(|w| k.contains(w))
             } else {
-                !k.contains("ĐẢNG") && STATE_BODIES.iter().any(|w| k.contains(w))
+                // "CHI BỘ SINH VIÊN" holds "BỘ " but names a Party body.
+                !PARTY_BODIES.iter().any(|w| k.contains(w))
+                    && STATE_BODIES.iter().any(|w| k.contains(w))
             }
         })
     };
