@@ -72,11 +72,26 @@ pub(super) fn title(r: &mut Reading<'_>) {
         doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
     }
     let search_from = header_end + 1;
+    // A tên loại stands outside tables or in a table of the header; a cell of a table that
+    // opens the body ("| STT | Quyết định |" under a Party công văn's trích yếu) is not one.
+    let header_tables: Vec<usize> = known
+        .iter()
+        .chain(&parts.ban_hanh)
+        .chain(&parts.chu_quan)
+        .filter_map(|&i| paras[i].cell.map(|c| c.table))
+        .collect();
+    let may_be_title = |i: usize| {
+        paras[i]
+            .cell
+            .is_none_or(|c| header_tables.contains(&c.table))
+    };
     if let Some(t) = (search_from..(search_from + 6).min(n))
-        .find(|&i| doc_type_by_title(&paras[i].text).is_some())
+        .find(|&i| may_be_title(i) && doc_type_by_title(&paras[i].text).is_some())
         .or_else(|| {
             (search_from..(search_from + 3).min(n)).find(|&i| {
-                paras[i].align == Align::Center && doc_type_by_long_title(&paras[i].text).is_some()
+                may_be_title(i)
+                    && paras[i].align == Align::Center
+                    && doc_type_by_long_title(&paras[i].text).is_some()
             })
         })
     {
