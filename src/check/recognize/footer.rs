@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::Reading;
 use crate::check::rules::footer_authority as authority_of;
 use crate::check::rules::{is_upper, upper_key};
-use crate::check::view::{Element, Para};
+use crate::check::view::{Align, Element, Para};
 
 /// A short line in thường that can be a signer's name: two to seven words, no final
 /// punctuation, not a sentence.
@@ -145,6 +145,35 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
     }
 }
 
+/// Left indent (twips) from which a line after the footer table stands in its right half.
+const RIGHT_HALF_INDENT: i32 = 2880;
+
+/// The signer's name typed under the footer table instead of in its cell: a block in a table
+/// whose last line is not a name, and, within three paragraphs after the table, a name line
+/// indented into the right half of the page ("Hồ Văn Mười" at left 5040 under "CHỦ TỊCH").
+fn name_after_table(paras: &[Para], block: &[usize]) -> Option<usize> {
+    let last = *block.iter().rev().find(|&&i| !paras[i].is_blank())?;
+    let table = paras[last].cell?.table;
+    if is_name_line(&paras[last].text) {
+        return None;
+    }
+    let end = paras
+        .iter()
+        .rposition(|p| p.cell.is_some_and(|c| c.table == table))?;
+    paras
+        .iter()
+        .enumerate()
+        .skip(end + 1)
+        .take(4)
+        .take_while(|(_, p)| p.cell.is_none())
+        .find(|(_, p)| !p.is_blank())
+        .filter(|(_, p)| {
+            is_name_line(&p.text)
+                && (p.left_indent.unwrap_or(0) >= RIGHT_HALF_INDENT || p.align == Align::Right)
+        })
+        .map(|(j, _)| j)
+}
+
 /// Finds the signature blocks.
 pub(super) fn signatures(r: &mut Reading<'_>) {
     let paras = r.paras;
@@ -207,6 +236,11 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
     }
     let (cells, weak) = signature_table_cells(paras, table_rows, candidates, parts.noi_nhan);
     parts.chu_ky = cells;
+    for block in &mut parts.chu_ky {
+        if let Some(name) = name_after_table(paras, block) {
+            block.push(name);
+        }
+    }
     if weak {
         parts.unsure.push((
             Element::Signature,

@@ -105,13 +105,23 @@ fn shape_in_column(paras: &[crate::check::view::Para], i: usize) -> bool {
 /// A line shape or drawn border on one of the (up to three) blank paragraphs right under a
 /// paragraph, where the shape was anchored after an Enter or two; or the top border of the
 /// blank paragraph right under it.
+///
+/// A paragraph set in a one-column table (a trích yếu boxed in a single cell) counts the
+/// blank paragraphs right after the table as under it: the line is drawn there.
 fn blank_line_below(paras: &[crate::check::view::Para], i: usize) -> bool {
     let p = &paras[i];
+    let lone_column = p.cell.is_some_and(|c| {
+        !paras
+            .iter()
+            .any(|q| q.cell.is_some_and(|d| d.table == c.table && d.col != c.col))
+    });
+    let under =
+        |q: &crate::check::view::Para| q.cell == p.cell || (lone_column && q.cell.is_none());
     paras
         .iter()
         .skip(i + 1)
         .take(3)
-        .take_while(|q| q.cell == p.cell && q.is_blank())
+        .take_while(|q| under(q) && q.is_blank())
         .enumerate()
         .any(|(k, q)| q.has_line_shape || q.bottom_border || (k == 0 && q.top_border))
 }
