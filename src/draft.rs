@@ -52,7 +52,9 @@ pub struct Draft {
     /// Form field values by name (see the template's `template.toml`).
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
-    /// Người ký (one, or two for a joint document).
+    /// Người ký: one; two for a joint document (one per body, the lead's first), or two of
+    /// one body signing side by side (a Biên bản's chủ tọa first, then its thư ký; see
+    /// [`TemplateDef::signer_roles`]). The first signs on the right.
     pub signers: Vec<Signer>,
     /// Nơi nhận.
     #[serde(default)]
@@ -209,6 +211,22 @@ impl Draft {
         };
         let mut issuers = vec![issuer];
         let mut signers = vec![signer];
+        if !joint && !template.signer_roles.is_empty() {
+            // Two people of one body sign side by side (Biên bản: thư ký left, chủ tọa right);
+            // the roles are listed left to right, the draft lists who presides first.
+            let names = ["Nguyễn Văn A", "Trần Văn B"];
+            signers = template
+                .signer_roles
+                .iter()
+                .rev()
+                .zip(names)
+                .map(|(role, name)| Signer {
+                    position: role.clone(),
+                    name: name.into(),
+                    ..Signer::default()
+                })
+                .collect();
+        }
         if joint {
             issuers.push(Issuer {
                 superior: None,

@@ -152,3 +152,41 @@ fn a_cong_dien_starts_with_its_urgency_mark() {
     let text = vanban::model::plain_text(&doc);
     assert!(text.contains("KHẨN"), "{text}");
 }
+
+#[test]
+fn a_bien_ban_starts_with_two_signers_of_one_body_and_checks_clean() {
+    // Mẫu 1.9: the thư ký signs on the left, the chủ tọa on the right, both of the one body
+    // that keeps the minutes; the checker reads the pair back from the .docx without an error.
+    let templates = Templates::builtin().unwrap();
+    let def = templates.get("bien-ban").unwrap();
+    assert_eq!(def.signer_roles, ["THƯ KÝ", "CHỦ TỌA"]);
+    let opts = CheckOptions::default();
+    for &system in &def.systems {
+        let mut d = Draft::starter(def, system, false, 2024);
+        assert_eq!(d.issuers.len(), 1);
+        let positions: Vec<&str> = d.signers.iter().map(|s| s.position.as_str()).collect();
+        assert_eq!(positions, ["CHỦ TỌA", "THƯ KÝ"], "the one who presides first");
+        filled(&mut d);
+        d.signers[1].name = "Trần Thị Bình".into();
+        for f in &def.fields {
+            let v = d.fields.entry(f.name.clone()).or_default();
+            if v.trim().is_empty() {
+                *v = sample(f.kind).to_string();
+            }
+        }
+        let doc = d.render(&templates).unwrap();
+        let text = vanban::model::plain_text(&doc);
+        let (thu_ky, chu_toa) = (text.find("THƯ KÝ\n").unwrap(), text.find("CHỦ TỌA").unwrap());
+        assert!(thu_ky < chu_toa, "left cell first in reading order: {text}");
+        assert!(text.find("Nơi nhận:").unwrap() > text.find("Trần Thị Bình").unwrap());
+        let bytes = write_docx(&doc).expect("writer");
+        let r = check_docx(&bytes, "bien-ban", &opts).expect("docx check runs");
+        let signature: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|x| x.rule.contains("-60") || x.severity == Severity::Error)
+            .map(|x| format!("{} {}", x.rule, x.message))
+            .collect();
+        assert!(signature.is_empty(), "{system:?}: {signature:?}");
+    }
+}
