@@ -64,7 +64,9 @@ issuers: Array<Issuer>,
  */
 fields: { [key in string]: string }, 
 /**
- * Người ký (one, or two for a joint document).
+ * Người ký: one; two for a joint document (one per body, the lead's first), or two of
+ * one body signing side by side (a Biên bản's chủ tọa first, then its thư ký; see
+ * [`TemplateDef::signer_roles`]). The first signs on the right.
  */
 signers: Array<Signer>, 
 /**
