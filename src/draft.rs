@@ -263,7 +263,11 @@ impl Draft {
             },
             urgency: template.urgency,
             secrecy: None,
-            subject: "...".into(),
+            subject: if template.doc_type.no_subject {
+                String::new()
+            } else {
+                "...".into()
+            },
             addressees: Vec::new(),
             closing_mark: None,
             issuers,
@@ -287,7 +291,7 @@ impl Draft {
     /// renders the body template and parses its markup.
     pub fn render(&self, templates: &Templates) -> Result<Document, DraftError> {
         let def = templates.get(&self.template)?;
-        self.check_header()?;
+        self.check_header(def)?;
         let mut fields = BTreeMap::new();
         for f in &def.fields {
             let value = text::nfc(
@@ -388,7 +392,7 @@ impl Draft {
         })
     }
 
-    fn check_header(&self) -> Result<(), DraftError> {
+    fn check_header(&self, def: &TemplateDef) -> Result<(), DraftError> {
         let missing = |field: &str, label: &str| DraftError::Missing {
             field: field.into(),
             label: label.into(),
@@ -423,7 +427,10 @@ impl Draft {
             field: "date".into(),
             message: e.to_string(),
         })?;
-        if self.subject.trim().is_empty() && self.template != "cong-van" {
+        // A công văn may go without a "V/v" line; a Giấy giới thiệu or Giấy nghỉ phép has no
+        // trích yếu at all (Mẫu 1.8, 1.10).
+        if self.subject.trim().is_empty() && !def.doc_type.is_cong_van() && !def.doc_type.no_subject
+        {
             return Err(missing("subject", "trích yếu nội dung"));
         }
         if self.signers.is_empty() {

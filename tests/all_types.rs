@@ -165,7 +165,11 @@ fn a_bien_ban_starts_with_two_signers_of_one_body_and_checks_clean() {
         let mut d = Draft::starter(def, system, false, 2024);
         assert_eq!(d.issuers.len(), 1);
         let positions: Vec<&str> = d.signers.iter().map(|s| s.position.as_str()).collect();
-        assert_eq!(positions, ["CHỦ TỌA", "THƯ KÝ"], "the one who presides first");
+        assert_eq!(
+            positions,
+            ["CHỦ TỌA", "THƯ KÝ"],
+            "the one who presides first"
+        );
         filled(&mut d);
         d.signers[1].name = "Trần Thị Bình".into();
         for f in &def.fields {
@@ -176,7 +180,10 @@ fn a_bien_ban_starts_with_two_signers_of_one_body_and_checks_clean() {
         }
         let doc = d.render(&templates).unwrap();
         let text = vanban::model::plain_text(&doc);
-        let (thu_ky, chu_toa) = (text.find("THƯ KÝ\n").unwrap(), text.find("CHỦ TỌA").unwrap());
+        let (thu_ky, chu_toa) = (
+            text.find("THƯ KÝ\n").unwrap(),
+            text.find("CHỦ TỌA").unwrap(),
+        );
         assert!(thu_ky < chu_toa, "left cell first in reading order: {text}");
         assert!(text.find("Nơi nhận:").unwrap() > text.find("Trần Thị Bình").unwrap());
         let bytes = write_docx(&doc).expect("writer");
@@ -189,4 +196,58 @@ fn a_bien_ban_starts_with_two_signers_of_one_body_and_checks_clean() {
             .collect();
         assert!(signature.is_empty(), "{system:?}: {signature:?}");
     }
+}
+
+#[test]
+fn giay_gioi_thieu_and_giay_nghi_phep_have_no_trich_yeu() {
+    // NĐ 30 Phụ lục III, Mẫu 1.8 and 1.10: the tên loại is followed by the body. The starter
+    // leaves the trích yếu empty, the draft renders without one, nothing is printed under the
+    // tên loại and the checker asks for none, on the draft and on the .docx alike.
+    let templates = Templates::builtin().unwrap();
+    let opts = CheckOptions::default();
+    for slug in ["giay-gioi-thieu", "giay-nghi-phep"] {
+        let def = templates.get(slug).unwrap();
+        assert!(def.doc_type.no_subject, "{slug}");
+        for &system in &def.systems {
+            let mut d = Draft::starter(def, system, false, 2024);
+            assert_eq!(d.subject, "", "{slug}");
+            filled(&mut d);
+            d.subject.clear();
+            for f in &def.fields {
+                let v = d.fields.entry(f.name.clone()).or_default();
+                if v.trim().is_empty() {
+                    *v = sample(f.kind).to_string();
+                }
+                *v = v.replace("...", "tỉnh Bắc Kạn");
+            }
+            let doc = d
+                .render(&templates)
+                .unwrap_or_else(|e| panic!("{slug}: {e}"));
+            let laid = vanban::laid::lay_out(&doc);
+            let subject_paras = laid
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, vanban::laid::Item::Para(p) if p.el == vanban::laid::El::Subject))
+                .count();
+            assert_eq!(subject_paras, 0, "{slug}: nothing under the tên loại");
+            let r = check_document(&doc, slug, &opts).unwrap();
+            let r2 = check_docx(&write_docx(&doc).unwrap(), slug, &opts).unwrap();
+            for x in r.diagnostics.iter().chain(&r2.diagnostics) {
+                assert!(
+                    x.severity != Severity::Error && !x.rule.ends_with("-411"),
+                    "{slug} {system:?}: {} {}",
+                    x.rule,
+                    x.message
+                );
+            }
+        }
+    }
+    // A type with a trích yếu still needs one: the draft says so, and so does the checker.
+    let def = templates.get("giay-moi").unwrap();
+    assert!(!def.doc_type.no_subject);
+    let mut d = Draft::starter(def, System::State, false, 2024);
+    filled(&mut d);
+    d.subject.clear();
+    let e = d.render(&templates).unwrap_err().to_string();
+    assert!(e.contains("subject"), "{e}");
 }

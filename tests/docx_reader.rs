@@ -370,7 +370,10 @@ fn joint_party_plan_stacks_issuers_and_puts_two_signers_side_by_side() {
 
 /// Where a paragraph sits: (table, row, column).
 fn cell_of(v: &Value, text: &str) -> (String, u32, u32) {
-    let w = paragraphs(v)[find(v, text)]["where"].as_str().unwrap().to_string();
+    let w = paragraphs(v)[find(v, text)]["where"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let mut it = w.split(':');
     (
         it.next().unwrap().to_string(),
