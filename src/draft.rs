@@ -29,6 +29,10 @@ pub struct Draft {
     /// Đơn vị soạn thảo for a state công văn's số ký hiệu ("UBND-VP").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The số carries the year of issue: "Số: 11/2018/QĐ-UBND", as a Quyết định or Nghị
+    /// quyết that is a văn bản quy phạm pháp luật is numbered. State only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub number_with_year: bool,
     /// Địa danh.
     pub place: String,
     /// Ngày tháng năm ban hành (day and month may be left out).
@@ -255,6 +259,7 @@ impl Draft {
             unit: (system == System::State
                 && template.doc_type.abbreviation(System::State) == Some(""))
             .then(|| "TH".into()),
+            number_with_year: false,
             place: "...".into(),
             date: IssueDate {
                 day: None,
@@ -368,6 +373,7 @@ impl Draft {
             number: ReferenceNumber {
                 number: self.number,
                 unit: self.unit.clone(),
+                year: self.number_with_year.then_some(self.date.year),
             },
             place_date: PlaceDate {
                 place: text::nfc(self.place.trim()),
@@ -419,6 +425,14 @@ impl Draft {
                     "chữ viết tắt tên cơ quan trong số ký hiệu",
                 ));
             }
+        }
+        if self.number_with_year && self.system == System::Party {
+            return Err(DraftError::Invalid {
+                field: "number_with_year".into(),
+                message: "số có năm (\"Số: 11/2018/QĐ-UBND\") là dạng của văn bản quy phạm \
+                          pháp luật nhà nước; văn bản của Đảng ghi \"Số 05-QĐ/TU\""
+                    .into(),
+            });
         }
         if self.place.trim().is_empty() {
             return Err(missing("place", "địa danh"));

@@ -251,3 +251,77 @@ fn giay_gioi_thieu_and_giay_nghi_phep_have_no_trich_yeu() {
     let e = d.render(&templates).unwrap_err().to_string();
     assert!(e.contains("subject"), "{e}");
 }
+
+#[test]
+fn a_normative_decision_carries_the_year_in_its_number() {
+    // A Quyết định or Nghị quyết that is a văn bản quy phạm pháp luật is numbered
+    // "Số: 11/2018/QĐ-UBND" (as the real 042-qd-ubnd-ha-tinh-11-2018.docx is): the draft says
+    // so with `number_with_year`, the line and the Phụ lục note carry the year, and the
+    // checker reads it back without a finding on the số.
+    let templates = Templates::builtin().unwrap();
+    let opts = CheckOptions::default();
+    for slug in ["quyet-dinh", "nghi-quyet"] {
+        let def = templates.get(slug).unwrap();
+        let mut d = Draft::starter(def, System::State, false, 2024);
+        filled(&mut d);
+        d.number = Some(11);
+        d.number_with_year = true;
+        for f in &def.fields {
+            let v = d.fields.entry(f.name.clone()).or_default();
+            if f.required && v.trim().is_empty() {
+                *v = sample(f.kind).to_string();
+            }
+            *v = v.replace("...", "tỉnh Bắc Kạn");
+        }
+        let back = Draft::from_toml(&d.to_toml()).unwrap();
+        assert!(d.to_toml().contains("number_with_year = true"));
+        assert_eq!(back, d);
+        let doc = d.render(&templates).unwrap();
+        let abbr = def.doc_type.abbreviation(System::State).unwrap();
+        assert_eq!(doc.number_line(), format!("Số: 11/2024/{abbr}-VP"));
+        assert!(
+            doc.attached_note()
+                .contains(&format!("số 11/2024/{abbr}-VP ngày")),
+            "{}",
+            doc.attached_note()
+        );
+        let text = vanban::model::plain_text(&doc);
+        assert!(text.contains(&format!("Số: 11/2024/{abbr}-VP")), "{text}");
+        let r = check_document(&doc, slug, &opts).unwrap();
+        let r2 = check_docx(&write_docx(&doc).unwrap(), slug, &opts).unwrap();
+        let bad: Vec<String> = r
+            .diagnostics
+            .iter()
+            .chain(&r2.diagnostics)
+            .filter(|x| x.severity == Severity::Error || x.rule.contains("-30"))
+            .map(|x| format!("{} {}", x.rule, x.message))
+            .collect();
+        assert!(bad.is_empty(), "{slug}: {bad:?}");
+        // Blank in a draft, the year still shows: "Số:       /2024/QĐ-VP".
+        d.number = None;
+        let doc = d.render(&templates).unwrap();
+        assert!(doc.number_line().ends_with(&format!("/2024/{abbr}-VP")));
+        let r2 = check_docx(&write_docx(&doc).unwrap(), slug, &opts).unwrap();
+        assert!(
+            !r2.diagnostics.iter().any(|x| x.severity == Severity::Error),
+            "{slug} blank: {:?}",
+            r2.diagnostics
+        );
+    }
+    // Without the flag the administrative form stays; a Party draft cannot take the year.
+    let def = templates.get("quyet-dinh").unwrap();
+    let mut d = Draft::starter(def, System::State, false, 2024);
+    filled(&mut d);
+    for f in &def.fields {
+        let v = d.fields.entry(f.name.clone()).or_default();
+        if f.required && v.trim().is_empty() {
+            *v = sample(f.kind).to_string();
+        }
+    }
+    assert_eq!(d.render(&templates).unwrap().number_line(), "Số: 07/QĐ-VP");
+    let mut p = Draft::starter(def, System::Party, false, 2024);
+    filled(&mut p);
+    p.number_with_year = true;
+    let e = p.render(&templates).unwrap_err().to_string();
+    assert!(e.contains("number_with_year"), "{e}");
+}

@@ -174,14 +174,9 @@ impl Document {
     /// number, day or month stays blank as on the số line. The issuer is written in
     /// sentence case, keeping the địa danh as typed when the name ends with it.
     pub fn attached_note(&self) -> String {
-        let symbol = self
+        let number = self
             .number
-            .symbol(self.system, &self.doc_type, &self.issuers);
-        let number = self.number.number_text();
-        let number = match self.system {
-            System::State => format!("{number}/{symbol}"),
-            System::Party => format!("{number}-{symbol}"),
-        };
+            .number_and_symbol(self.system, &self.doc_type, &self.issuers);
         let issuer = self
             .issuers
             .first()

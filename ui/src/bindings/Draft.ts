@@ -28,6 +28,11 @@ number?: number | null,
  */
 unit?: string | null, 
 /**
+ * The số carries the year of issue: "Số: 11/2018/QĐ-UBND", as a Quyết định or Nghị
+ * quyết that is a văn bản quy phạm pháp luật is numbered. State only.
+ */
+number_with_year?: boolean, 
+/**
  * Địa danh.
  */
 place: string, 
