@@ -325,3 +325,92 @@ fn a_normative_decision_carries_the_year_in_its_number() {
     let e = p.render(&templates).unwrap_err().to_string();
     assert!(e.contains("number_with_year"), "{e}");
 }
+
+#[test]
+fn a_quy_che_is_issued_with_its_decision_on_a_new_page() {
+    // Phụ lục III, Mẫu 1.3: the Quyết định with its articles and signature, then on a new page
+    // "QUY CHẾ", the title and "(Ban hành kèm theo Quyết định số … ngày … của …)", then the
+    // Quy chế's own chương and điều, numbered from 1 again.
+    let templates = Templates::builtin().unwrap();
+    let opts = CheckOptions::default();
+    for (slug, word) in [("quy-che", "QUY CHẾ"), ("quy-dinh", "QUY ĐỊNH")] {
+        let def = templates.get(slug).unwrap();
+        assert_eq!(def.doc_type.slug, "quyet-dinh");
+        for &system in &def.systems {
+            let mut d = Draft::starter(def, system, false, 2024);
+            filled(&mut d);
+            d.fields
+                .insert("ten_van_ban".into(), "Làm việc của Văn phòng".into());
+            d.fields.insert(
+                "trach_nhiem".into(),
+                "Các phòng chịu trách nhiệm thi hành.".into(),
+            );
+            let doc = d.render(&templates).unwrap();
+            let laid = vanban::laid::lay_out(&doc);
+            let paras: Vec<&vanban::laid::Para> = laid
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    vanban::laid::Item::Para(p) => Some(p),
+                    _ => None,
+                })
+                .collect();
+            let text =
+                |p: &vanban::laid::Para| p.runs.iter().map(|r| r.text.as_str()).collect::<String>();
+            let head = paras
+                .iter()
+                .position(|p| text(p) == word)
+                .unwrap_or_else(|| panic!("{slug} {system:?}: no {word} heading"));
+            assert!(paras[head].page_break_before, "{slug}: on a new page");
+            assert_eq!(text(paras[head + 1]), "Làm việc của Văn phòng");
+            assert!(paras[head + 1].runs.iter().all(|r| r.look.bold));
+            let note = text(paras[head + 2]);
+            let number = match system {
+                System::State => "07/QĐ-VP",
+                System::Party => "07-QĐ/BDVTU",
+            };
+            assert!(
+                note.starts_with(&format!(
+                    "(Ban hành kèm theo Quyết định số {number} ngày 05 tháng 02 năm 2024 của "
+                )),
+                "{note}"
+            );
+            assert!(paras[head + 2].runs.iter().all(|r| r.look.italic));
+            // The footer grid (signature) comes before the heading.
+            let grid = laid
+                .blocks
+                .iter()
+                .position(|b| matches!(b, vanban::laid::Item::Grid(g) if g.kind == vanban::laid::GridKind::Footer))
+                .unwrap();
+            let head_at = laid
+                .blocks
+                .iter()
+                .position(|b| matches!(b, vanban::laid::Item::Para(p) if text(p) == word))
+                .unwrap();
+            assert!(grid < head_at);
+            let plain = vanban::model::plain_text(&doc);
+            let lower = word.chars().next().unwrap().to_string()
+                + &word.chars().skip(1).collect::<String>().to_lowercase();
+            assert!(
+                plain.contains(&format!(
+                    "Ban hành kèm theo Quyết định này {lower} làm việc của Văn phòng."
+                )),
+                "{plain}"
+            );
+            let after = &plain[plain.find(&note).unwrap()..];
+            assert!(after.contains("Điều 1."), "articles restart: {after}");
+            for r in [
+                check_document(&doc, slug, &opts).unwrap(),
+                check_docx(&write_docx(&doc).unwrap(), slug, &opts).unwrap(),
+            ] {
+                let errors: Vec<_> = r
+                    .diagnostics
+                    .iter()
+                    .filter(|x| x.severity == Severity::Error)
+                    .map(|x| format!("{} {}", x.rule, x.message))
+                    .collect();
+                assert!(errors.is_empty(), "{slug} {system:?}: {errors:?}");
+            }
+        }
+    }
+}

@@ -174,6 +174,16 @@ impl Document {
     /// number, day or month stays blank as on the số line. The issuer is written in
     /// sentence case, keeping the địa danh as typed when the name ends with it.
     pub fn attached_note(&self) -> String {
+        self.note_with(crate::layout::ATTACHED_TO)
+    }
+
+    /// The line under the title of a document issued with this one (a Quy chế), with its
+    /// brackets: "(Ban hành kèm theo Quyết định số 03/QĐ-UBND ngày … của …)".
+    pub fn issued_note(&self) -> String {
+        self.note_with(crate::layout::ISSUED_WITH)
+    }
+
+    fn note_with(&self, words: &str) -> String {
         let number = self
             .number
             .number_and_symbol(self.system, &self.doc_type, &self.issuers);
@@ -183,8 +193,7 @@ impl Document {
             .map(|i| sentence_case(&i.name, &self.place_date.place))
             .unwrap_or_default();
         format!(
-            "({} {} số {number} {} của {issuer})",
-            crate::layout::ATTACHED_TO,
+            "({words} {} số {number} {} của {issuer})",
             self.doc_type.name,
             self.place_date.date.phrase()
         )
