@@ -29,6 +29,10 @@ pub struct Draft {
     /// Đơn vị soạn thảo for a state công văn's số ký hiệu ("UBND-VP").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The số carries the year of issue: "Số: 11/2018/QĐ-UBND", as a Quyết định or Nghị
+    /// quyết that is a văn bản quy phạm pháp luật is numbered. State only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub number_with_year: bool,
     /// Địa danh.
     pub place: String,
     /// Ngày tháng năm ban hành (day and month may be left out).
@@ -52,7 +56,9 @@ pub struct Draft {
     /// Form field values by name (see the template's `template.toml`).
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
-    /// Người ký (one, or two for a joint document).
+    /// Người ký: one; two for a joint document (one per body, the lead's first), or two of
+    /// one body signing side by side (a Biên bản's chủ tọa first, then its thư ký; see
+    /// [`TemplateDef::signer_roles`]). The first signs on the right.
     pub signers: Vec<Signer>,
     /// Nơi nhận.
     #[serde(default)]
@@ -209,6 +215,22 @@ impl Draft {
         };
         let mut issuers = vec![issuer];
         let mut signers = vec![signer];
+        if !joint && !template.signer_roles.is_empty() {
+            // Two people of one body sign side by side (Biên bản: thư ký left, chủ tọa right);
+            // the roles are listed left to right, the draft lists who presides first.
+            let names = ["Nguyễn Văn A", "Trần Văn B"];
+            signers = template
+                .signer_roles
+                .iter()
+                .rev()
+                .zip(names)
+                .map(|(role, name)| Signer {
+                    position: role.clone(),
+                    name: name.into(),
+                    ..Signer::default()
+                })
+                .collect();
+        }
         if joint {
             issuers.push(Issuer {
                 superior: None,
@@ -237,6 +259,7 @@ impl Draft {
             unit: (system == System::State
                 && template.doc_type.abbreviation(System::State) == Some(""))
             .then(|| "TH".into()),
+            number_with_year: false,
             place: "...".into(),
             date: IssueDate {
                 day: None,
@@ -245,7 +268,11 @@ impl Draft {
             },
             urgency: template.urgency,
             secrecy: None,
-            subject: "...".into(),
+            subject: if template.doc_type.no_subject {
+                String::new()
+            } else {
+                "...".into()
+            },
             addressees: Vec::new(),
             closing_mark: None,
             issuers,
@@ -269,7 +296,7 @@ impl Draft {
     /// renders the body template and parses its markup.
     pub fn render(&self, templates: &Templates) -> Result<Document, DraftError> {
         let def = templates.get(&self.template)?;
-        self.check_header()?;
+        self.check_header(def)?;
         let mut fields = BTreeMap::new();
         for f in &def.fields {
             let value = text::nfc(
@@ -346,6 +373,7 @@ impl Draft {
             number: ReferenceNumber {
                 number: self.number,
                 unit: self.unit.clone(),
+                year: self.number_with_year.then_some(self.date.year),
             },
             place_date: PlaceDate {
                 place: text::nfc(self.place.trim()),
@@ -370,7 +398,7 @@ impl Draft {
         })
     }
 
-    fn check_header(&self) -> Result<(), DraftError> {
+    fn check_header(&self, def: &TemplateDef) -> Result<(), DraftError> {
         let missing = |field: &str, label: &str| DraftError::Missing {
             field: field.into(),
             label: label.into(),
@@ -398,6 +426,14 @@ impl Draft {
                 ));
             }
         }
+        if self.number_with_year && self.system == System::Party {
+            return Err(DraftError::Invalid {
+                field: "number_with_year".into(),
+                message: "số có năm (\"Số: 11/2018/QĐ-UBND\") là dạng của văn bản quy phạm \
+                          pháp luật nhà nước; văn bản của Đảng ghi \"Số 05-QĐ/TU\""
+                    .into(),
+            });
+        }
         if self.place.trim().is_empty() {
             return Err(missing("place", "địa danh"));
         }
@@ -405,7 +441,10 @@ impl Draft {
             field: "date".into(),
             message: e.to_string(),
         })?;
-        if self.subject.trim().is_empty() && self.template != "cong-van" {
+        // A công văn may go without a "V/v" line; a Giấy giới thiệu or Giấy nghỉ phép has no
+        // trích yếu at all (Mẫu 1.8, 1.10).
+        if self.subject.trim().is_empty() && !def.doc_type.is_cong_van() && !def.doc_type.no_subject
+        {
             return Err(missing("subject", "trích yếu nội dung"));
         }
         if self.signers.is_empty() {

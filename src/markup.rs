@@ -15,6 +15,7 @@
 //! | `> `                    | căn cứ (its end punctuation is computed) |
 //! | `! `                    | action line ("QUYẾT ĐỊNH:"), centred, bold |
 //! | `Phụ lục I. `           | Phụ lục on a new page after the signature; what follows is in it |
+//! | `Quy chế kèm theo. `    | a document issued with the decision (Mẫu 1.3: any tên loại of the type table, e.g. `Quy định kèm theo. `), on a new page after the signature: "QUY CHẾ", the title, "(Ban hành kèm theo Quyết định số … ngày … của …)"; what follows is in it |
 //! | `Chương I. `            | Chương (number recomputed), title in capitals |
 //! | `Mục 1. `               | Mục inside a chương (number recomputed) |
 //! | `Điều 1. `              | Điều (number recomputed), "Điều 1. Title" bold |
@@ -101,6 +102,12 @@ fn parse_block(line: &str) -> Result<Block, String> {
     if let Some(rest) = line.strip_prefix("! ") {
         return Ok(Block::Action {
             text: non_empty(rest, "dòng quyết định")?,
+        });
+    }
+    if let Some((doc_type, rest)) = issued_prefix(line) {
+        return Ok(Block::Issued {
+            doc_type,
+            title: non_empty(rest, "văn bản ban hành kèm theo")?,
         });
     }
     if let Some((kind, rest)) = structure_prefix(line) {
@@ -221,6 +228,24 @@ fn structure_prefix(line: &str) -> Option<(Structure, &str)> {
         return (kind == Structure::Article).then(|| (Structure::RunInArticle, after.trim_start()));
     }
     None
+}
+
+/// "Quy chế kèm theo. Title" → ("Quy chế", "Title"): a tên loại of the type table (not công
+/// văn, in any case), the words "kèm theo", a dot and a space. The type is returned as the
+/// table writes it.
+fn issued_prefix(line: &str) -> Option<(String, &str)> {
+    use crate::layout::{DocTypeTable, ISSUED_MARK};
+    let marker = format!(" {ISSUED_MARK}. ");
+    let at = line.find(&marker)?;
+    // A tên loại is a few words: do not search a long sentence for one.
+    if line[..at].chars().count() > 24 {
+        return None;
+    }
+    let t = DocTypeTable::builtin().by_name(&line[..at])?;
+    if t.is_cong_van() {
+        return None;
+    }
+    Some((t.name.clone(), line[at + marker.len()..].trim_start()))
 }
 
 /// "1.2. text" → (2, "text"): the number of digit groups is the level.
@@ -377,6 +402,13 @@ pub fn to_markup(body: &Body) -> String {
                 format!(
                     "{} I. {}",
                     crate::layout::APPENDIX_WORD,
+                    inline_markup(title)
+                )
+            }
+            Block::Issued { doc_type, title } => {
+                format!(
+                    "{doc_type} {}. {}",
+                    crate::layout::ISSUED_MARK,
                     inline_markup(title)
                 )
             }
@@ -616,6 +648,46 @@ mod tests {
             other => panic!("expected a table, got {other:?}"),
         }
         assert!(matches!(body.blocks[1], Block::Paragraph { .. }));
+    }
+
+    #[test]
+    fn a_document_issued_with_the_decision_parses_and_round_trips() {
+        let src = "Điều 1: Ban hành kèm theo Quyết định này Quy chế làm việc.\nQuy chế kèm theo. Làm việc của **Ủy ban**\nChương I. QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nquy định kèm theo. Về con dấu\n";
+        let body = parse(src).unwrap();
+        match &body.blocks[1] {
+            Block::Issued { doc_type, title } => {
+                assert_eq!(doc_type, "Quy chế");
+                assert_eq!(title.plain_text(), "Làm việc của Ủy ban");
+            }
+            other => panic!("expected Issued, got {other:?}"),
+        }
+        // Any case of the tên loại; written back as the type table spells it.
+        assert!(
+            matches!(&body.blocks[4], Block::Issued { doc_type, .. } if doc_type == "Quy định")
+        );
+        assert_eq!(body.main_len(), 1);
+        let again = parse(&to_markup(&body)).unwrap();
+        assert_eq!(body, again);
+        // Not a tên loại, or công văn, or no title: a paragraph, or an error that says what.
+        assert!(matches!(
+            parse("Tài liệu kèm theo. Danh sách").unwrap().blocks[0],
+            Block::Paragraph { .. }
+        ));
+        assert!(matches!(
+            parse("Công văn kèm theo. Số 12").unwrap().blocks[0],
+            Block::Paragraph { .. }
+        ));
+        assert!(parse("Quy chế kèm theo. ")
+            .is_ok_and(|b| matches!(b.blocks[0], Block::Paragraph { .. })));
+        // A paragraph that reads like one is written behind the escape.
+        let para = Body {
+            blocks: vec![Block::Paragraph {
+                content: parse_inline("Quy chế kèm theo. Không phải tiêu đề").unwrap(),
+            }],
+        };
+        let written = to_markup(&para);
+        assert!(written.starts_with('\\'), "{written}");
+        assert_eq!(parse(&written).unwrap(), para);
     }
 
     #[test]

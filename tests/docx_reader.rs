@@ -368,6 +368,62 @@ fn joint_party_plan_stacks_issuers_and_puts_two_signers_side_by_side() {
     assert!(find(&v, "T/M BAN CÁN SỰ ĐẢNG") > 0);
 }
 
+/// Where a paragraph sits: (table, row, column).
+fn cell_of(v: &Value, text: &str) -> (String, u32, u32) {
+    let w = paragraphs(v)[find(v, text)]["where"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut it = w.split(':');
+    (
+        it.next().unwrap().to_string(),
+        it.next().unwrap().parse().unwrap(),
+        it.next().unwrap().parse().unwrap(),
+    )
+}
+
+#[test]
+fn bien_ban_has_the_thu_ky_left_and_the_chu_toa_right_of_one_body() {
+    // NĐ 30 Phụ lục III Mẫu 1.9 (and a Party biên bản): one issuing body, two signatures side
+    // by side, THƯ KÝ on the left, CHỦ TỌA on the right, each with its name; Nơi nhận below.
+    for system in [System::State, System::Party] {
+        let mut doc = match system {
+            System::State => docx_support::state_chi_thi(),
+            System::Party => docx_support::party_bao_cao(),
+        };
+        doc.doc_type = vanban::layout::DocTypeTable::builtin()
+            .by_slug("bien-ban")
+            .unwrap()
+            .clone();
+        doc.signers = vec![
+            vanban::model::Signer {
+                position: "Chủ tọa".into(),
+                name: "Lê Văn Chủ".into(),
+                ..Default::default()
+            },
+            vanban::model::Signer {
+                position: "Thư ký".into(),
+                name: "Phạm Thị Ghi".into(),
+                ..Default::default()
+            },
+        ];
+        assert_eq!(doc.issuers.len(), 1);
+        let v = inspect(&format!("bien-ban-{system:?}"), &doc);
+        common_checks(&v, &doc);
+        let (t1, r1, c1) = cell_of(&v, "THƯ KÝ");
+        let (t2, r2, c2) = cell_of(&v, "Phạm Thị Ghi");
+        let (t3, r3, c3) = cell_of(&v, "CHỦ TỌA");
+        let (t4, r4, c4) = cell_of(&v, "Lê Văn Chủ");
+        let (t5, r5, c5) = cell_of(&v, "Nơi nhận:");
+        assert!(t1 == t2 && t2 == t3 && t3 == t4 && t4 == t5, "one grid");
+        assert_eq!((r1, r2, r3, r4, r5), (0, 0, 0, 0, 1), "{system:?}");
+        assert_eq!((c1, c2, c3, c4, c5), (0, 0, 1, 1, 0), "{system:?}");
+        for title in ["THƯ KÝ", "CHỦ TỌA"] {
+            assert_centred(&v, find(&v, title), title);
+        }
+    }
+}
+
 #[test]
 fn state_draft_keeps_blanks_for_the_van_thu() {
     let doc = docx_support::state_draft();

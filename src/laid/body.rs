@@ -13,6 +13,14 @@ use super::{
     Align, Cell, El, Grid, GridKind, Indent, Item, Look, Para, Row, Run, RunKind, Spacing,
 };
 
+/// The lines under the headings after the signature, computed from the document.
+pub(super) struct Notes {
+    /// "(Kèm theo Quyết định số … ngày … của …)" under a Phụ lục.
+    appendix: String,
+    /// "(Ban hành kèm theo Quyết định số … ngày … của …)" under a Quy chế issued with it.
+    issued: String,
+}
+
 /// Lays out the body and numbers its footnotes from 1 in order of appearance.
 pub(super) struct BodyPass<'a> {
     l: &'a Layout,
@@ -210,10 +218,15 @@ impl<'a> BodyPass<'a> {
     }
 
     /// The Phụ lục after the signature: each heading on a new page ("Phụ lục I", the title,
-    /// the italic "(Kèm theo … số … ngày … của …)"), then its blocks, numbered afresh.
+    /// the italic "(Kèm theo … số … ngày … của …)"), then its blocks, numbered afresh; and so
+    /// a document issued with this one ("QUY CHẾ", the title, "(Ban hành kèm theo …)").
     pub(super) fn appendices(&mut self, doc: &Document, blocks: &[Block], items: &mut Vec<Item>) {
         if !blocks.is_empty() {
-            self.blocks_kept(blocks, false, false, Some(&doc.attached_note()), items);
+            let notes = Notes {
+                appendix: doc.attached_note(),
+                issued: doc.issued_note(),
+            };
+            self.blocks_kept(blocks, false, false, Some(&notes), items);
         }
     }
 
@@ -228,7 +241,7 @@ impl<'a> BodyPass<'a> {
         blocks: &[Block],
         closing: bool,
         keep_end: bool,
-        note: Option<&str>,
+        notes: Option<&Notes>,
         items: &mut Vec<Item>,
     ) {
         let start = items.len();
@@ -282,9 +295,34 @@ impl<'a> BodyPass<'a> {
                     p.mark_size = Some(l.section.size.preferred);
                     p.keep_next = true;
                     self.inline_runs(title, &l.section, &mut p.runs);
-                    if let Some(note) = note {
+                    if let Some(notes) = notes {
                         items.push(Item::Para(p));
-                        p = centred_line(El::Body, note, &l.appendix_note);
+                        p = centred_line(El::Body, &notes.appendix, &l.appendix_note);
+                        p.spacing = Some(Spacing::single(
+                            Twips(0),
+                            l.body_layout.paragraph_spacing.preferred,
+                        ));
+                        p.keep_next = true;
+                    }
+                    p
+                }
+                Block::Issued { title, .. } => {
+                    // Mẫu 1.3: the tên loại, the title in bold, the italic "(Ban hành kèm theo
+                    // …)", on a new page.
+                    let mut head =
+                        centred_line(El::Body, label.unwrap_or_default(), &l.doc_type_name);
+                    head.page_break_before = true;
+                    head.keep_next = true;
+                    items.push(Item::Para(head));
+                    let mut p = Para::new(El::Body);
+                    p.align = Some(Align::Center);
+                    p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+                    p.mark_size = Some(l.subject.size.preferred);
+                    p.keep_next = true;
+                    self.inline_runs(title, &l.subject, &mut p.runs);
+                    if let Some(notes) = notes {
+                        items.push(Item::Para(p));
+                        p = centred_line(El::Body, &notes.issued, &l.appendix_note);
                         p.spacing = Some(Spacing::single(
                             Twips(0),
                             l.body_layout.paragraph_spacing.preferred,

@@ -27,6 +27,15 @@ pub struct DocType {
     /// Another Party abbreviation also in use (e.g. "QĐ" beside "QĐi"); accepted with a warning.
     #[serde(default)]
     pub party_alt: Option<String>,
+    /// Whether the type's form has no trích yếu under the tên loại: Giấy giới thiệu and Giấy
+    /// nghỉ phép (NĐ 30 Phụ lục III, Mẫu 1.8 and 1.10) go from the tên loại straight to the
+    /// body. A draft of such a type needs no trích yếu and the checker asks for none.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_subject: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 impl DocType {

@@ -37,3 +37,8 @@ pub const BASIS_LAST_END_PARTY: &str = ",";
 pub const APPENDIX_WORD: &str = "Phụ lục";
 /// The start of the line under an appendix title: "(Kèm theo Quyết định số …)".
 pub const ATTACHED_TO: &str = "Kèm theo";
+/// The start of the line under the title of a document issued with a decision (Phụ lục III,
+/// Mẫu 1.3: a Quy chế, Quy định): "(Ban hành kèm theo Quyết định số …)".
+pub const ISSUED_WITH: &str = "Ban hành kèm theo";
+/// The words after the tên loại in the markup of such a document: "Quy chế kèm theo. Title".
+pub const ISSUED_MARK: &str = "kèm theo";

@@ -283,6 +283,7 @@ impl RegisterEntry {
         let number = ReferenceNumber {
             number: Some(self.number),
             unit: None,
+            year: None,
         }
         .number_text();
         if self.symbol.contains('/') {

@@ -38,6 +38,9 @@ pub enum LineKind {
     Action,
     /// Phụ lục (`Phụ lục I. `).
     Appendix,
+    /// A document issued with the decision (`Quy chế kèm theo. `): its text is the whole
+    /// line, tên loại included, since the tên loại varies.
+    Issued,
     /// Chương (`Chương I. `).
     Chapter,
     /// Mục inside a chương (`Mục 1. `).
@@ -85,6 +88,9 @@ pub(super) fn classify(line: &str) -> (LineKind, u8, &str) {
     }
     if let Some(rest) = line.strip_prefix("! ") {
         return (LineKind::Action, 1, rest);
+    }
+    if super::issued_prefix(line).is_some() {
+        return (LineKind::Issued, 1, line);
     }
     if let Some((kind, rest)) = super::structure_prefix(line) {
         let kind = match kind {
@@ -175,6 +181,11 @@ pub fn label_lines(shapes: &[LineShape], system: System) -> Vec<Option<String>> 
                 LineKind::Basis => Block::Basis { content },
                 LineKind::Action => Block::Action { text: content },
                 LineKind::Appendix => Block::Appendix { title: content },
+                // The label is the tên loại in capitals: the shapes alone do not hold it.
+                LineKind::Issued => Block::Issued {
+                    doc_type: String::new(),
+                    title: content,
+                },
                 LineKind::Chapter => Block::Chapter { title: content },
                 LineKind::Division => Block::Division { title: content },
                 LineKind::Article | LineKind::RunInArticle => Block::Article {
@@ -262,6 +273,15 @@ Phụ lục II. QUY CHẾ",
             System::State,
         );
         assert_eq!(appendix[1], (LineKind::Appendix, Some("Phụ lục II".into())));
+        // A Quy chế issued with the decision keeps its whole line (the tên loại varies) and
+        // restarts the articles under it.
+        let issued = lines(
+            "Điều 1: Ban hành.\nĐiều 2: Hiệu lực.\nQuy chế kèm theo. Làm việc\nĐiều 1. Phạm vi",
+            System::State,
+        );
+        assert_eq!(issued[2].kind, LineKind::Issued);
+        assert_eq!(issued[2].text, "Quy chế kèm theo. Làm việc");
+        assert_eq!(issued[3].label.as_deref(), Some("Điều 1."));
     }
 
     #[test]

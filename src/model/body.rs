@@ -95,6 +95,17 @@ pub enum Block {
         /// Title of the appendix.
         title: Inline,
     },
+    /// A document issued with the decision (văn bản ban hành kèm theo; Phụ lục III, Mẫu 1.3):
+    /// a Quy chế or Quy định on a new page after the signature and Nơi nhận, headed by its tên
+    /// loại in capitals ("QUY CHẾ"), its title, and the italic "(Ban hành kèm theo Quyết định
+    /// số … ngày … của …)" computed from the document. Every block after it belongs to it;
+    /// chương and điều number afresh in it.
+    Issued {
+        /// Tên loại of the attached document as in the type table: "Quy chế", "Quy định".
+        doc_type: String,
+        /// Its title (trích yếu), e.g. "Làm việc của Ủy ban nhân dân tỉnh".
+        title: Inline,
+    },
     /// Điều: "Điều 1. Title", all bold, with a first-line indent. The number is computed and
     /// runs on through chương and mục; khoản (`Numbered` level 1) and điểm restart in it.
     Article {
@@ -217,6 +228,7 @@ impl Block {
             Block::Chapter { title }
             | Block::Division { title }
             | Block::Appendix { title }
+            | Block::Issued { title, .. }
             | Block::Article { title, .. } => Some(title),
             Block::Table(_) => None,
         }
@@ -224,11 +236,12 @@ impl Block {
 }
 
 impl Body {
-    /// Where the appendices start (the first [`Block::Appendix`]), or the number of blocks.
+    /// Where the appendices start (the first [`Block::Appendix`] or [`Block::Issued`]), or
+    /// the number of blocks.
     pub fn main_len(&self) -> usize {
         self.blocks
             .iter()
-            .position(|b| matches!(b, Block::Appendix { .. }))
+            .position(|b| matches!(b, Block::Appendix { .. } | Block::Issued { .. }))
             .unwrap_or(self.blocks.len())
     }
 

@@ -140,7 +140,9 @@ pub struct Document {
     pub body: Body,
     /// Whether the body ends with "./." (the PL3 templates show it).
     pub closing_mark: bool,
-    /// Chức vụ, họ tên người ký: one, or two side by side for a joint document.
+    /// Chức vụ, họ tên người ký: one, or two side by side, the first on the right: the two
+    /// bodies of a joint document (the lead first), or two people of one body (a Biên bản's
+    /// chủ tọa first, its thư ký then, printed on the left; NĐ 30 Phụ lục III Mẫu 1.9).
     pub signers: Vec<Signer>,
     /// Nơi nhận.
     pub recipients: Recipients,
@@ -172,22 +174,26 @@ impl Document {
     /// number, day or month stays blank as on the số line. The issuer is written in
     /// sentence case, keeping the địa danh as typed when the name ends with it.
     pub fn attached_note(&self) -> String {
-        let symbol = self
+        self.note_with(crate::layout::ATTACHED_TO)
+    }
+
+    /// The line under the title of a document issued with this one (a Quy chế), with its
+    /// brackets: "(Ban hành kèm theo Quyết định số 03/QĐ-UBND ngày … của …)".
+    pub fn issued_note(&self) -> String {
+        self.note_with(crate::layout::ISSUED_WITH)
+    }
+
+    fn note_with(&self, words: &str) -> String {
+        let number = self
             .number
-            .symbol(self.system, &self.doc_type, &self.issuers);
-        let number = self.number.number_text();
-        let number = match self.system {
-            System::State => format!("{number}/{symbol}"),
-            System::Party => format!("{number}-{symbol}"),
-        };
+            .number_and_symbol(self.system, &self.doc_type, &self.issuers);
         let issuer = self
             .issuers
             .first()
             .map(|i| sentence_case(&i.name, &self.place_date.place))
             .unwrap_or_default();
         format!(
-            "({} {} số {number} {} của {issuer})",
-            crate::layout::ATTACHED_TO,
+            "({words} {} số {number} {} của {issuer})",
             self.doc_type.name,
             self.place_date.date.phrase()
         )

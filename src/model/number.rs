@@ -15,6 +15,11 @@ pub struct ReferenceNumber {
     /// Đơn vị soạn thảo or lĩnh vực for a state công văn ("VP" in "Số: 123/UBND-VP").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// Năm ban hành printed between the number and the symbol, as a văn bản quy phạm pháp
+    /// luật carries it ("Số: 11/2018/QĐ-UBND", Luật Ban hành văn bản quy phạm pháp luật);
+    /// `None` for an administrative document (NĐ 30: "Số: 03/QĐ-UBND"). State only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
 }
 
 /// What stands for a blank number: room to write it by hand.
@@ -53,13 +58,30 @@ impl ReferenceNumber {
         }
     }
 
-    /// The whole line: "Số: 03/CT-UBND", "Số:       /KH-VP", "Số 415-KH/BDVTU-BCSĐUBND".
-    pub fn render(&self, system: System, doc_type: &DocType, issuers: &[Issuer]) -> String {
+    /// Number and symbol without "Số": "03/CT-UBND", "11/2018/QĐ-UBND" (with its year),
+    /// "415-KH/BDVTU-BCSĐUBND"; a blank number stays blank.
+    pub fn number_and_symbol(
+        &self,
+        system: System,
+        doc_type: &DocType,
+        issuers: &[Issuer],
+    ) -> String {
         let symbol = self.symbol(system, doc_type, issuers);
         let number = self.number_text();
+        match (system, self.year) {
+            (System::State, Some(year)) => format!("{number}/{year}/{symbol}"),
+            (System::State, None) => format!("{number}/{symbol}"),
+            (System::Party, _) => format!("{number}-{symbol}"),
+        }
+    }
+
+    /// The whole line: "Số: 03/CT-UBND", "Số:       /KH-VP", "Số: 11/2018/QĐ-UBND",
+    /// "Số 415-KH/BDVTU-BCSĐUBND".
+    pub fn render(&self, system: System, doc_type: &DocType, issuers: &[Issuer]) -> String {
+        let both = self.number_and_symbol(system, doc_type, issuers);
         match system {
-            System::State => format!("Số: {number}/{symbol}"),
-            System::Party => format!("Số {number}-{symbol}"),
+            System::State => format!("Số: {both}"),
+            System::Party => format!("Số {both}"),
         }
     }
 }
@@ -86,6 +108,7 @@ mod tests {
         let n = ReferenceNumber {
             number: Some(3),
             unit: None,
+            year: None,
         };
         assert_eq!(
             n.render(System::State, &ty("chi-thi"), &[issuer("UBND")]),
@@ -94,6 +117,7 @@ mod tests {
         let n = ReferenceNumber {
             number: Some(123),
             unit: None,
+            year: None,
         };
         assert_eq!(
             n.render(System::State, &ty("ke-hoach"), &[issuer("UBND")]),
@@ -119,6 +143,7 @@ mod tests {
         let n = ReferenceNumber {
             number: Some(415),
             unit: None,
+            year: None,
         };
         assert_eq!(
             n.render(System::Party, &ty("ke-hoach"), &[issuer("BDVTU")]),
@@ -127,6 +152,7 @@ mod tests {
         let n = ReferenceNumber {
             number: Some(5),
             unit: None,
+            year: None,
         };
         assert_eq!(
             n.render(System::Party, &ty("quy-che"), &[issuer("TU")]),
@@ -139,6 +165,7 @@ mod tests {
         let n = ReferenceNumber {
             number: Some(415),
             unit: None,
+            year: None,
         };
         let bodies = [issuer("BDVTU"), issuer("BCSĐUBND")];
         assert_eq!(
@@ -149,6 +176,7 @@ mod tests {
         let n = ReferenceNumber {
             number: Some(1),
             unit: None,
+            year: None,
         };
         assert_eq!(
             n.render(System::State, &ty("ke-hoach"), &bodies),
@@ -161,6 +189,7 @@ mod tests {
         let n = ReferenceNumber {
             number: Some(12),
             unit: Some("VX".into()),
+            year: None,
         };
         assert_eq!(
             n.render(System::State, &ty("cong-van"), &[issuer("UBND")]),
@@ -169,6 +198,7 @@ mod tests {
         let n = ReferenceNumber {
             number: Some(357),
             unit: None,
+            year: None,
         };
         assert_eq!(
             n.render(System::Party, &ty("cong-van"), &[issuer("BTCTU")]),

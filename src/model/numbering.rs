@@ -130,6 +130,12 @@ pub fn label_blocks(blocks: &[Block], system: System) -> Vec<BlockLabel> {
                     APPENDIX_WORD.to_string()
                 })
             }
+            Block::Issued { doc_type, .. } => {
+                (part, section, chapter, division, article) = (0, 0, 0, 0, 0);
+                levels = [0; 3];
+                letter = 0;
+                Some(super::text::upper(doc_type.trim())).filter(|s| !s.is_empty())
+            }
             Block::Chapter { .. } => {
                 chapter += 1;
                 division = 0;

@@ -1,5 +1,6 @@
 //! Domain filters for templates: `ngay_thang` (date phrase), `hoa` (upper case with
-//! diacritics), `so_ky_hieu` (number and symbol), `la_ma` (Roman numeral).
+//! diacritics), `thuong_dau` (first letter lower case, the rest as typed: a title inside a
+//! sentence), `so_ky_hieu` (number and symbol), `la_ma` (Roman numeral).
 
 use tera::{Kwargs, State, Tera, TeraResult};
 
@@ -9,12 +10,24 @@ use crate::model::{roman, text, IssueDate};
 pub fn register(tera: &mut Tera) {
     tera.register_filter("ngay_thang", |v: &str, _: Kwargs, _: &State| ngay_thang(v));
     tera.register_filter("hoa", |v: &str, _: Kwargs, _: &State| text::upper(v));
+    tera.register_filter("thuong_dau", |v: &str, _: Kwargs, _: &State| thuong_dau(v));
     tera.register_filter("la_ma", |v: i64, _: Kwargs, _: &State| {
         roman(v.clamp(1, 3999) as u32)
     });
     tera.register_filter("so_ky_hieu", |v: i64, kwargs: Kwargs, _: &State| {
         so_ky_hieu(v, &kwargs)
     });
+}
+
+/// "Làm việc của Ủy ban" → "làm việc của Ủy ban": a title set inside a sentence ("Ban hành
+/// kèm theo Quyết định này Quy chế làm việc của …"); proper names later in it keep their case.
+pub fn thuong_dau(v: &str) -> String {
+    let v = v.trim_start();
+    let mut chars = v.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// "2024-02-05" → "ngày 05 tháng 02 năm 2024"; "2024-02" or "2024" leave blanks to fill by hand.

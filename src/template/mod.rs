@@ -427,6 +427,16 @@ fn parse_definition(s: &Source) -> Result<TemplateDef, TemplateError> {
         })?,
         TypeRef::Inline(t) => t,
     };
+    if !matches!(file.signer_roles.len(), 0 | 2)
+        || file.signer_roles.iter().any(|r| r.trim().is_empty())
+    {
+        return Err(TemplateError::Definition {
+            path,
+            message: "signer_roles khai báo đúng hai chức danh không trống, bên trái rồi bên phải \
+                      (ví dụ: [\"THƯ KÝ\", \"CHỦ TỌA\"])"
+                .into(),
+        });
+    }
     let mut seen = HashSet::new();
     for f in &file.fields {
         if !seen.insert(f.name.as_str()) {
@@ -450,6 +460,7 @@ fn parse_definition(s: &Source) -> Result<TemplateDef, TemplateError> {
         systems: file.systems,
         closing_mark: file.closing_mark,
         urgency: file.urgency,
+        signer_roles: file.signer_roles,
         fields: file.fields,
     })
 }

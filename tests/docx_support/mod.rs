@@ -112,6 +112,7 @@ pub fn state_chi_thi() -> Document {
         number: ReferenceNumber {
             number: Some(3),
             unit: None,
+            year: None,
         },
         place_date: PlaceDate {
             place: "Xuân Lộc".into(),
@@ -197,6 +198,7 @@ pub fn party_bao_cao() -> Document {
         number: ReferenceNumber {
             number: Some(245),
             unit: None,
+            year: None,
         },
         place_date: PlaceDate {
             place: "Kiên Giang".into(),
@@ -261,6 +263,7 @@ pub fn joint_party_ke_hoach() -> Document {
         number: ReferenceNumber {
             number: Some(415),
             unit: None,
+            year: None,
         },
         place_date: PlaceDate {
             place: "Kiên Giang".into(),
@@ -363,6 +366,7 @@ pub fn state_cong_van() -> Document {
     d.number = ReferenceNumber {
         number: Some(125),
         unit: Some("NV".into()),
+        year: None,
     };
     d.subject = "triển khai phong trào “Dân vận khéo” năm 2023".into();
     d.addressees = vec![

@@ -167,8 +167,11 @@ pub struct NumberLine {
     pub digits: String,
     /// The character between number and symbol ('/' state, '-' Party).
     pub sep: char,
-    /// Everything after the separator.
+    /// Everything after the separator (and after the year, when there is one).
     pub symbol: String,
+    /// The year between number and symbol of a văn bản quy phạm pháp luật ("2018" of
+    /// "Số: 11/2018/QĐ-UBND"); `None` in the administrative form.
+    pub year: Option<u16>,
     /// The text from the start through the separator ("Số: 3/").
     pub head: String,
 }
@@ -193,13 +196,27 @@ pub fn parse_number(text: &str) -> Option<NumberLine> {
     if sep != '/' && sep != '-' {
         return None;
     }
-    let symbol = rest3[sep.len_utf8()..].trim().to_string();
+    let mut symbol = rest3[sep.len_utf8()..].trim();
+    // "Số: 11/2018/QĐ-UBND": a văn bản quy phạm pháp luật carries its year of issue.
+    let mut year = None;
+    if sep == '/' {
+        if let Some((y, rest)) = symbol.split_once('/') {
+            if let Ok(n) = y.parse::<u16>() {
+                if y.len() == 4 && (1945..=2100).contains(&n) {
+                    year = Some(n);
+                    symbol = rest.trim_start();
+                }
+            }
+        }
+    }
+    let symbol = symbol.to_string();
     let head_len = t.len() - rest3.len() + sep.len_utf8();
     Some(NumberLine {
         colon,
         digits,
         sep,
         symbol,
+        year,
         head: t[..head_len].to_string(),
     })
 }
@@ -416,5 +433,23 @@ mod tests {
         let n = parse_number("Số:\u{a0}\u{a0}\u{a0}/KH-VP").unwrap();
         assert_eq!((n.digits.as_str(), n.symbol.as_str()), ("", "KH-VP"));
         assert!(parse_number("Sổ tay").is_none());
+    }
+
+    #[test]
+    fn a_normative_number_carries_its_year_between_number_and_symbol() {
+        let n = parse_number("Số: 11/2018/QĐ-UBND").unwrap();
+        assert_eq!(
+            (n.digits.as_str(), n.year, n.symbol.as_str()),
+            ("11", Some(2018), "QĐ-UBND")
+        );
+        assert_eq!(n.head, "Số: 11/");
+        let n = parse_number("Số:\u{a0}\u{a0}\u{a0}/2026/NQ-HĐND").unwrap();
+        assert_eq!((n.digits.as_str(), n.year), ("", Some(2026)));
+        assert_eq!(n.symbol, "NQ-HĐND");
+        // Not a year: an ordinary symbol, and the Party form, keep their text.
+        assert_eq!(parse_number("Số: 12/UBND-VX").unwrap().year, None);
+        let n = parse_number("Số 05-KH/TU").unwrap();
+        assert_eq!((n.year, n.symbol.as_str()), (None, "KH/TU"));
+        assert_eq!(parse_number("Số: 3/123/QĐ-UBND").unwrap().year, None);
     }
 }

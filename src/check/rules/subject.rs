@@ -29,7 +29,7 @@ pub(super) const SUBJECT_PRESENT: RuleDef = RuleDef {
     ]),
     evidence: Per::Same(Evidence::Stated),
     severity: Per::Same(Severity::Error),
-    doc: Per::Same("Trích yếu nội dung đặt dưới tên loại (công văn: sau «V/v» dưới số, ký hiệu)."),
+    doc: Per::Same("Trích yếu nội dung đặt dưới tên loại (công văn: sau «V/v» dưới số, ký hiệu). Giấy giới thiệu và giấy nghỉ phép không có trích yếu (Phụ lục III, Mẫu 1.8 và 1.10)."),
     wrong: Per::Same("KẾ HOẠCH rồi vào ngay nội dung"),
     right: Per::By(&[
         (
@@ -124,6 +124,10 @@ fn without_vv(text: &str) -> Option<&str> {
 }
 
 fn subject_present(ctx: &Ctx) -> Outcome {
+    // Giấy giới thiệu, Giấy nghỉ phép: the form has no trích yếu (Mẫu 1.8, 1.10).
+    if ctx.view.doc_type.as_ref().is_some_and(|t| t.no_subject) {
+        return Outcome::NotApplicable;
+    }
     present(!ctx.view.parts.trich_yeu.is_empty(), "trích yếu nội dung")
 }
 

@@ -23,4 +23,10 @@ party: string | null,
 /**
  * Another Party abbreviation also in use (e.g. "QĐ" beside "QĐi"); accepted with a warning.
  */
-party_alt: string | null, };
+party_alt: string | null, 
+/**
+ * Whether the type's form has no trích yếu under the tên loại: Giấy giới thiệu and Giấy
+ * nghỉ phép (NĐ 30 Phụ lục III, Mẫu 1.8 and 1.10) go from the tên loại straight to the
+ * body. A draft of such a type needs no trích yếu and the checker asks for none.
+ */
+no_subject?: boolean, };

@@ -28,6 +28,11 @@ number?: number | null,
  */
 unit?: string | null, 
 /**
+ * The số carries the year of issue: "Số: 11/2018/QĐ-UBND", as a Quyết định or Nghị
+ * quyết that is a văn bản quy phạm pháp luật is numbered. State only.
+ */
+number_with_year?: boolean, 
+/**
  * Địa danh.
  */
 place: string, 
@@ -64,7 +69,9 @@ issuers: Array<Issuer>,
  */
 fields: { [key in string]: string }, 
 /**
- * Người ký (one, or two for a joint document).
+ * Người ký: one; two for a joint document (one per body, the lead's first), or two of
+ * one body signing side by side (a Biên bản's chủ tọa first, then its thư ký; see
+ * [`TemplateDef::signer_roles`]). The first signs on the right.
  */
 signers: Array<Signer>, 
 /**

@@ -31,6 +31,12 @@ describe("serializeLines", () => {
     expect(serializeLines([line("paragraph", "Điều 1. không phải điều")])).toBe("\\Điều 1. không phải điều");
   });
 
+  it("writes a Quy chế issued with the decision with its tên loại, and escapes a look-alike", () => {
+    expect(serializeLines([line("issued", "Quy định kèm theo. Về con dấu")])).toBe("Quy định kèm theo. Về con dấu");
+    expect(serializeLines([line("issued", "Làm việc của Văn phòng")])).toBe("Quy chế kèm theo. Làm việc của Văn phòng");
+    expect(serializeLines([line("paragraph", "Quy chế kèm theo. không phải tiêu đề")])).toBe("\\Quy chế kèm theo. không phải tiêu đề");
+  });
+
   it("escapes a paragraph that could read as another kind", () => {
     expect(serializeLines([line("paragraph", "- không phải gạch đầu dòng")])).toBe("\\- không phải gạch đầu dòng");
     expect(serializeLines([line("paragraph", "1. không đánh số")])).toBe("\\1. không đánh số");

@@ -30,6 +30,7 @@ export const KIND_LABELS: Record<BlockKind, string> = {
   basis: "Căn cứ",
   action: "Dòng QUYẾT ĐỊNH: / thẩm quyền",
   appendix: "Phụ lục",
+  issued: "Văn bản ban hành kèm theo (Quy chế kèm theo. …)",
   chapter: "Chương",
   division: "Mục (trong chương)",
   article: "Điều có tên",
@@ -85,7 +86,7 @@ function prefix(kind: BlockKind, level: number): string {
 }
 
 /** Paragraph starts that could read as a prefix: written escaped, whatever follows. */
-const MAY_LOOK_LIKE_A_PREFIX = /^([=#\-+|\\0-9>!]|[a-zđ]\)|(Phụ lục|Chương|Mục|Điều) )/;
+const MAY_LOOK_LIKE_A_PREFIX = /^([=#\-+|\\0-9>!]|[a-zđ]\)|(Phụ lục|Chương|Mục|Điều) |.{1,24} kèm theo\. )/;
 
 /**
  * Joins lines back into markup text. A paragraph that starts with a character a prefix could
@@ -98,6 +99,9 @@ export function serializeLines(lines: Line[]): string {
       const text = l.text.replace(/\n/g, " ").trim();
       if (l.kind === "table") return text.startsWith("|") ? text : `| ${text} |`;
       if (l.kind === "paragraph") return MAY_LOOK_LIKE_A_PREFIX.test(text) ? `\\${text}` : text;
+      // A document issued with the decision keeps its tên loại in its text ("Quy chế kèm theo.
+      // …"); a line just turned into one gets the Quy chế's.
+      if (l.kind === "issued") return / kèm theo\. /.test(text) ? text : `Quy chế kèm theo. ${text}`;
       return prefix(l.kind, l.level) + text;
     })
     .join("\n");
