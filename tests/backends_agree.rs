@@ -41,7 +41,7 @@ fn corpus() -> Vec<(String, Document)> {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
-    assert_eq!(paths.len(), 10, "the ten examples");
+    assert_eq!(paths.len(), 11, "the eleven examples");
     for p in paths {
         let d = Draft::from_toml(&std::fs::read_to_string(&p).unwrap()).unwrap();
         let name = p.file_stem().unwrap().to_string_lossy().into_owned();

@@ -3,7 +3,8 @@
 //! `tests/fixtures/real/` (Quyết định, Công văn; stacked TM./KT. and TL./KT. signatures), and a
 //! Giấy mời published by UBND tỉnh Hải Dương (numbered "Thành phần mời / Thời gian / Địa
 //! điểm") and a Party Nghị quyết of a chi bộ (prose, no articles: the Mẫu 13-KNĐ form a
-//! university chi bộ publishes). Each one must load, render with the built-in templates and keep the facts of the original: số ký hiệu, date, signers, Nơi nhận,
+//! university chi bộ publishes) and a Biên bản form of the same university (thư ký and chủ tọa
+//! side by side). Each one must load, render with the built-in templates and keep the facts of the original: số ký hiệu, date, signers, Nơi nhận,
 //! the outline with its computed numbering, and, for the Báo cáo, its 23 footnotes.
 
 use std::path::{Path, PathBuf};
@@ -13,8 +14,9 @@ use vanban::model::{label_blocks, Block, Document, Span, System};
 use vanban::template::Templates;
 
 /// The examples, by file stem.
-const EXAMPLES: [&str; 10] = [
+const EXAMPLES: [&str; 11] = [
     "bao-cao-tong-ket-dan-van-2019",
+    "bien-ban-hop-lop-dhkt-da-nang",
     "chi-thi-03-dan-van-xuan-loc-2023",
     "cong-van-trien-khai-3653-vpcp-lam-dong-2026",
     "giay-moi-tet-trong-cay-hai-duong-2018",
@@ -123,7 +125,7 @@ fn assert_blank_between(line: &str, prefix: &str, suffix: &str) {
 }
 
 #[test]
-fn the_examples_directory_holds_the_ten_documents() {
+fn the_examples_directory_holds_the_eleven_documents() {
     let mut stems: Vec<String> = std::fs::read_dir(examples_dir())
         .expect("examples/ exists")
         .map(|e| e.expect("readable entry").path())
@@ -728,4 +730,23 @@ fn nghi_quyet_chi_bo_is_a_party_resolution_in_prose() {
         .any(|b| matches!(b, Block::Action { .. } | Block::Article { .. })));
     assert_eq!(outline(&doc, is_dash).len(), 5, "the five points");
     assert_eq!(signer_lines(&doc, 0)[..2], ["T/M CHI BỘ", "BÍ THƯ"]);
+}
+
+#[test]
+fn bien_ban_dhkt_is_signed_by_the_thu_ky_and_the_chu_toa_of_one_body() {
+    let (draft, doc) = load("bien-ban-hop-lop-dhkt-da-nang");
+    assert_eq!(draft.issuers.len(), 1, "one body");
+    assert_eq!(doc.signers.len(), 2, "two signatures");
+    assert_eq!(signer_lines(&doc, 0), ["CHỦ TỌA"]);
+    assert_eq!(signer_lines(&doc, 1), ["THƯ KÝ"]);
+    assert_eq!(
+        outline(&doc, is_section),
+        ["I. THÀNH PHẦN THAM DỰ", "II. NỘI DUNG CUỘC HỌP"]
+    );
+    // Numbering restarts under each section: four members, then Ưu điểm and Khuyết điểm.
+    assert_eq!(
+        labels(&doc, is_numbered(1)),
+        ["1.", "2.", "3.", "4.", "1.", "2."]
+    );
+    assert_eq!(outline(&doc, is_dash).len(), 6);
 }

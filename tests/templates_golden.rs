@@ -18,7 +18,7 @@ fn examples_render_as_reviewed() {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
-    assert_eq!(paths.len(), 10);
+    assert_eq!(paths.len(), 11);
     for path in paths {
         let draft = Draft::from_toml(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let doc = draft.render(&templates).unwrap();

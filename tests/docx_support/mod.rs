@@ -496,6 +496,6 @@ pub fn examples() -> Vec<(String, Document)> {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         out.push((stem, doc));
     }
-    assert_eq!(out.len(), 10, "the ten examples");
+    assert_eq!(out.len(), 11, "the eleven examples");
     out
 }
