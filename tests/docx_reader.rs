@@ -173,7 +173,10 @@ fn common_checks(v: &Value, doc: &Document) {
         p["space_after"].as_i64().unwrap() as i32,
         l.body_layout.paragraph_spacing.preferred.0
     );
-    let last_body = paragraphs(v)
+    // The last body paragraph before the footer (a document issued with its Quy định has
+    // more body after the signature, on a page of its own).
+    let footer = find(v, "Nơi nhận:");
+    let last_body = paragraphs(v)[..footer]
         .iter()
         .rposition(|p| p["alignment"] == "JUSTIFY (3)" && p["first_line_indent"].as_i64() > Some(0))
         .unwrap();

@@ -194,6 +194,8 @@ fn every_example_renders_round_trips_and_is_free_of_scan_noise() {
                     | Block::Article { run_in: false, .. }
                     | Block::Action { .. }
                     | Block::Basis { .. }
+                    | Block::Issued { .. }
+                    | Block::Chapter { .. }
             ) {
                 let last = t.chars().last().unwrap();
                 assert!(
@@ -654,8 +656,9 @@ fn cong_van_lam_dong_is_signed_by_the_office_for_the_chairman() {
 fn quyet_dinh_ha_tinh_is_signed_for_the_committee_by_a_vice_chairman() {
     let (draft, doc) = load("quyet-dinh-bao-ve-moi-truong-ha-tinh-2018");
     assert_eq!(doc.system, System::State);
-    // The original's "11/2018/QĐ-UBND" has no counterpart in the model: left blank.
-    assert_eq!(draft.number, None);
+    // A văn bản quy phạm pháp luật: the number carries its year.
+    assert_eq!(draft.number, Some(11));
+    assert_eq!(doc.number_line(), "Số: 11/2018/QĐ-UBND");
     assert_eq!(
         doc.place_date.render(doc.system),
         "Hà Tĩnh, ngày 11 tháng 4 năm 2018"
@@ -677,7 +680,22 @@ fn quyet_dinh_ha_tinh_is_signed_for_the_committee_by_a_vice_chairman() {
         ["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "QUYẾT ĐỊNH:"]
     );
     let articles = outline(&doc, |b| matches!(b, Block::Article { .. }));
-    assert_eq!(articles.len(), 3);
+    // Three articles of the decision, then the 34 of the Quy định it issues, numbered afresh.
+    assert_eq!(articles.len(), 3 + 34);
+    assert!(articles[3].starts_with("Điều 1. Phạm vi điều chỉnh"));
+    assert!(articles[36].starts_with("Điều 34. Tổ chức thực hiện"));
+    assert_eq!(
+        doc.body
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Issued { .. }))
+            .count(),
+        1
+    );
+    assert_eq!(
+        outline(&doc, |b| matches!(b, Block::Chapter { .. })).len(),
+        9
+    );
     assert!(articles[0].starts_with("Điều 1. Ban hành kèm theo Quyết định này Quy định"));
     assert!(articles[1].starts_with("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 25"));
     assert!(articles[2].starts_with("Điều 3. Chánh Văn phòng UBND tỉnh"));

@@ -226,7 +226,16 @@ impl<'a> BodyPass<'a> {
                 appendix: doc.attached_note(),
                 issued: doc.issued_note(),
             };
-            self.blocks_kept(blocks, false, false, Some(&notes), items);
+            // A Quy chế or Quy định issued with the decision is a document of its own and
+            // ends with "./." as the decision does (the Hà Tĩnh Quy định 11/2018 does); a Phụ
+            // lục (a table, a list) does not.
+            let closing = doc.closing_mark
+                && blocks
+                    .iter()
+                    .rev()
+                    .find(|b| matches!(b, Block::Appendix { .. } | Block::Issued { .. }))
+                    .is_some_and(|b| matches!(b, Block::Issued { .. }));
+            self.blocks_kept(blocks, closing, false, Some(&notes), items);
         }
     }
 
