@@ -1,0 +1,260 @@
+//! The header of an imported document (phần đầu): issuing bodies, số, địa danh and date,
+//! urgency and secrecy marks, trích yếu. Each reader takes the recognised paragraphs'
+//! text and returns the draft's value; what it cannot read is reported.
+
+use crate::check::view::View;
+use crate::model::{text, IssueDate, Issuer, Secrecy, System, Urgency};
+
+use super::report::{EntryKind, ImportReport};
+
+/// Text of view paragraph `i`, NFC, spaces squashed.
+pub(super) fn line(view: &View, i: usize) -> String {
+    text::squash_spaces(&text::nfc(&view.paras[i].text))
+}
+
+/// What the số line gives: the number and the symbol after it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct NumberLine {
+    /// Số (blank when left for the văn thư).
+    pub number: Option<u32>,
+    /// The ký hiệu after the number, e.g. "QĐ-UBND" or "KH/BDVTU-BCSĐUBND".
+    pub symbol: String,
+}
+
+/// Reads "Số: 12/QĐ-UBND", "Số:      /UBND-VP", "Số 415-KH/BDVTU".
+pub(super) fn number_line(s: &str) -> NumberLine {
+    let rest = s.trim();
+    let rest = rest
+        .strip_prefix("Số")
+        .or_else(|| rest.strip_prefix("SỐ"))
+        .or_else(|| rest.strip_prefix("số"))
+        .unwrap_or(rest);
+    let rest = rest.trim_start_matches([':', ' ', '\u{a0}']);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = &rest[digits.len()..];
+    let after = after.trim_start_matches([' ', '\u{a0}', '.', '\t']);
+    let symbol = after
+        .strip_prefix('/')
+        .or_else(|| after.strip_prefix('-'))
+        .unwrap_or(after)
+        .trim()
+        .to_string();
+    NumberLine {
+        number: digits.parse().ok().filter(|n| *n > 0),
+        symbol,
+    }
+}
+
+/// Splits a symbol into the issuers' abbreviations and a công văn's unit, given the type's
+/// abbreviation in `system` (empty for a state công văn) and the number of issuers.
+pub(super) fn symbol_parts(
+    symbol: &str,
+    system: System,
+    type_abbr: &str,
+    issuers: usize,
+) -> (Vec<String>, Option<String>) {
+    let bodies = match system {
+        System::Party => symbol
+            .split_once('/')
+            .map_or(symbol, |(_, b)| b)
+            .to_string(),
+        System::State if type_abbr.is_empty() => symbol.to_string(),
+        System::State => symbol
+            .strip_prefix(type_abbr)
+            .map(|r| r.trim_start_matches('-'))
+            .unwrap_or_else(|| symbol.split_once('-').map_or(symbol, |(_, b)| b))
+            .to_string(),
+    };
+    let pieces: Vec<String> = bodies
+        .split('-')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if system == System::State && type_abbr.is_empty() {
+        // Công văn: the agencies, then the drafting unit (đơn vị soạn thảo).
+        let n = issuers.max(1);
+        if pieces.len() > n {
+            let unit = pieces[n..].join("-");
+            return (pieces[..n].to_vec(), Some(unit));
+        }
+        return (pieces, None);
+    }
+    if pieces.len() > issuers.max(1) && issuers <= 1 {
+        return (vec![pieces.join("-")], None);
+    }
+    (pieces, None)
+}
+
+/// Reads "Lâm Đồng, ngày 05 tháng 02 năm 2024" (day or month may be blank).
+/// Returns the place and the date, `None` for a year it cannot find.
+pub(super) fn place_date(s: &str) -> (String, Option<IssueDate>) {
+    let s = s.replace('\u{a0}', " ");
+    let (place, rest) = match s.split_once(',') {
+        Some((p, r)) => (p.trim().to_string(), r.to_string()),
+        None => match s.find("ngày") {
+            Some(k) => (s[..k].trim().to_string(), s[k..].to_string()),
+            None => (s.trim().to_string(), String::new()),
+        },
+    };
+    let number_after = |word: &str| -> Option<i64> {
+        let k = rest.find(word)?;
+        let after = rest[k + word.len()..].trim_start();
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let year = number_after("năm");
+    let date = year.map(|y| IssueDate {
+        day: number_after("ngày")
+            .and_then(|d| u8::try_from(d).ok())
+            .filter(|d| (1..=31).contains(d)),
+        month: number_after("tháng")
+            .and_then(|m| u8::try_from(m).ok())
+            .filter(|m| (1..=12).contains(m)),
+        year: i32::try_from(y).unwrap_or(0),
+    });
+    (place, date)
+}
+
+/// The issuing bodies from the recognised lines: the superior lines, then the issuing
+/// body's lines; a joint header joins two bodies with a line ending in " -".
+pub(super) fn issuers(view: &View, report: &mut ImportReport) -> Vec<Issuer> {
+    let parts = &view.parts;
+    let superior: Vec<String> = parts.chu_quan.iter().map(|&i| line(view, i)).collect();
+    let superior = Some(superior.join(" ")).filter(|s| !s.trim().is_empty());
+    let mut names: Vec<String> = vec![String::new()];
+    for &i in &parts.ban_hanh {
+        if Some(i) == parts.star {
+            continue;
+        }
+        let l = line(view, i);
+        if l == "*" || l.is_empty() {
+            continue;
+        }
+        let (l, ends_joint) = match l.strip_suffix(" -").or_else(|| l.strip_suffix(" –")) {
+            Some(head) => (head.trim().to_string(), true),
+            None => (l, false),
+        };
+        let current = names.last_mut().expect("one name at least");
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&l);
+        if ends_joint {
+            names.push(String::new());
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    if names.is_empty() {
+        report.add(
+            EntryKind::Missing,
+            None,
+            "",
+            "không tìm thấy tên cơ quan ban hành; đã điền \"...\"",
+        );
+        names.push("...".into());
+    }
+    if names.len() > 2 {
+        report.add(
+            EntryKind::Review,
+            parts.ban_hanh.first().map(|&i| view.paras[i].index),
+            &names.join(" - "),
+            "bản thảo có tối đa hai cơ quan ban hành; các tên sau được nối vào cơ quan thứ hai",
+        );
+        let rest = names.split_off(1).join(" - ");
+        names.push(rest);
+    }
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(k, name)| Issuer {
+            superior: if k == 0 { superior.clone() } else { None },
+            name,
+            abbr: String::new(),
+            system: None,
+        })
+        .collect()
+}
+
+/// An urgency mark, if `s` is one.
+pub(super) fn urgency(s: &str) -> Option<Urgency> {
+    let k = text::upper(s.trim().trim_end_matches('.'));
+    [Urgency::Khan, Urgency::ThuongKhan, Urgency::HoaToc]
+        .into_iter()
+        .find(|u| u.label() == k)
+}
+
+/// A secrecy mark, if `s` is one.
+pub(super) fn secrecy(s: &str) -> Option<Secrecy> {
+    let k = text::upper(s.trim().trim_end_matches('.'));
+    [Secrecy::Mat, Secrecy::ToiMat, Secrecy::TuyetMat]
+        .into_iter()
+        .find(|m| m.label() == k)
+}
+
+/// The trích yếu from its lines: a công văn's "V/v" taken off, the line under it left out.
+pub(super) fn subject(view: &View) -> String {
+    let parts = &view.parts;
+    let lines: Vec<String> = parts
+        .trich_yeu
+        .iter()
+        .filter(|&&i| Some(i) != parts.trich_yeu_mark)
+        .map(|&i| line(view, i))
+        .filter(|l| !l.is_empty() && !l.chars().all(|c| matches!(c, '-' | '_' | '–')))
+        .collect();
+    let joined = lines.join(" ");
+    let joined = joined.trim();
+    for prefix in ["V/v", "V/V", "v/v", "Về việc"] {
+        if let Some(rest) = joined.strip_prefix(prefix) {
+            return rest.trim_start_matches([':', ' ']).trim().to_string();
+        }
+    }
+    joined.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_lines_of_both_systems() {
+        assert_eq!(
+            number_line("Số: 12/QĐ-UBND"),
+            NumberLine {
+                number: Some(12),
+                symbol: "QĐ-UBND".into()
+            }
+        );
+        assert_eq!(number_line("Số:\u{a0}\u{a0}\u{a0}/UBND-NC").number, None);
+        assert_eq!(number_line("Số:       /UBND-NC").symbol, "UBND-NC");
+        let p = number_line("Số 415-KH/BDVTU-BCSĐUBND");
+        assert_eq!(p.number, Some(415));
+        assert_eq!(
+            symbol_parts(&p.symbol, System::Party, "KH", 2).0,
+            vec!["BDVTU", "BCSĐUBND"]
+        );
+        assert_eq!(
+            symbol_parts("UBND-NC", System::State, "", 1),
+            (vec!["UBND".to_string()], Some("NC".to_string()))
+        );
+        assert_eq!(
+            symbol_parts("QĐ-UBND", System::State, "QĐ", 1).0,
+            vec!["UBND"]
+        );
+    }
+
+    #[test]
+    fn place_and_date_with_blanks() {
+        let (p, d) = place_date("Lâm Đồng, ngày      tháng 4 năm 2026");
+        assert_eq!(p, "Lâm Đồng");
+        assert_eq!(
+            d,
+            Some(IssueDate {
+                day: None,
+                month: Some(4),
+                year: 2026
+            })
+        );
+        let (_, d) = place_date("Hà Nội, ngày 05 tháng 02 năm 2024");
+        assert_eq!(d.unwrap().day, Some(5));
+    }
+}
