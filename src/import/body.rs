@@ -107,6 +107,9 @@ pub(super) fn convert(
     // Căn cứ come before the action line ("QUYẾT ĐỊNH:"), not before the authority line
     // above them ("CHỦ TỊCH ỦY BAN NHÂN DÂN …", centred and bold like it).
     let last_action = body.iter().rposition(|&i| is_action(view, i));
+    // For each block, the length of a last run that is the closing mark alone ("./." or
+    // "/."): how Vanban wrote it tells whether the stop was the text's own.
+    let mut mark_runs: Vec<Option<usize>> = Vec::new();
     let mut k = 0;
     while k < body.len() {
         let i = body[k];
@@ -170,10 +173,23 @@ pub(super) fn convert(
         }
         let before_action = last_action.is_some_and(|a| k < a);
         let (block, used) = block_of(view, body, k, &pc, &t, before_action, report);
+        let last_run = view.paras[body[k + used - 1]]
+            .runs
+            .iter()
+            .rev()
+            .find(|r| !r.text.trim().is_empty())
+            .map(|r| r.text.trim());
+        mark_runs.resize(out.blocks.len(), None);
+        mark_runs.push(
+            last_run
+                .filter(|r| *r == CLOSING_MARK || *r == CLOSING_MARK_AFTER_STOP)
+                .map(|r| r.chars().count()),
+        );
         out.blocks.push(block);
         k += used;
     }
-    closing_mark(&mut out);
+    mark_runs.resize(out.blocks.len(), None);
+    closing_mark(&mut out, &mark_runs);
     out
 }
 
@@ -504,8 +520,9 @@ fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> Table {
     }
 }
 
-/// Takes the "./." off the last text block before any Phụ lục.
-fn closing_mark(out: &mut BodyOut) {
+/// Takes the "./." off the last text block before any Phụ lục: the whole mark when Vanban
+/// wrote it as its own run after text without a stop, else the "/." after the text's stop.
+fn closing_mark(out: &mut BodyOut, mark_runs: &[Option<usize>]) {
     let end = out
         .blocks
         .iter()
@@ -521,13 +538,18 @@ fn closing_mark(out: &mut BodyOut) {
             }
         }
     }
-    let Some(last) = out.blocks[..end]
-        .iter_mut()
-        .rev()
-        .find(|b| !matches!(b, Block::Table(_)))
+    let Some(at) = out.blocks[..end]
+        .iter()
+        .rposition(|b| !matches!(b, Block::Table(_)))
     else {
         return;
     };
+    let strip = mark_runs
+        .get(at)
+        .copied()
+        .flatten()
+        .unwrap_or(CLOSING_MARK_AFTER_STOP.chars().count());
+    let last = &mut out.blocks[at];
     let inline = match last {
         Block::Part { title }
         | Block::Section { title }
@@ -550,7 +572,7 @@ fn closing_mark(out: &mut BodyOut) {
     }
     // Take the "/." off the end, across runs: what is left ends with "." and prints the
     // same "./." again.
-    let mut left = CLOSING_MARK_AFTER_STOP.chars().count();
+    let mut left = strip;
     while left > 0 {
         let Some(Span::Text { text, .. }) = inline.0.last_mut() else {
             return;

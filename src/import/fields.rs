@@ -45,6 +45,8 @@ pub(super) struct Spread {
 const STEP: u32 = 1;
 /// No match.
 const NEVER: u32 = u32::MAX / 4;
+/// The choice of an inline item that takes its line without the text around the field.
+const BARE: usize = usize::MAX - 1;
 
 fn canonical(line: &str) -> String {
     let line = line.trim();
@@ -114,6 +116,7 @@ fn pattern(
 struct Matched {
     values: BTreeMap<usize, String>,
     skipped: Vec<String>,
+    bare: Vec<String>,
     empty_required: Vec<usize>,
 }
 
@@ -178,7 +181,11 @@ fn best_match(items: &[Item], lines: &[String], def: &TemplateDef) -> Option<(u3
                         }
                     }
                 }
-                Item::Inline { prefix, suffix, .. } => {
+                Item::Inline {
+                    field,
+                    prefix,
+                    suffix,
+                } => {
                     let l = lines.get(i).map(|l| l.trim()).unwrap_or("");
                     if i < n
                         && l.starts_with(prefix.trim_start())
@@ -186,6 +193,14 @@ fn best_match(items: &[Item], lines: &[String], def: &TemplateDef) -> Option<(u3
                         && l.len() >= prefix.trim_start().len() + suffix.trim_end().len()
                     {
                         here = (cost[q + 1][i + 1], 1);
+                    } else if i < n && !l.is_empty() && required(*field) {
+                        // The line is a required field's value without the template's text
+                        // around it (a closing article typed without "Điều n."): the template
+                        // adds it.
+                        let bare = cost[q + 1][i + 1].saturating_add(STEP);
+                        if bare < here.0 {
+                            here = (bare, BARE);
+                        }
                     }
                     let skip = cost[q + 1][i].saturating_add(STEP);
                     if skip < here.0 {
@@ -232,6 +247,10 @@ fn best_match(items: &[Item], lines: &[String], def: &TemplateDef) -> Option<(u3
                     if required(*field) {
                         m.empty_required.push(*field);
                     }
+                } else if take == BARE {
+                    m.bare.push(format!("{prefix}{}", lines[i].trim()));
+                    m.values.insert(*field, lines[i].trim().to_string());
+                    i += 1;
                 } else {
                     let l = lines[i].trim();
                     let v = &l[prefix.trim_start().len()..l.len() - suffix.trim_end().len()];
@@ -245,6 +264,40 @@ fn best_match(items: &[Item], lines: &[String], def: &TemplateDef) -> Option<(u3
         }
     }
     Some((cost[0][0], m))
+}
+
+/// Whether rendering `def` with the matched values prints every line of the body, in order
+/// (the template may add its fixed lines): a field inside a false `{% if %}` would not be.
+fn keeps_everything(
+    templates: &Templates,
+    def: &TemplateDef,
+    ctx: &BodyContext,
+    m: &Matched,
+    lines: &[String],
+) -> bool {
+    let mut ctx = ctx.clone();
+    ctx.fields = def
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let v = if m.empty_required.contains(&k) {
+                "...".to_string()
+            } else {
+                m.values.get(&k).cloned().unwrap_or_default()
+            };
+            (f.name.clone(), v)
+        })
+        .collect();
+    let Ok(rendered) = templates.render_body(&def.slug, &ctx) else {
+        return false;
+    };
+    let mut out = rendered.lines().map(str::trim);
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .all(|l| out.any(|r| r.contains(l)))
 }
 
 /// Spreads `body_markup` over the fields of `def`. `ctx` gives the header facts a template
@@ -262,7 +315,7 @@ pub(super) fn spread(
         .collect();
     // Subsets of the optional fields, all present first; at most 2^5 tries.
     let tried = optional.len().min(5);
-    let mut best: Option<(u32, Matched)> = None;
+    let mut candidates: Vec<(u32, Matched)> = Vec::new();
     for mask in 0u32..(1 << tried) {
         let mut present = vec![true; def.fields.len()];
         for (bit, &k) in optional.iter().take(tried).enumerate() {
@@ -274,17 +327,28 @@ pub(super) fn spread(
             continue;
         };
         if let Some((c, m)) = best_match(&items, &lines, def) {
-            if best.as_ref().is_none_or(|(b, _)| c < *b) {
-                best = Some((c, m));
-            }
-            if c == 0 {
+            let exact = c == 0;
+            candidates.push((c, m));
+            if exact && keeps_everything(templates, def, ctx, &candidates[candidates.len() - 1].1, &lines) {
                 break;
             }
         }
     }
+    candidates.sort_by_key(|(c, _)| *c);
+    let best = candidates
+        .into_iter()
+        .find(|(_, m)| keeps_everything(templates, def, ctx, m, &lines));
     let mut out = Spread::default();
     match best {
         Some((_, m)) => {
+            for l in &m.bare {
+                report.add(
+                    EntryKind::Review,
+                    None,
+                    l,
+                    "đoạn này được đặt vào trường của mẫu; bản thảo sẽ in thêm phần chữ cố định của mẫu quanh nó",
+                );
+            }
             for l in &m.skipped {
                 report.add(
                     EntryKind::Review,

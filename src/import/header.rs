@@ -115,64 +115,86 @@ pub(super) fn place_date(s: &str) -> (String, Option<IssueDate>) {
     (place, date)
 }
 
-/// The issuing bodies from the recognised lines: the superior lines, then the issuing
-/// body's lines; a joint header joins two bodies with a line ending in " -".
+/// The issuing bodies from the recognised lines, in the order printed: a superior line
+/// starts a new body when the one above already has its name; a name line ending in " -"
+/// joins the next body under the same superior (văn bản liên tịch); other name lines
+/// continue the name.
 pub(super) fn issuers(view: &View, report: &mut ImportReport) -> Vec<Issuer> {
     let parts = &view.parts;
-    let superior: Vec<String> = parts.chu_quan.iter().map(|&i| line(view, i)).collect();
-    let superior = Some(superior.join(" ")).filter(|s| !s.trim().is_empty());
-    let mut names: Vec<String> = vec![String::new()];
-    for &i in &parts.ban_hanh {
-        if Some(i) == parts.star {
-            continue;
-        }
+    let mut lines: Vec<(usize, bool)> = parts
+        .chu_quan
+        .iter()
+        .map(|&i| (i, false))
+        .chain(parts.ban_hanh.iter().map(|&i| (i, true)))
+        .filter(|(i, _)| Some(*i) != parts.star)
+        .collect();
+    lines.sort_unstable();
+    let mut out: Vec<Issuer> = vec![Issuer::default()];
+    let mut joined = false;
+    for (i, is_body) in lines {
         let l = line(view, i);
         if l == "*" || l.is_empty() {
+            continue;
+        }
+        let current = out.last_mut().expect("one issuer at least");
+        if !is_body {
+            if !current.name.is_empty() {
+                out.push(Issuer::default());
+            }
+            let current = out.last_mut().expect("one issuer at least");
+            let sup = current.superior.get_or_insert_with(String::new);
+            if !sup.is_empty() {
+                sup.push(' ');
+            }
+            sup.push_str(&l);
             continue;
         }
         let (l, ends_joint) = match l.strip_suffix(" -").or_else(|| l.strip_suffix(" –")) {
             Some(head) => (head.trim().to_string(), true),
             None => (l, false),
         };
-        let current = names.last_mut().expect("one name at least");
-        if !current.is_empty() {
-            current.push(' ');
+        if joined {
+            out.push(Issuer::default());
         }
-        current.push_str(&l);
-        if ends_joint {
-            names.push(String::new());
+        let current = out.last_mut().expect("one issuer at least");
+        if !current.name.is_empty() {
+            current.name.push(' ');
         }
+        current.name.push_str(&l);
+        joined = ends_joint;
     }
-    names.retain(|n| !n.is_empty());
-    if names.is_empty() {
+    out.retain(|i| !i.name.is_empty());
+    if out.is_empty() {
         report.add(
             EntryKind::Missing,
             None,
             "",
             "không tìm thấy tên cơ quan ban hành; đã điền \"...\"",
         );
-        names.push("...".into());
+        out.push(Issuer {
+            name: "...".into(),
+            ..Issuer::default()
+        });
     }
-    if names.len() > 2 {
+    if out.len() > 2 {
+        let names: Vec<String> = out.iter().map(|i| i.name.clone()).collect();
         report.add(
             EntryKind::Review,
             parts.ban_hanh.first().map(|&i| view.paras[i].index),
             &names.join(" - "),
             "bản thảo có tối đa hai cơ quan ban hành; các tên sau được nối vào cơ quan thứ hai",
         );
-        let rest = names.split_off(1).join(" - ");
-        names.push(rest);
+        let rest = names[1..].join(" - ");
+        out.truncate(2);
+        out[1].name = rest;
     }
-    names
-        .into_iter()
-        .enumerate()
-        .map(|(k, name)| Issuer {
-            superior: if k == 0 { superior.clone() } else { None },
-            name,
-            abbr: String::new(),
-            system: None,
-        })
-        .collect()
+    out
+}
+
+/// A line typed with characters only to draw a rule ("-------", "_____", "***").
+pub(super) fn is_typed_rule(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '–' | '—' | '=' | '*' | '.'))
 }
 
 /// An urgency mark, if `s` is one.
@@ -191,8 +213,9 @@ pub(super) fn secrecy(s: &str) -> Option<Secrecy> {
         .find(|m| m.label() == k)
 }
 
-/// The trích yếu from its lines: a công văn's "V/v" taken off, the line under it left out.
-pub(super) fn subject(view: &View) -> String {
+/// The trích yếu from its lines: a công văn's "V/v" taken off (Vanban prints it), the line
+/// under it left out.
+pub(super) fn subject(view: &View, cong_van: bool) -> String {
     let parts = &view.parts;
     let lines: Vec<String> = parts
         .trich_yeu
@@ -203,8 +226,8 @@ pub(super) fn subject(view: &View) -> String {
         .collect();
     let joined = lines.join(" ");
     let joined = joined.trim();
-    for prefix in ["V/v", "V/V", "v/v", "Về việc"] {
-        if let Some(rest) = joined.strip_prefix(prefix) {
+    for prefix in ["V/v", "V/V", "v/v"] {
+        if let Some(rest) = joined.strip_prefix(prefix).filter(|_| cong_van) {
             return rest.trim_start_matches([':', ' ']).trim().to_string();
         }
     }

@@ -30,6 +30,9 @@ use crate::model::{text, Body, IssueDate, System};
 use crate::reader::{self, Limits, ReadError};
 use crate::template::{BodyContext, TemplateError, Templates};
 
+/// The start of the line that marks electronic sending under Nơi nhận.
+const ELECTRONIC_WORDS: &str = "Gửi bản điện tử";
+
 /// The template a document whose type has none is imported into.
 const FALLBACK_TEMPLATE: &str = "cong-van";
 
@@ -163,7 +166,25 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
             }
         }
     };
-    let subject = header::subject(&view);
+    let mut subject = header::subject(&view, def.doc_type.is_cong_van());
+    // A công văn's "V/v" running on in the lines under it, in the same column, which
+    // recognition may leave unnamed.
+    let mut subject_more = Vec::new();
+    if let Some(&last) = parts.trich_yeu.last().filter(|_| def.doc_type.is_cong_van()) {
+        let column = |i: usize| view.paras[i].cell.map(|c| (c.table, c.col));
+        let mut j = last + 1;
+        while j < n
+            && parts.element_of(j).is_none()
+            && !view.paras[j].is_blank()
+            && column(j) == column(last)
+            && column(j).is_some()
+        {
+            subject.push(' ');
+            subject.push_str(&header::line(&view, j));
+            subject_more.push(j);
+            j += 1;
+        }
+    }
 
     // Which paragraphs the header and footer took.
     let mut claimed = vec![false; n];
@@ -191,14 +212,25 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     .chain(parts.trich_yeu.iter().copied())
     .chain(parts.chu_ky.iter().flatten().copied())
     .chain(parts.noi_nhan_items.iter().copied())
+    .chain(subject_more)
     {
+        mark(&mut claimed, i);
+    }
+    // "Gửi bản điện tử:" under Nơi nhận, which recognition leaves unnamed.
+    let electronic = (0..n).find(|&i| {
+        !claimed[i]
+            && parts.noi_nhan.is_some_and(|h| i > h)
+            && header::line(&view, i).starts_with(ELECTRONIC_WORDS)
+    });
+    if let Some(i) = electronic {
         mark(&mut claimed, i);
     }
     let signers = footer::signers(&view, &claimed, &mut report);
     for i in footer::extra_signature_positions(&view, &claimed) {
         mark(&mut claimed, i);
     }
-    let recipients = footer::recipients(&view, &mut report);
+    let mut recipients = footer::recipients(&view, &mut report);
+    recipients.electronic |= electronic.is_some();
 
     // Marks and the paragraphs no part took.
     let mut urgency = None;
@@ -211,6 +243,15 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
             continue;
         }
         let t = header::line(&view, i);
+        if i < body_start && header::is_typed_rule(&t) {
+            report.add(
+                EntryKind::Omitted,
+                Some(p.index),
+                &t,
+                "đường kẻ gõ bằng ký tự ở phần đầu văn bản; Vanban tự kẻ các đường theo thể thức",
+            );
+            continue;
+        }
         if i < body_start {
             if let Some(u) = header::urgency(&t) {
                 urgency = Some(u);
