@@ -178,17 +178,43 @@ fn folded(s: &str) -> String {
     text::squash_spaces(&text::nfc(s))
 }
 
-/// The body paragraphs of a .docx as the checker's view finds them, folded.
-fn body_text(bytes: &[u8]) -> String {
+/// The body paragraphs of a .docx as the checker's view finds them.
+fn body_paras(bytes: &[u8]) -> Vec<String> {
     let doc = vanban::reader::read_docx(bytes, &vanban::reader::Limits::default()).unwrap();
     let view = vanban::check::docx::view_of(&doc);
-    let t: Vec<&str> = view
-        .parts
+    view.parts
         .noi_dung
         .iter()
-        .map(|&i| view.paras[i].text.as_str())
-        .collect();
-    folded(&t.join(" "))
+        .map(|&i| view.paras[i].text.clone())
+        .collect()
+}
+
+/// The body text, folded: NFC, whitespace folded, one string.
+fn body_text(paras: &[String]) -> String {
+    folded(&paras.join(" "))
+}
+
+/// The body text without what Vanban computes: each paragraph's typed label ("Phần thứ
+/// nhất", "Chương I", "Điều 3.", "I.", "1.2.", "a)", "-"), its end punctuation and the "./.",
+/// in capitals; blank paragraphs and typed rules left out.
+fn body_words(paras: &[String]) -> String {
+    let label = regex::Regex::new(
+        r"^(?i:(phần\s+\S+|chương\s+[IVXLC\d]+|mục\s+\d+|điều\s+\d+)\s*[.:]?|[IVXLC]+\s*[.\-–]|\d+(\.\d+)*\.?|[a-zđ]\)|[-–+])\s*",
+    )
+    .unwrap();
+    paras
+        .iter()
+        .map(|p| folded(p))
+        .map(|p| label.replace(&p, "").to_string())
+        .map(|p| {
+            p.trim_end_matches("/.")
+                .trim_end_matches([';', ',', '.', ':'])
+                .trim()
+                .to_uppercase()
+        })
+        .filter(|p| !p.is_empty() && !p.chars().all(|c| matches!(c, '-' | '_' | '*')))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[derive(Debug, Default)]
@@ -198,6 +224,8 @@ struct RealCounts {
     rendered: usize,
     zero_errors: usize,
     body_equal: usize,
+    /// Equal but for what Vanban computes: labels, end punctuation, capitals.
+    words_equal: usize,
 }
 
 #[test]
@@ -243,8 +271,12 @@ fn real_files_import() {
         if errors.is_empty() {
             c.zero_errors += 1;
         }
-        let (before, after) = (body_text(&bytes), body_text(&out));
+        let (orig_paras, back_paras) = (body_paras(&bytes), body_paras(&out));
+        let (before, after) = (body_text(&orig_paras), body_text(&back_paras));
         let equal = before == after;
+        if body_words(&orig_paras) == body_words(&back_paras) {
+            c.words_equal += 1;
+        }
         if !equal && std::env::var_os("VANBAN_IMPORT_DIFF").is_some() {
             let k = before
                 .chars()
@@ -272,10 +304,14 @@ fn real_files_import() {
         eprintln!("{n}: {l}");
     }
     eprintln!("{c:?}");
-    // Held where they are now: a regression fails here.
+    // Held where they are now (73 files: 73 import, 73 render, 71 check with 0 errors, 28
+    // bodies equal exactly, 42 equal but for computed labels and punctuation): a regression
+    // fails here; raise the numbers when they improve.
     assert_eq!(c.files, 73);
-    assert!(c.imported >= 76, "{c:?}");
-    assert!(c.rendered >= 0, "{c:?}");
-    assert!(c.zero_errors >= 0, "{c:?}");
-    assert!(c.body_equal >= 0, "{c:?}");
+    assert!(c.imported >= 73, "{c:?}");
+    assert!(c.rendered >= 73, "{c:?}");
+    assert!(c.zero_errors >= 71, "{c:?}");
+    assert!(c.body_equal >= 28, "{c:?}");
+    assert!(c.words_equal >= 42, "{c:?}");
+}");
 }

@@ -295,7 +295,8 @@ fn keeps_everything(
     let mut out = rendered.lines().map(str::trim);
     lines
         .iter()
-        .map(|l| l.trim())
+        .flat_map(|l| l.lines())
+        .map(str::trim)
         .filter(|l| !l.is_empty())
         .all(|l| out.any(|r| r.contains(l)))
 }
@@ -309,7 +310,21 @@ pub(super) fn spread(
     body_markup: &str,
     report: &mut ImportReport,
 ) -> Spread {
-    let lines: Vec<String> = body_markup.lines().map(str::to_string).collect();
+    // A table's rows stay together: one unit of lines, never split between two fields.
+    let mut lines: Vec<String> = Vec::new();
+    let is_row = |l: &str| l.starts_with('|') && l.ends_with('|');
+    let mut in_table = false;
+    for l in body_markup.lines() {
+        let row = is_row(l.trim());
+        match lines.last_mut() {
+            Some(last) if row && in_table => {
+                last.push('\n');
+                last.push_str(l);
+            }
+            _ => lines.push(l.to_string()),
+        }
+        in_table = row;
+    }
     let optional: Vec<usize> = (0..def.fields.len())
         .filter(|&k| !def.fields[k].required)
         .collect();

@@ -2,6 +2,7 @@
 //! họ tên) and Nơi nhận with its Lưu line.
 
 use std::collections::BTreeMap;
+use std::ops::Not;
 
 use crate::check::view::View;
 use crate::model::{Authority, AuthorityLine, Recipients, Signer};
@@ -127,10 +128,35 @@ pub(super) fn signer(view: &View, block: &[usize], report: &mut ImportReport) ->
     s
 }
 
+/// Whether `s` looks like a person's name (họ tên): two to six words, each starting with a
+/// capital, no digits, no end punctuation.
+fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | ',' | '(' | '/'))
+        && !s.ends_with('.')
+        && text_upper_differs(s)
+}
+
+/// A name is written in mixed case, a title in capitals.
+fn text_upper_differs(s: &str) -> bool {
+    crate::model::text::upper(s) != s
+}
+
 /// The signature blocks: the recognised ones, then blocks in the footer table the
-/// recognition left unnamed (the second body's block of a joint document).
-pub(super) fn signers(view: &View, claimed: &[bool], report: &mut ImportReport) -> Vec<Signer> {
+/// recognition left unnamed (the second body's block of a joint document); a block whose
+/// name stands below the table gets it back. Returns the signers and the view positions
+/// read beyond the recognised parts.
+pub(super) fn signers(
+    view: &View,
+    claimed: &[bool],
+    report: &mut ImportReport,
+) -> (Vec<Signer>, Vec<usize>) {
     let parts = &view.parts;
+    let mut used = Vec::new();
     let mut blocks: Vec<Vec<usize>> = parts.chu_ky.clone();
     let footer_table = parts
         .chu_ky
@@ -153,7 +179,36 @@ pub(super) fn signers(view: &View, claimed: &[bool], report: &mut ImportReport) 
         for ((col, _), v) in extra {
             by_col.entry(col).or_default().extend(v);
         }
-        blocks.extend(by_col.into_values().filter(|b| b.len() >= 2));
+        for b in by_col.into_values() {
+            used.extend(b.iter().copied());
+            if b.len() >= 2 {
+                blocks.push(b);
+            } else {
+                for &i in &b {
+                    report.add(
+                        EntryKind::Omitted,
+                        Some(view.paras[i].index),
+                        &view.paras[i].text,
+                        "dòng lẻ trong bảng chữ ký không thuộc thành phần nào, đã bỏ",
+                    );
+                }
+            }
+        }
+    }
+    // A block of titles only: the name typed below the table.
+    for b in &mut blocks {
+        let lines = b.iter().filter(|&&i| !view.paras[i].is_blank()).count();
+        let Some(&last) = b.iter().max() else { continue };
+        if lines >= 2 && !b.iter().all(|&i| text_upper_differs(&line(view, i)).not()) {
+            continue;
+        }
+        let next = (last + 1..view.paras.len()).find(|&i| {
+            !view.paras[i].is_blank() && !claimed[i] && !used.contains(&i)
+        });
+        if let Some(i) = next.filter(|&i| looks_like_name(&line(view, i))) {
+            b.push(i);
+            used.push(i);
+        }
     }
     if blocks.len() > 2 {
         for b in &blocks[2..] {
@@ -182,27 +237,7 @@ pub(super) fn signers(view: &View, claimed: &[bool], report: &mut ImportReport) 
             ..Signer::default()
         });
     }
-    out
-}
-
-/// Positions of the signature lines [`signers`] reads, to mark them claimed.
-pub(super) fn extra_signature_positions(view: &View, claimed: &[bool]) -> Vec<usize> {
-    let parts = &view.parts;
-    let Some(table) = parts
-        .chu_ky
-        .iter()
-        .flatten()
-        .chain(parts.noi_nhan.iter())
-        .find_map(|&i| view.paras[i].cell.map(|c| c.table))
-    else {
-        return Vec::new();
-    };
-    view.paras
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| !claimed[*i] && !p.is_blank() && p.cell.is_some_and(|c| c.table == table))
-        .map(|(i, _)| i)
-        .collect()
+    (out, used)
 }
 
 /// Strips the list dash and end punctuation of a recipient line.

@@ -225,8 +225,8 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     if let Some(i) = electronic {
         mark(&mut claimed, i);
     }
-    let signers = footer::signers(&view, &claimed, &mut report);
-    for i in footer::extra_signature_positions(&view, &claimed) {
+    let (signers, read) = footer::signers(&view, &claimed, &mut report);
+    for i in read {
         mark(&mut claimed, i);
     }
     let mut recipients = footer::recipients(&view, &mut report);
