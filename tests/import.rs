@@ -313,5 +313,4 @@ fn real_files_import() {
     assert!(c.zero_errors >= 71, "{c:?}");
     assert!(c.body_equal >= 28, "{c:?}");
     assert!(c.words_equal >= 42, "{c:?}");
-}");
 }
