@@ -67,10 +67,12 @@ fn round_trip(templates: &Templates, draft: &Draft) -> Result<(), String> {
     let laid = lay_out(&doc);
     let bytes = write_laid_out(&laid).map_err(|e| e.to_string())?;
     let imported = import_docx(&bytes, templates).map_err(|e| format!("import: {e}"))?;
-    let again = imported
-        .draft
-        .render(templates)
-        .map_err(|e| format!("render of the imported draft: {e}\n{}", imported.draft.to_toml()))?;
+    let again = imported.draft.render(templates).map_err(|e| {
+        format!(
+            "render of the imported draft: {e}\n{}",
+            imported.draft.to_toml()
+        )
+    })?;
     let laid_again = lay_out(&again);
     if laid_again == laid {
         return Ok(());
@@ -85,7 +87,13 @@ fn round_trip(templates: &Templates, draft: &Draft) -> Result<(), String> {
             .find(|(_, (a, b))| a != b)
             .map(|(k, _)| k)
             .unwrap_or(0);
-        let around = |s: &str| s.lines().skip(at.saturating_sub(12)).take(16).collect::<Vec<_>>().join("\n");
+        let around = |s: &str| {
+            s.lines()
+                .skip(at.saturating_sub(12))
+                .take(16)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
         return Err(format!(
             "same text, different layout\n{}\n---\n{}\n{}",
             around(&x),
@@ -283,8 +291,17 @@ fn real_files_import() {
                 .zip(after.chars())
                 .take_while(|(a, b)| a == b)
                 .count();
-            let show = |s: &str| s.chars().skip(k.saturating_sub(40)).take(120).collect::<String>();
-            eprintln!("DIFF {name}\n  orig: {}\n  back: {}", show(&before), show(&after));
+            let show = |s: &str| {
+                s.chars()
+                    .skip(k.saturating_sub(40))
+                    .take(120)
+                    .collect::<String>()
+            };
+            eprintln!(
+                "DIFF {name}\n  orig: {}\n  back: {}",
+                show(&before),
+                show(&after)
+            );
         }
         if equal {
             c.body_equal += 1;
@@ -313,4 +330,86 @@ fn real_files_import() {
     assert!(c.zero_errors >= 71, "{c:?}");
     assert!(c.body_equal >= 28, "{c:?}");
     assert!(c.words_equal >= 42, "{c:?}");
+}
+
+/// Runs the `vanban` binary.
+fn vanban(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .env_remove("VANBAN_TEMPLATES")
+        .output()
+        .expect("vanban runs")
+}
+
+#[test]
+fn cli_imports_writes_the_draft_and_reports_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/real/002-qd-ubnd-lam-dong-hd-atvsld.docx");
+    let input = dir.path().join("goc.docx");
+    std::fs::copy(&src, &input).unwrap();
+    let out = dir.path().join("ban-thao.toml");
+    let o = vanban(&[
+        "import".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--report".as_ref(),
+    ]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout.contains("Mẫu: quyet-dinh"), "{stdout}");
+    // The closing article typed without "Điều n." is reported.
+    assert!(stdout.contains("cần xem lại"), "{stdout}");
+    let draft = Draft::from_toml(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(draft.template, "quyet-dinh");
+    draft.render(&Templates::builtin().unwrap()).unwrap();
+    // The input is untouched.
+    assert_eq!(std::fs::read(&input).unwrap(), std::fs::read(&src).unwrap());
+}
+
+#[test]
+fn cli_refuses_to_write_over_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/real/010-cv-ubnd-binh-thuan-3083.docx");
+    let input = dir.path().join("goc.docx");
+    std::fs::copy(&src, &input).unwrap();
+    let o = vanban(&[
+        "import".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        input.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không ghi đè"));
+    assert_eq!(std::fs::read(&input).unwrap(), std::fs::read(&src).unwrap());
+    // Not a .docx: a Vietnamese error, exit 2.
+    let junk = dir.path().join("x.docx");
+    std::fs::write(&junk, b"not a zip").unwrap();
+    let o = vanban(&["import".as_ref(), junk.as_os_str()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không đọc được"));
+}
+
+#[test]
+fn nothing_is_dropped_silently_from_a_body_with_a_picture() {
+    // A real file whose body holds a drawing: the report lists it with its paragraph.
+    let templates = Templates::builtin().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut found = false;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "docx") {
+            continue;
+        }
+        let imported = import_docx(&std::fs::read(&p).unwrap(), &templates).unwrap();
+        for entry in &imported.report.entries {
+            if entry.note.contains("hình ảnh") {
+                assert!(entry.paragraph.is_some(), "{entry:?}");
+                found = true;
+            }
+        }
+    }
+    assert!(found, "one real file at least has a picture in its body");
 }

@@ -30,7 +30,10 @@ pub struct ImportArgs {
 pub fn run(args: &ImportArgs) -> ExitCode {
     if let Some(out) = &args.output {
         if vanban::fsutil::same_file(out, &args.file) || out == &args.file {
-            return fail("tệp bản thảo phải khác tệp gốc (không ghi đè văn bản gốc)", 2);
+            return fail(
+                "tệp bản thảo phải khác tệp gốc (không ghi đè văn bản gốc)",
+                2,
+            );
         }
     }
     let bytes = match std::fs::read(&args.file) {

@@ -14,7 +14,7 @@ use crate::layout::{ADDRESSEE_LABEL, ATTACHED_TO, CLOSING_MARK, CLOSING_MARK_AFT
 use crate::model::{text, Block, Inline, Span, Table};
 use crate::reader;
 
-use super::inline::{self, all_bold, all_italic, pieces, plain, skip_chars, Piece};
+use super::inline::{self, all_bold, pieces, plain, skip_chars, Piece};
 use super::report::{EntryKind, ImportReport};
 
 /// What the body gives the draft.
@@ -124,7 +124,10 @@ pub(super) fn convert(
         }
         if let Some(cell) = p.cell {
             let start = k;
-            while k < body.len() && view.paras[body[k]].cell.is_some_and(|c| c.table == cell.table)
+            while k < body.len()
+                && view.paras[body[k]]
+                    .cell
+                    .is_some_and(|c| c.table == cell.table)
             {
                 k += 1;
             }
@@ -164,7 +167,10 @@ pub(super) fn convert(
                     .iter()
                     .map(|l| {
                         let l = DASH.replace(l, "");
-                        l.trim().trim_end_matches([';', '.', ',']).trim().to_string()
+                        l.trim()
+                            .trim_end_matches([';', '.', ','])
+                            .trim()
+                            .to_string()
                     })
                     .filter(|l| !l.is_empty())
                     .collect();
@@ -300,7 +306,6 @@ fn block_of(
 ) -> (Block, usize) {
     let i = body[k];
     let p = &view.paras[i];
-    let index = p.index;
     let rest_after = |end: usize| skip_chars(pc, chars_of(t, end));
     // Headings whose title is on the next line.
     let label_then_title = |word_ok: bool| -> Option<(Inline, usize)> {
@@ -447,7 +452,6 @@ fn block_of(
             );
         }
     }
-    let _ = (index, all_italic(pc));
     (
         Block::Paragraph {
             content: inline::inline(pc, true),

@@ -174,8 +174,8 @@ fn best_match(items: &[Item], lines: &[String], def: &TemplateDef) -> Option<(u3
                         if i < n && !lines[i].trim().is_empty() {
                             here = (cost[q + 1][i + 1], 1);
                         }
-                        let none = cost[q + 1][i]
-                            .saturating_add(if required(*field) { STEP } else { 0 });
+                        let none =
+                            cost[q + 1][i].saturating_add(if required(*field) { STEP } else { 0 });
                         if none < here.0 {
                             here = (none, 0);
                         }
@@ -344,7 +344,15 @@ pub(super) fn spread(
         if let Some((c, m)) = best_match(&items, &lines, def) {
             let exact = c == 0;
             candidates.push((c, m));
-            if exact && keeps_everything(templates, def, ctx, &candidates[candidates.len() - 1].1, &lines) {
+            if exact
+                && keeps_everything(
+                    templates,
+                    def,
+                    ctx,
+                    &candidates[candidates.len() - 1].1,
+                    &lines,
+                )
+            {
                 break;
             }
         }
@@ -423,4 +431,54 @@ pub(super) fn spread(
     }
     out.fields.retain(|_, v| !v.is_empty());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spread_into(slug: &str, body: &str) -> (BTreeMap<String, String>, ImportReport) {
+        let t = Templates::builtin().unwrap();
+        let def = t.get(slug).unwrap();
+        let mut report = ImportReport::default();
+        let s = spread(&t, def, &BodyContext::default(), body, &mut report);
+        (s.fields, report)
+    }
+
+    #[test]
+    fn fixed_headings_anchor_the_fields_of_a_plan() {
+        let body = "Mở đầu.\n# MỤC ĐÍCH, YÊU CẦU\n1. Mục đích.\n# NỘI DUNG\n1. Việc một.\n# TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n";
+        let (f, report) = spread_into("ke-hoach", body);
+        assert_eq!(f["mo_dau"], "Mở đầu.");
+        assert_eq!(f["muc_dich_yeu_cau"], "1. Mục đích.");
+        assert_eq!(f["tieu_de_noi_dung"], "NỘI DUNG");
+        assert_eq!(f["noi_dung"], "1. Việc một.");
+        assert_eq!(f["to_chuc_thuc_hien"], "Các sở thực hiện.");
+        assert!(report.entries.is_empty(), "{report:?}");
+    }
+
+    #[test]
+    fn a_missing_fixed_heading_is_reported_not_lost() {
+        let (f, report) = spread_into(
+            "to-trinh",
+            "Lý do.\n# NỘI DUNG ĐỀ NGHỊ\nĐề nghị.\nKiến nghị.\n",
+        );
+        let all: String = f.values().cloned().collect::<Vec<_>>().join("\n");
+        for l in ["Lý do.", "Đề nghị.", "Kiến nghị."] {
+            assert!(all.contains(l), "{l} lost: {f:?}");
+        }
+        assert!(
+            report
+                .entries
+                .iter()
+                .any(|e| e.text_start.contains("SỰ CẦN THIẾT")),
+            "{report:?}"
+        );
+    }
+
+    #[test]
+    fn a_table_stays_in_one_field() {
+        let (f, _) = spread_into("bao-cao", "| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(f["noi_dung"], "| a | b |\n|---|---|\n| 1 | 2 |");
+    }
 }

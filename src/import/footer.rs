@@ -136,7 +136,9 @@ fn looks_like_name(s: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | ',' | '(' | '/'))
+        && !s
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | ',' | '(' | '/'))
         && !s.ends_with('.')
         && text_upper_differs(s)
 }
@@ -198,13 +200,14 @@ pub(super) fn signers(
     // A block of titles only: the name typed below the table.
     for b in &mut blocks {
         let lines = b.iter().filter(|&&i| !view.paras[i].is_blank()).count();
-        let Some(&last) = b.iter().max() else { continue };
+        let Some(&last) = b.iter().max() else {
+            continue;
+        };
         if lines >= 2 && !b.iter().all(|&i| text_upper_differs(&line(view, i)).not()) {
             continue;
         }
-        let next = (last + 1..view.paras.len()).find(|&i| {
-            !view.paras[i].is_blank() && !claimed[i] && !used.contains(&i)
-        });
+        let next = (last + 1..view.paras.len())
+            .find(|&i| !view.paras[i].is_blank() && !claimed[i] && !used.contains(&i));
         if let Some(i) = next.filter(|&i| looks_like_name(&line(view, i))) {
             b.push(i);
             used.push(i);

@@ -194,7 +194,9 @@ pub(super) fn issuers(view: &View, report: &mut ImportReport) -> Vec<Issuer> {
 /// A line typed with characters only to draw a rule ("-------", "_____", "***").
 pub(super) fn is_typed_rule(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '–' | '—' | '=' | '*' | '.'))
+    t.chars().count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '_' | '–' | '—' | '=' | '*' | '.'))
 }
 
 /// An urgency mark, if `s` is one.

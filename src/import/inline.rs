@@ -119,22 +119,6 @@ pub(super) fn all_bold(pieces: &[Piece]) -> bool {
     any
 }
 
-/// Whether every visible character is italic.
-pub(super) fn all_italic(pieces: &[Piece]) -> bool {
-    let mut any = false;
-    for p in pieces {
-        if let Piece::Char(c, _, i) = p {
-            if !c.is_whitespace() {
-                any = true;
-                if !i {
-                    return false;
-                }
-            }
-        }
-    }
-    any
-}
-
 /// Inline content with formatting kept (`formatted`) or dropped (a block whose style sets
 /// it: a Mục title, a căn cứ); spaces at the edges of bold or italic runs moved outside.
 pub(super) fn inline(pieces: &[Piece], formatted: bool) -> Inline {

@@ -88,7 +88,11 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
             EntryKind::Review,
             None,
             "",
-            &format!("mẫu \"{}\" không dùng cho hệ thể thức này; nhập theo {}", def.slug, s.label()),
+            &format!(
+                "mẫu \"{}\" không dùng cho hệ thể thức này; nhập theo {}",
+                def.slug,
+                s.label()
+            ),
         );
         s
     };
@@ -132,7 +136,12 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         None => (String::new(), None),
     };
     let place = if place.is_empty() {
-        report.add(EntryKind::Missing, None, "", "không tìm thấy địa danh; đã điền \"...\"");
+        report.add(
+            EntryKind::Missing,
+            None,
+            "",
+            "không tìm thấy địa danh; đã điền \"...\"",
+        );
         "...".to_string()
     } else {
         place
@@ -170,7 +179,11 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     // A công văn's "V/v" running on in the lines under it, in the same column, which
     // recognition may leave unnamed.
     let mut subject_more = Vec::new();
-    if let Some(&last) = parts.trich_yeu.last().filter(|_| def.doc_type.is_cong_van()) {
+    if let Some(&last) = parts
+        .trich_yeu
+        .last()
+        .filter(|_| def.doc_type.is_cong_van())
+    {
         let column = |i: usize| view.paras[i].cell.map(|c| (c.table, c.col));
         let mut j = last + 1;
         while j < n
@@ -298,7 +311,12 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     };
     let spread = fields::spread(templates, def, &ctx, &body_markup, &mut report);
     let subject = if subject.is_empty() && def.slug != "cong-van" {
-        report.add(EntryKind::Missing, None, "", "không tìm thấy trích yếu; đã điền \"...\"");
+        report.add(
+            EntryKind::Missing,
+            None,
+            "",
+            "không tìm thấy trích yếu; đã điền \"...\"",
+        );
         "...".to_string()
     } else {
         subject
