@@ -138,6 +138,27 @@ pub(super) fn convert(
         // Footnotes only where the view paragraph is the reader's whole paragraph.
         let notes = match rp {
             Some(rp) if !p.segment && rp.text() == p.text => notes_of(rp, doc),
+            // The view shows the paragraph otherwise than the file (split lines, hidden
+            // text): its footnotes go at its end, said so.
+            Some(rp)
+                if body
+                    .get(k + 1)
+                    .is_none_or(|&n| view.paras[n].index != p.index) =>
+            {
+                let notes: Vec<(usize, String)> = notes_of(rp, doc)
+                    .into_iter()
+                    .map(|(_, t)| (usize::MAX, t))
+                    .collect();
+                if !notes.is_empty() {
+                    report.add(
+                        EntryKind::Review,
+                        Some(p.index),
+                        &p.text,
+                        "chú thích của đoạn được đặt ở cuối đoạn (không xác định được vị trí dấu chú thích)",
+                    );
+                }
+                notes
+            }
             _ => Vec::new(),
         };
         let pc = pieces(p, &notes);
@@ -374,7 +395,14 @@ fn block_of(
     }
     if let Some(m) = ARTICLE.find(t) {
         let rest = rest_after(m.end());
-        if !plain(&rest).is_empty() {
+        if plain(&rest).is_empty() {
+            report.add(
+                EntryKind::Review,
+                Some(p.index),
+                t,
+                "điều không có tên hay nội dung trên cùng dòng; giữ thành đoạn văn, số các điều sau được tính lại",
+            );
+        } else {
             let head = &pc[..pc.len() - rest.len()];
             let titled = all_bold(&rest);
             let run_in = !titled && all_bold(head);

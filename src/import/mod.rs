@@ -245,6 +245,8 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     let mut recipients = footer::recipients(&view, &mut report);
     recipients.electronic |= electronic.is_some();
 
+    omitted_elsewhere(&doc, &view, &claimed, &mut report);
+
     // Marks and the paragraphs no part took.
     let mut urgency = None;
     let mut secrecy = None;
@@ -339,6 +341,61 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         recipients,
     };
     Ok(Imported { draft, report })
+}
+
+/// Report entries for what the header, footer and page margins hold that a draft does not:
+/// the "(Kèm theo …)" line of a document issued with a decision, pictures (a scanned
+/// signature or seal) in the header or footer blocks, text in the page header or footer.
+fn omitted_elsewhere(
+    doc: &reader::DocxFile,
+    view: &View,
+    claimed: &[bool],
+    report: &mut ImportReport,
+) {
+    if let Some(i) = view.parts.attachment {
+        report.add(
+            EntryKind::Omitted,
+            Some(view.paras[i].index),
+            &view.paras[i].text,
+            "dòng \"(Kèm theo …)\" của văn bản ban hành kèm quyết định không có trong bản thảo",
+        );
+    }
+    for (i, p) in view.paras.iter().enumerate() {
+        if claimed[i] && p.has_drawing && !p.has_line_shape {
+            report.add(
+                EntryKind::Omitted,
+                Some(p.index),
+                &p.text,
+                "hình ảnh (chữ ký, con dấu, hình vẽ) ở phần đầu hoặc phần cuối văn bản không nhập được",
+            );
+        }
+    }
+    for (place, parts) in [("đầu trang", &doc.headers), ("chân trang", &doc.footers)] {
+        let mut seen: Vec<&str> = Vec::new();
+        for hf in parts.iter() {
+            if seen.contains(&hf.part.as_str()) {
+                continue;
+            }
+            seen.push(&hf.part);
+            for p in hf.paragraphs() {
+                let t = p.text();
+                let shown: String = p
+                    .runs
+                    .iter()
+                    .filter(|r| r.field.is_none())
+                    .map(|r| r.text.as_str())
+                    .collect();
+                if !shown.trim().is_empty() {
+                    report.add(
+                        EntryKind::Omitted,
+                        None,
+                        &t,
+                        &format!("chữ ở {place} (header/footer của trang) không nhập vào bản thảo"),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// The template of the recognised type, or the fallback with a report entry.
