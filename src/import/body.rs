@@ -510,6 +510,8 @@ fn strip_end(inline: Inline) -> Inline {
 /// joined; a first row all in bold is the header.
 fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> Table {
     let mut grid: BTreeMap<usize, BTreeMap<usize, Vec<Vec<Piece>>>> = BTreeMap::new();
+    // Cells of several paragraphs: how many, and the first of them.
+    let mut joined: (usize, Option<(usize, String)>) = (0, None);
     for &i in cells {
         let p = &view.paras[i];
         let Some(c) = p.cell else { continue };
@@ -517,16 +519,22 @@ fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> Table {
         let entry = grid.entry(c.row).or_default().entry(c.col).or_default();
         if !plain(&pc).is_empty() {
             if !entry.is_empty() {
-                report.add(
-                    EntryKind::Review,
-                    Some(p.index),
-                    &p.text,
-                    "ô bảng có nhiều đoạn; các đoạn được nối thành một dòng",
-                );
+                if entry.len() == 1 {
+                    joined.0 += 1;
+                }
+                joined.1.get_or_insert_with(|| (p.index, p.text.clone()));
                 entry.push(vec![Piece::Char(' ', false, false)]);
             }
             entry.push(pc);
         }
+    }
+    if let (n, Some((index, text))) = joined {
+        report.add(
+            EntryKind::Review,
+            Some(index),
+            &text,
+            &format!("bảng có {n} ô gồm nhiều đoạn; các đoạn của mỗi ô được nối thành một dòng"),
+        );
     }
     let cols = grid.values().map(|r| r.len()).max().unwrap_or(0);
     let rows: Vec<Vec<Vec<Piece>>> = grid

@@ -246,6 +246,14 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     recipients.electronic |= electronic.is_some();
 
     omitted_elsewhere(&doc, &view, &claimed, &mut report);
+    for (element, why) in &parts.unsure {
+        report.add(
+            EntryKind::Review,
+            None,
+            "",
+            &format!("{} nhận ra nhờ dấu hiệu yếu ({why})", element.label()),
+        );
+    }
 
     // Marks and the paragraphs no part took.
     let mut urgency = None;
@@ -253,6 +261,8 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     let body_start = parts.noi_dung.first().copied().unwrap_or(n);
     let mut body_positions = Vec::new();
     let mut in_appendix = false;
+    // (first and last place in body_positions, count, view position of the first).
+    let mut kept: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (i, p) in view.paras.iter().enumerate() {
         if claimed[i] || p.is_blank() {
             continue;
@@ -282,15 +292,29 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
                 in_appendix = true;
             }
             if !in_appendix {
-                report.add(
-                    EntryKind::Kept,
-                    Some(p.index),
-                    &t,
-                    "đoạn không thuộc thành phần thể thức nào, được giữ thành đoạn văn trong nội dung",
-                );
+                // Runs of such paragraphs make one entry.
+                match kept.last_mut() {
+                    Some((_, last, count, _)) if *last + 1 == body_positions.len() => {
+                        *last = body_positions.len();
+                        *count += 1;
+                    }
+                    _ => kept.push((body_positions.len(), body_positions.len(), 1, i)),
+                }
             }
         }
         body_positions.push(i);
+    }
+    for (_, _, count, first) in kept {
+        let p = &view.paras[first];
+        let note = if count == 1 {
+            "đoạn không thuộc thành phần thể thức nào, được giữ thành đoạn văn trong nội dung"
+                .to_string()
+        } else {
+            format!(
+                "{count} đoạn liền nhau từ đoạn này không thuộc thành phần thể thức nào, được giữ thành đoạn văn trong nội dung"
+            )
+        };
+        report.add(EntryKind::Kept, Some(p.index), &p.text, &note);
     }
     let body = body::convert(&view, &doc, &body_positions, &mut report);
     let body_markup = markup::to_markup(&Body {
