@@ -89,7 +89,7 @@ fn notes_of(p: &reader::Paragraph, doc: &reader::DocxFile) -> Vec<(usize, String
             out.push((offset, t));
             continue;
         }
-        offset += r.text.chars().count();
+        offset += text::nfc(&r.text).chars().count();
     }
     out
 }

@@ -14,8 +14,8 @@ use super::report::{EntryKind, ImportReport};
 fn authority_line(s: &str) -> Option<(Authority, String)> {
     let s = s.trim();
     for mark in ["TUQ.", "TM.", "KT.", "TL.", "Q.", "T/M", "K/T", "T/L"] {
-        let upper = s.to_uppercase();
-        if upper.starts_with(mark) {
+        let head = s.get(..mark.len()).unwrap_or("");
+        if head.eq_ignore_ascii_case(mark) {
             let rest = s[mark.len()..].trim();
             if rest.is_empty() && mark != "Q." {
                 return None;

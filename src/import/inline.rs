@@ -22,12 +22,16 @@ pub(super) fn pieces(p: &Para, notes: &[(usize, String)]) -> Vec<Piece> {
     let mut out = Vec::new();
     if from_runs == p.text {
         for r in &p.runs {
-            for c in r.text.chars() {
+            for c in text::nfc(&r.text).chars() {
                 out.push(Piece::Char(c, r.bold, r.italic));
             }
         }
     } else {
-        out.extend(p.text.chars().map(|c| Piece::Char(c, false, false)));
+        out.extend(
+            text::nfc(&p.text)
+                .chars()
+                .map(|c| Piece::Char(c, false, false)),
+        );
     }
     // Footnotes from the last so earlier offsets stay valid.
     let mut notes: Vec<&(usize, String)> = notes.iter().collect();
