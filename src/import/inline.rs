@@ -72,7 +72,7 @@ fn fold(pieces: Vec<Piece>) -> Vec<Piece> {
             Piece::Char(c, b, i) => {
                 if let Some((sb, si)) = space.take() {
                     if out.iter().any(|p| matches!(p, Piece::Char(..))) {
-                        out.push(Piece::Char(' ', sb && b, si && i));
+                        out.push(Piece::Char(' ', sb, si));
                     }
                 }
                 out.push(Piece::Char(c, b, i));
@@ -107,16 +107,28 @@ pub(super) fn skip_chars(pieces: &[Piece], n: usize) -> Vec<Piece> {
     rest
 }
 
-/// Whether every visible character is bold.
+/// Whether every visible character is bold, the "./." closing mark Vanban writes upright
+/// after the last paragraph aside.
 pub(super) fn all_bold(pieces: &[Piece]) -> bool {
+    let chars: Vec<(char, bool)> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Char(c, b, _) => Some((*c, *b)),
+            Piece::Note(_) => None,
+        })
+        .collect();
+    let end = chars
+        .iter()
+        .rposition(|(c, _)| !c.is_whitespace() && *c != '.' && *c != '/')
+        .map_or(chars.len(), |k| k + 1);
+    let tail_is_mark = chars[end..].iter().any(|(c, _)| *c == '/');
+    let upto = if tail_is_mark { end } else { chars.len() };
     let mut any = false;
-    for p in pieces {
-        if let Piece::Char(c, b, _) = p {
-            if !c.is_whitespace() {
-                any = true;
-                if !b {
-                    return false;
-                }
+    for (c, b) in &chars[..upto] {
+        if !c.is_whitespace() {
+            any = true;
+            if !b {
+                return false;
             }
         }
     }
