@@ -329,15 +329,9 @@ fn block_of(
     let p = &view.paras[i];
     let rest_after = |end: usize| skip_chars(pc, chars_of(t, end));
     // Headings whose title is on the next line.
-    let label_then_title = |word_ok: bool| -> Option<(Inline, usize)> {
-        if word_ok {
-            next_title(view, body, k)
-        } else {
-            None
-        }
-    };
+    let label_then_title = || next_title(view, body, k);
     if PART.is_match(t) {
-        if let Some((title, used)) = label_then_title(true) {
+        if let Some((title, used)) = label_then_title() {
             return (Block::Part { title }, used);
         }
     }
@@ -348,14 +342,14 @@ fn block_of(
             let title = inline::inline(&skip_chars(pc, chars_of(t, m.start())), false);
             return (Block::Chapter { title }, 1);
         }
-        if let Some((title, used)) = label_then_title(true) {
+        if let Some((title, used)) = label_then_title() {
             return (Block::Chapter { title }, used);
         }
     }
     if let Some(c) = APPENDIX.captures(t) {
         let same_line = c.get(1).map(|m| m.as_str().trim()).unwrap_or("");
         let found = if same_line.is_empty() {
-            label_then_title(true)
+            label_then_title()
         } else {
             let m = c.get(1).expect("group");
             Some((
@@ -388,7 +382,7 @@ fn block_of(
             return (Block::Division { title }, 1);
         }
         if same_line.is_empty() {
-            if let Some((title, used)) = label_then_title(true) {
+            if let Some((title, used)) = label_then_title() {
                 return (Block::Division { title }, used);
             }
         }

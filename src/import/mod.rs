@@ -261,6 +261,10 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     let body_start = parts.noi_dung.first().copied().unwrap_or(n);
     let mut body_positions = Vec::new();
     let mut in_appendix = false;
+    let mut in_body = vec![false; n];
+    for &i in &parts.noi_dung {
+        mark(&mut in_body, i);
+    }
     // (first and last place in body_positions, count, view position of the first).
     let mut kept: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (i, p) in view.paras.iter().enumerate() {
@@ -287,7 +291,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
                 continue;
             }
         }
-        if !parts.noi_dung.contains(&i) {
+        if !in_body[i] {
             if i > body_start && (t.starts_with("Phụ lục") || t.starts_with("PHỤ LỤC")) {
                 in_appendix = true;
             }
