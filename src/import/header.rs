@@ -191,6 +191,45 @@ pub(super) fn issuers(view: &View, report: &mut ImportReport) -> Vec<Issuer> {
     out
 }
 
+/// Words that start the place part of a body's name ("… TỈNH LÂM ĐỒNG"), left out of a
+/// guessed abbreviation.
+const PLACE_WORDS: [&str; 8] = [
+    "TỈNH",
+    "HUYỆN",
+    "XÃ",
+    "PHƯỜNG",
+    "QUẬN",
+    "THÀNH PHỐ",
+    "THỊ XÃ",
+    "THỊ TRẤN",
+];
+
+/// A guess at a body's abbreviation from its name when the số line gives none: the initials
+/// of the words before the place ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "UBND", "SỞ NỘI VỤ" →
+/// "SNV"); `None` when the name has no letters.
+pub(super) fn guess_abbr(name: &str) -> Option<String> {
+    let upper = format!("{} ", text::upper(name.trim()));
+    let mut cut = upper.as_str();
+    for w in PLACE_WORDS {
+        if let Some(k) = upper.find(&format!(" {w} ")) {
+            if k > 0 && k < cut.len() {
+                cut = &upper[..k];
+            }
+        }
+    }
+    let initials: String = cut
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .map(|c| match c {
+            'Ủ' | 'Ư' | 'Ú' | 'Ù' | 'Ụ' | 'Ũ' => 'U',
+            'Ở' | 'Ơ' | 'Ó' | 'Ò' | 'Ọ' | 'Õ' | 'Ô' => 'O',
+            other => other,
+        })
+        .collect();
+    (!initials.is_empty()).then_some(initials)
+}
+
 /// A line typed with characters only to draw a rule ("-------", "_____", "***").
 pub(super) fn is_typed_rule(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -265,6 +304,18 @@ mod tests {
             symbol_parts("QĐ-UBND", System::State, "QĐ", 1).0,
             vec!["UBND"]
         );
+    }
+
+    #[test]
+    fn abbreviations_guessed_from_names() {
+        assert_eq!(
+            guess_abbr("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG").as_deref(),
+            Some("UBND")
+        );
+        assert_eq!(guess_abbr("SỞ NỘI VỤ").as_deref(), Some("SNV"));
+        assert_eq!(guess_abbr("VĂN PHÒNG").as_deref(), Some("VP"));
+        assert_eq!(guess_abbr("ỦY BAN NHÂN DÂN XÃ").as_deref(), Some("UBND"));
+        assert_eq!(guess_abbr("...").as_deref(), None);
     }
 
     #[test]

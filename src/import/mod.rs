@@ -111,18 +111,32 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     for (k, issuer) in issuers.iter_mut().enumerate() {
         match abbrs.get(k) {
             Some(a) => issuer.abbr = text::nfc(a),
-            None => {
-                report.add(
-                    EntryKind::Missing,
-                    parts.so_ky_hieu.map(|i| view.paras[i].index),
-                    &number_line.symbol,
-                    &format!(
-                        "không đọc được chữ viết tắt của \"{}\" từ số ký hiệu; đã điền \"...\"",
-                        issuer.name
-                    ),
-                );
-                issuer.abbr = "...".into();
-            }
+            None => match header::guess_abbr(&issuer.name) {
+                Some(guess) => {
+                    report.add(
+                        EntryKind::Review,
+                        parts.so_ky_hieu.map(|i| view.paras[i].index),
+                        &number_line.symbol,
+                        &format!(
+                            "số ký hiệu không cho chữ viết tắt của \"{}\"; đã đoán \"{guess}\" từ tên cơ quan",
+                            issuer.name
+                        ),
+                    );
+                    issuer.abbr = guess;
+                }
+                None => {
+                    report.add(
+                        EntryKind::Missing,
+                        parts.so_ky_hieu.map(|i| view.paras[i].index),
+                        &number_line.symbol,
+                        &format!(
+                            "không đọc được chữ viết tắt của \"{}\" từ số ký hiệu; đã điền \"...\"",
+                            issuer.name
+                        ),
+                    );
+                    issuer.abbr = "...".into();
+                }
+            },
         }
     }
     if view.mixed && issuers.len() == 2 {
