@@ -6,6 +6,7 @@ pub mod docx;
 pub mod draft;
 pub mod fsutil;
 pub mod host;
+pub mod import;
 pub mod issue;
 pub mod laid;
 pub mod layout;

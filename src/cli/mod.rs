@@ -16,6 +16,7 @@ use vanban::template::Templates;
 
 mod clauses;
 mod copy;
+mod import;
 mod issue;
 mod library;
 mod reading;
@@ -85,6 +86,8 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Xem Vanban đọc một tệp .docx ra sao: từng đoạn, thành phần nhận ra, ô bảng.
     Reading(reading::ReadingArgs),
+    /// Nhập một tệp Word (.docx) thành bản thảo (.toml) để sửa và xuất lại.
+    Import(import::ImportArgs),
 }
 
 /// Runs the CLI and maps the outcome to a process exit code.
@@ -103,6 +106,7 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(&a),
         Command::Rules(a) => rules::run(&a),
         Command::Reading(a) => reading::run(&a),
+        Command::Import(a) => import::run(&a),
     }
 }
 

@@ -1,0 +1,76 @@
+//! `vanban import`: opens a Word document as a draft (nhập văn bản). The draft's TOML goes to
+//! `-o FILE` (written atomically) or to standard output; `--report` prints, in Vietnamese,
+//! what did not map exactly. The input file is never changed or overwritten.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{fail, TemplateArgs};
+use vanban::import::import_docx;
+
+/// Arguments of `vanban import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Tệp .docx cần nhập (không bị sửa).
+    #[arg(value_name = "TỆP")]
+    pub file: PathBuf,
+    /// Tệp bản thảo (.toml) cần ghi; bỏ trống thì in ra màn hình.
+    #[arg(short, long, value_name = "TỆP_RA")]
+    pub output: Option<PathBuf>,
+    /// In báo cáo nhập: những gì không khớp hoàn toàn với bản thảo.
+    #[arg(long)]
+    pub report: bool,
+    #[command(flatten)]
+    templates: TemplateArgs,
+}
+
+/// Runs `vanban import`.
+pub fn run(args: &ImportArgs) -> ExitCode {
+    if let Some(out) = &args.output {
+        if vanban::fsutil::same_file(out, &args.file) || out == &args.file {
+            return fail(
+                "tệp bản thảo phải khác tệp gốc (không ghi đè văn bản gốc)",
+                2,
+            );
+        }
+    }
+    let bytes = match std::fs::read(&args.file) {
+        Ok(b) => b,
+        Err(e) => {
+            return fail(
+                format!("không đọc được tệp {}: {e}", args.file.display()),
+                2,
+            )
+        }
+    };
+    let templates = match args.templates.load() {
+        Ok(t) => t,
+        Err(e) => return fail(e, 2),
+    };
+    let imported = match import_docx(&bytes, &templates) {
+        Ok(i) => i,
+        Err(e) => return fail(format!("{}: {e}", args.file.display()), 2),
+    };
+    let toml = imported.draft.to_toml();
+    match &args.output {
+        Some(out) => {
+            if let Err(e) = vanban::fsutil::atomic_write(out, toml.as_bytes()) {
+                return fail(format!("không ghi được {}: {e}", out.display()), 1);
+            }
+            println!("Đã nhập {} thành {}", args.file.display(), out.display());
+        }
+        None => print!("{toml}"),
+    }
+    if args.report {
+        let text = imported.report.to_text();
+        // With the draft on standard output, the report goes to standard error.
+        if args.output.is_some() {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+    }
+    ExitCode::SUCCESS
+}

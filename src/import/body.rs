@@ -1,0 +1,626 @@
+//! The body of an imported document (nội dung): paragraphs of the checked view turned into
+//! [`Block`]s. Typed labels ("I.", "1.", "1.1.", "a)", "-", "Điều 3.", "Chương II") become the
+//! block kinds whose numbers Vanban computes; "Kính gửi" becomes the addressees; the "./."
+//! becomes the closing mark; tables become tables. What maps onto nothing is kept as a
+//! plain paragraph and reported.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::check::view::{Align, View};
+use crate::layout::{ADDRESSEE_LABEL, ATTACHED_TO, CLOSING_MARK, CLOSING_MARK_AFTER_STOP};
+use crate::model::{text, Block, Inline, Span, Table};
+use crate::reader;
+
+use super::inline::{self, all_bold, pieces, plain, skip_chars, Piece};
+use super::report::{EntryKind, ImportReport};
+
+/// What the body gives the draft.
+#[derive(Debug, Default)]
+pub(super) struct BodyOut {
+    /// The blocks.
+    pub blocks: Vec<Block>,
+    /// Kính gửi.
+    pub addressees: Vec<String>,
+    /// The body ended with "./.".
+    pub closing: bool,
+}
+
+static PART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:phần)\s+(thứ\s+\S+|[IVXLC]+)\s*\.?$").expect("regex"));
+static CHAPTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:chương)\s+[IVXLC\d]+\s*(?:[.:]\s*(.*))?$").expect("regex"));
+static DIVISION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Mục|MỤC)\s+\d+\s*(?:[.:]\s*(.*))?$").expect("regex"));
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Phụ lục|PHỤ LỤC)(?:\s+[IVXLC\d]+)?\s*(?:[.:]\s*(.*))?$").expect("regex")
+});
+static ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:]\s*").expect("regex"));
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[IVXLC]+\s*[.\-–]\s+").expect("regex"));
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\.\s+|^(\d{1,3}(?:\.\d{1,3}){1,3})\s+").expect("regex")
+});
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-zđ]\)\s+").expect("regex"));
+static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–]\s+").expect("regex"));
+static PLUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\+\s+").expect("regex"));
+
+/// The words a căn cứ starts with.
+const BASIS_STARTS: [&str; 4] = ["Căn cứ", "Theo đề nghị", "Xét đề nghị", "Xét "];
+
+/// Every paragraph of the reader's body by its index.
+fn reader_paragraphs(doc: &reader::DocxFile) -> HashMap<usize, &reader::Paragraph> {
+    fn walk<'a>(items: &'a [reader::BodyItem], out: &mut HashMap<usize, &'a reader::Paragraph>) {
+        for item in items {
+            match item {
+                reader::BodyItem::Paragraph(p) => {
+                    out.insert(p.index, p);
+                }
+                reader::BodyItem::Table(t) => {
+                    for row in &t.rows {
+                        for cell in &row.cells {
+                            walk(&cell.blocks, out);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    walk(&doc.blocks, &mut out);
+    out
+}
+
+/// The footnotes anchored in a reader paragraph: (char offset in its text, footnote text).
+fn notes_of(p: &reader::Paragraph, doc: &reader::DocxFile) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for r in &p.runs {
+        if let Some(id) = r.is_footnote_ref {
+            let t = doc
+                .footnotes
+                .iter()
+                .find(|f| f.id == id)
+                .map(reader::Footnote::text)
+                .unwrap_or_default();
+            out.push((offset, t));
+            continue;
+        }
+        offset += text::nfc(&r.text).chars().count();
+    }
+    out
+}
+
+/// Converts the paragraphs at view positions `body` into blocks.
+pub(super) fn convert(
+    view: &View,
+    doc: &reader::DocxFile,
+    body: &[usize],
+    report: &mut ImportReport,
+) -> BodyOut {
+    let by_index = reader_paragraphs(doc);
+    let mut out = BodyOut::default();
+    let mut reported_boxes: Vec<usize> = Vec::new();
+    // Căn cứ come before the action line ("QUYẾT ĐỊNH:"), not before the authority line
+    // above them ("CHỦ TỊCH ỦY BAN NHÂN DÂN …", centred and bold like it).
+    let last_action = body.iter().rposition(|&i| is_action(view, i));
+    // For each block, the length of a last run that is the closing mark alone ("./." or
+    // "/."): how Vanban wrote it tells whether the stop was the text's own.
+    let mut mark_runs: Vec<Option<usize>> = Vec::new();
+    let mut k = 0;
+    while k < body.len() {
+        let i = body[k];
+        let p = &view.paras[i];
+        let rp = by_index.get(&p.index).copied();
+        if let Some(rp) = rp {
+            notes_about(view, i, rp, &mut reported_boxes, report);
+        }
+        if p.is_blank() {
+            k += 1;
+            continue;
+        }
+        if let Some(cell) = p.cell {
+            let start = k;
+            while k < body.len()
+                && view.paras[body[k]]
+                    .cell
+                    .is_some_and(|c| c.table == cell.table)
+            {
+                k += 1;
+            }
+            out.blocks
+                .push(Block::Table(table(view, &body[start..k], report)));
+            continue;
+        }
+        // Footnotes only where the view paragraph is the reader's whole paragraph.
+        let notes = match rp {
+            Some(rp) if !p.segment && rp.text() == p.text => notes_of(rp, doc),
+            // The view shows the paragraph otherwise than the file (split lines, hidden
+            // text): its footnotes go at its end, said so.
+            Some(rp)
+                if body
+                    .get(k + 1)
+                    .is_none_or(|&n| view.paras[n].index != p.index) =>
+            {
+                let notes: Vec<(usize, String)> = notes_of(rp, doc)
+                    .into_iter()
+                    .map(|(_, t)| (usize::MAX, t))
+                    .collect();
+                if !notes.is_empty() {
+                    report.add(
+                        EntryKind::Review,
+                        Some(p.index),
+                        &p.text,
+                        "chú thích của đoạn được đặt ở cuối đoạn (không xác định được vị trí dấu chú thích)",
+                    );
+                }
+                notes
+            }
+            _ => Vec::new(),
+        };
+        let pc = pieces(p, &notes);
+        let t = plain(&pc);
+        if t.is_empty() {
+            k += 1;
+            continue;
+        }
+        // Kính gửi, at the start of the body.
+        if out.blocks.is_empty() && out.addressees.is_empty() {
+            if let Some(rest) = t.strip_prefix(ADDRESSEE_LABEL.trim_end_matches(':')) {
+                let rest = rest.trim_start_matches(':').trim();
+                k += 1;
+                let mut lines = vec![rest.to_string()];
+                while k < body.len() {
+                    let q = &view.paras[body[k]];
+                    let qt = text::squash_spaces(&text::nfc(&q.text));
+                    let same = q.index == p.index && q.segment;
+                    if same || (rest.is_empty() && DASH.is_match(&qt)) {
+                        lines.push(qt);
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.addressees = lines
+                    .iter()
+                    .map(|l| {
+                        let l = DASH.replace(l, "");
+                        l.trim()
+                            .trim_end_matches([';', '.', ','])
+                            .trim()
+                            .to_string()
+                    })
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                continue;
+            }
+        }
+        let before_action = last_action.is_some_and(|a| k < a);
+        let (block, used) = block_of(view, body, k, &pc, &t, before_action, report);
+        let last_run = view.paras[body[k + used - 1]]
+            .runs
+            .iter()
+            .rev()
+            .find(|r| !r.text.trim().is_empty())
+            .map(|r| r.text.trim());
+        mark_runs.resize(out.blocks.len(), None);
+        mark_runs.push(
+            last_run
+                .filter(|r| *r == CLOSING_MARK || *r == CLOSING_MARK_AFTER_STOP)
+                .map(|r| r.chars().count()),
+        );
+        out.blocks.push(block);
+        k += used;
+    }
+    mark_runs.resize(out.blocks.len(), None);
+    closing_mark(&mut out, &mark_runs);
+    out
+}
+
+/// Report entries about a paragraph's content the body cannot hold: drawings, text boxes,
+/// fields.
+fn notes_about(
+    view: &View,
+    i: usize,
+    rp: &reader::Paragraph,
+    reported: &mut Vec<usize>,
+    report: &mut ImportReport,
+) {
+    if reported.contains(&rp.index) {
+        return;
+    }
+    let p = &view.paras[i];
+    let mut any = false;
+    if rp.has_drawing && !rp.has_line_shape {
+        report.add(
+            EntryKind::Omitted,
+            Some(rp.index),
+            &p.text,
+            "hình ảnh hoặc hình vẽ trong đoạn không nhập được vào bản thảo",
+        );
+        any = true;
+    }
+    if !rp.text_boxes.is_empty() {
+        report.add(
+            EntryKind::Kept,
+            Some(rp.index),
+            &p.text,
+            "chữ trong hộp văn bản (text box) được giữ thành đoạn văn thường",
+        );
+        any = true;
+    }
+    let fields: Vec<&reader::FieldKind> = rp
+        .fields
+        .iter()
+        .filter(|f| **f != reader::FieldKind::Page)
+        .collect();
+    if !fields.is_empty() {
+        report.add(
+            EntryKind::Review,
+            Some(rp.index),
+            &p.text,
+            "trường tự động (field) được nhập thành chữ đang hiển thị",
+        );
+        any = true;
+    }
+    if any {
+        reported.push(rp.index);
+    }
+}
+
+/// Whether view paragraph `i` is an action line: centred, bold, in capitals ("QUYẾT ĐỊNH:").
+fn is_action(view: &View, i: usize) -> bool {
+    let p = &view.paras[i];
+    let t = text::squash_spaces(&p.text);
+    if p.align != Align::Center || t.is_empty() || t.chars().count() > 160 || p.cell.is_some() {
+        return false;
+    }
+    let pc = pieces(p, &[]);
+    all_bold(&pc)
+        && text::upper(&t) == t
+        && t.chars().any(char::is_alphabetic)
+        && !PART.is_match(&t)
+        && !SECTION.is_match(&t)
+        && !CHAPTER.is_match(&t)
+        && !APPENDIX.is_match(&t)
+        && !DIVISION.is_match(&t)
+        && !ARTICLE.is_match(&t)
+}
+
+/// The next non-blank paragraph after position `k` of `body`, as plain inline, with how many
+/// positions it takes.
+fn next_title(view: &View, body: &[usize], k: usize) -> Option<(Inline, usize)> {
+    let mut j = k + 1;
+    while j < body.len() {
+        let p = &view.paras[body[j]];
+        if p.cell.is_some() {
+            return None;
+        }
+        let pc = pieces(p, &[]);
+        let t = plain(&pc);
+        if !t.is_empty() {
+            return Some((inline::inline(&pc, false), j - k + 1));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The characters a regex match covers.
+fn chars_of(t: &str, end: usize) -> usize {
+    t[..end].chars().count()
+}
+
+/// One block from the paragraph at position `k` (and the title under a heading label);
+/// returns the block and how many positions it used.
+fn block_of(
+    view: &View,
+    body: &[usize],
+    k: usize,
+    pc: &[Piece],
+    t: &str,
+    before_action: bool,
+    report: &mut ImportReport,
+) -> (Block, usize) {
+    let i = body[k];
+    let p = &view.paras[i];
+    let rest_after = |end: usize| skip_chars(pc, chars_of(t, end));
+    // Headings whose title is on the next line.
+    let label_then_title = || next_title(view, body, k);
+    if PART.is_match(t) {
+        if let Some((title, used)) = label_then_title() {
+            return (Block::Part { title }, used);
+        }
+    }
+    if let Some(c) = CHAPTER.captures(t) {
+        let same_line = c.get(1).map(|m| m.as_str().trim()).unwrap_or("");
+        if !same_line.is_empty() {
+            let m = c.get(1).expect("group");
+            let title = inline::inline(&skip_chars(pc, chars_of(t, m.start())), false);
+            return (Block::Chapter { title }, 1);
+        }
+        if let Some((title, used)) = label_then_title() {
+            return (Block::Chapter { title }, used);
+        }
+    }
+    if let Some(c) = APPENDIX.captures(t) {
+        let same_line = c.get(1).map(|m| m.as_str().trim()).unwrap_or("");
+        let found = if same_line.is_empty() {
+            label_then_title()
+        } else {
+            let m = c.get(1).expect("group");
+            Some((
+                inline::inline(&skip_chars(pc, chars_of(t, m.start())), false),
+                1,
+            ))
+        };
+        if let Some((title, mut used)) = found {
+            // The "(Kèm theo …)" line is computed from the document.
+            if let Some(&n) = body.get(k + used) {
+                let nt = text::squash_spaces(&text::nfc(&view.paras[n].text));
+                if nt.starts_with(&format!("({ATTACHED_TO}")) {
+                    report.add(
+                        EntryKind::Review,
+                        Some(view.paras[n].index),
+                        &nt,
+                        "dòng \"(Kèm theo …)\" của phụ lục do Vanban tính lại từ số, ngày và cơ quan ban hành",
+                    );
+                    used += 1;
+                }
+            }
+            return (Block::Appendix { title }, used);
+        }
+    }
+    if let Some(c) = DIVISION.captures(t) {
+        let same_line = c.get(1).map(|m| m.as_str().trim()).unwrap_or("");
+        if !same_line.is_empty() && p.align == Align::Center {
+            let m = c.get(1).expect("group");
+            let title = inline::inline(&skip_chars(pc, chars_of(t, m.start())), false);
+            return (Block::Division { title }, 1);
+        }
+        if same_line.is_empty() {
+            if let Some((title, used)) = label_then_title() {
+                return (Block::Division { title }, used);
+            }
+        }
+    }
+    if let Some(m) = ARTICLE.find(t) {
+        let rest = rest_after(m.end());
+        if plain(&rest).is_empty() {
+            report.add(
+                EntryKind::Review,
+                Some(p.index),
+                t,
+                "điều không có tên hay nội dung trên cùng dòng; giữ thành đoạn văn, số các điều sau được tính lại",
+            );
+        } else {
+            let head = &pc[..pc.len() - rest.len()];
+            let titled = all_bold(&rest);
+            let run_in = !titled && all_bold(head);
+            let title = inline::inline(&rest, !titled);
+            return (
+                Block::Article {
+                    title,
+                    run_in: run_in || !titled,
+                },
+                1,
+            );
+        }
+    }
+    if before_action && BASIS_STARTS.iter().any(|s| t.starts_with(s)) {
+        let content = strip_end(inline::inline(pc, false));
+        return (Block::Basis { content }, 1);
+    }
+    if is_action(view, i) {
+        return (
+            Block::Action {
+                text: inline::inline(pc, false),
+            },
+            1,
+        );
+    }
+    if let Some(m) = SECTION.find(t) {
+        let rest = rest_after(m.end());
+        if !plain(&rest).is_empty() {
+            return (
+                Block::Section {
+                    title: inline::inline(&rest, false),
+                },
+                1,
+            );
+        }
+    }
+    if let Some(c) = NUMBERED.captures(t) {
+        let label = c.get(1).or_else(|| c.get(2)).expect("one group matches");
+        let level = label.as_str().split('.').count();
+        let rest = rest_after(c.get(0).expect("match").end());
+        if level <= 3 && !plain(&rest).is_empty() {
+            let level = u8::try_from(level).unwrap_or(1);
+            if all_bold(&rest) && all_bold(pc) {
+                return (
+                    Block::Heading {
+                        level,
+                        title: inline::inline(&rest, false),
+                    },
+                    1,
+                );
+            }
+            return (
+                Block::Numbered {
+                    level,
+                    content: inline::inline(&rest, true),
+                },
+                1,
+            );
+        }
+    }
+    for (re, kind) in [(&*LETTERED, 0u8), (&*DASH, 1), (&*PLUS, 2)] {
+        if let Some(m) = re.find(t) {
+            let rest = rest_after(m.end());
+            if plain(&rest).is_empty() {
+                continue;
+            }
+            let content = inline::inline(&rest, true);
+            return (
+                match kind {
+                    0 => Block::Lettered { content },
+                    1 => Block::Dash { content },
+                    _ => Block::Plus { content },
+                },
+                1,
+            );
+        }
+    }
+    (
+        Block::Paragraph {
+            content: inline::inline(pc, true),
+        },
+        1,
+    )
+}
+
+/// A căn cứ's typed end punctuation, which Vanban computes.
+fn strip_end(inline: Inline) -> Inline {
+    let mut out = inline;
+    if let Some(Span::Text { text, .. }) = out
+        .0
+        .iter_mut()
+        .rev()
+        .find(|s| matches!(s, Span::Text { text, .. } if !text.trim().is_empty()))
+    {
+        *text = text
+            .trim_end()
+            .trim_end_matches([';', ',', '.'])
+            .trim_end()
+            .to_string();
+    }
+    out
+}
+
+/// A table from the paragraphs of its cells: one line per row, the paragraphs of a cell
+/// joined; a first row all in bold is the header.
+fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> Table {
+    let mut grid: BTreeMap<usize, BTreeMap<usize, Vec<Vec<Piece>>>> = BTreeMap::new();
+    // Cells of several paragraphs: how many, and the first of them.
+    let mut joined: (usize, Option<(usize, String)>) = (0, None);
+    for &i in cells {
+        let p = &view.paras[i];
+        let Some(c) = p.cell else { continue };
+        let pc = pieces(p, &[]);
+        let entry = grid.entry(c.row).or_default().entry(c.col).or_default();
+        if !plain(&pc).is_empty() {
+            if !entry.is_empty() {
+                if entry.len() == 1 {
+                    joined.0 += 1;
+                }
+                joined.1.get_or_insert_with(|| (p.index, p.text.clone()));
+                entry.push(vec![Piece::Char(' ', false, false)]);
+            }
+            entry.push(pc);
+        }
+    }
+    if let (n, Some((index, text))) = joined {
+        report.add(
+            EntryKind::Review,
+            Some(index),
+            &text,
+            &format!("bảng có {n} ô gồm nhiều đoạn; các đoạn của mỗi ô được nối thành một dòng"),
+        );
+    }
+    let cols = grid.values().map(|r| r.len()).max().unwrap_or(0);
+    let rows: Vec<Vec<Vec<Piece>>> = grid
+        .into_values()
+        .map(|r| {
+            let mut row: Vec<Vec<Piece>> = r.into_values().map(|v| v.concat()).collect();
+            row.resize(cols, Vec::new());
+            row
+        })
+        .collect();
+    let header = rows.len() > 1 && rows[0].iter().all(|c| c.is_empty() || all_bold(c));
+    Table {
+        header,
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                row.iter()
+                    .map(|c| inline::inline(c, !(header && r == 0)))
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+/// Takes the "./." off the last text block before any Phụ lục: the whole mark when Vanban
+/// wrote it as its own run after text without a stop, else the "/." after the text's stop.
+fn closing_mark(out: &mut BodyOut, mark_runs: &[Option<usize>]) {
+    let end = out
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Appendix { .. }))
+        .unwrap_or(out.blocks.len());
+    // A lone "./." paragraph.
+    if end > 0 {
+        if let Some(Block::Paragraph { content }) = out.blocks.get(end - 1) {
+            if content.plain_text().trim() == CLOSING_MARK {
+                out.blocks.remove(end - 1);
+                out.closing = true;
+                return;
+            }
+        }
+    }
+    let Some(at) = out.blocks[..end]
+        .iter()
+        .rposition(|b| !matches!(b, Block::Table(_)))
+    else {
+        return;
+    };
+    let strip = mark_runs
+        .get(at)
+        .copied()
+        .flatten()
+        .unwrap_or(CLOSING_MARK_AFTER_STOP.chars().count());
+    let last = &mut out.blocks[at];
+    let inline = match last {
+        Block::Part { title }
+        | Block::Section { title }
+        | Block::Heading { title, .. }
+        | Block::Chapter { title }
+        | Block::Division { title }
+        | Block::Appendix { title }
+        | Block::Article { title, .. } => title,
+        Block::Numbered { content, .. }
+        | Block::Lettered { content }
+        | Block::Dash { content }
+        | Block::Plus { content }
+        | Block::Paragraph { content }
+        | Block::Basis { content } => content,
+        Block::Action { text } => text,
+        Block::Table(_) => return,
+    };
+    if !inline.plain_text().trim_end().ends_with(CLOSING_MARK) {
+        return;
+    }
+    // Take the "/." off the end, across runs: what is left ends with "." and prints the
+    // same "./." again.
+    let mut left = strip;
+    while left > 0 {
+        let Some(Span::Text { text, .. }) = inline.0.last_mut() else {
+            return;
+        };
+        let trimmed = text.trim_end().to_string();
+        let mut chars: Vec<char> = trimmed.chars().collect();
+        while left > 0 && !chars.is_empty() {
+            chars.pop();
+            left -= 1;
+        }
+        *text = chars.into_iter().collect::<String>().trim_end().to_string();
+        if text.is_empty() {
+            inline.0.pop();
+        }
+    }
+    out.closing = true;
+}

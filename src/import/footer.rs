@@ -1,0 +1,328 @@
+//! The footer of an imported document (phần cuối): signature blocks (quyền hạn, chức vụ,
+//! họ tên) and Nơi nhận with its Lưu line.
+
+use std::collections::BTreeMap;
+use std::ops::Not;
+
+use crate::check::view::View;
+use crate::model::{Authority, AuthorityLine, Recipients, Signer};
+
+use super::header::line;
+use super::report::{EntryKind, ImportReport};
+
+/// "TM. ỦY BAN NHÂN DÂN" → (TM, "ỦY BAN NHÂN DÂN"); `None` for a line with no mark.
+fn authority_line(s: &str) -> Option<(Authority, String)> {
+    let s = s.trim();
+    for mark in ["TUQ.", "TM.", "KT.", "TL.", "Q.", "T/M", "K/T", "T/L"] {
+        let head = s.get(..mark.len()).unwrap_or("");
+        if head.eq_ignore_ascii_case(mark) {
+            let rest = s[mark.len()..].trim();
+            if rest.is_empty() && mark != "Q." {
+                return None;
+            }
+            return Authority::from_mark(mark).map(|a| (a, rest.to_string()));
+        }
+    }
+    None
+}
+
+/// A line a signature block may carry that the draft does not hold: "(Đã ký)", "(Ký tên,
+/// đóng dấu)", "(ký)".
+fn is_annotation(s: &str) -> bool {
+    let t = s.trim();
+    t.starts_with('(') && t.ends_with(')')
+}
+
+/// Reads one signature block from its lines (view positions).
+pub(super) fn signer(view: &View, block: &[usize], report: &mut ImportReport) -> Signer {
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    for &i in block {
+        let l = line(view, i);
+        if l.is_empty() {
+            continue;
+        }
+        if is_annotation(&l) {
+            report.add(
+                EntryKind::Omitted,
+                Some(view.paras[i].index),
+                &l,
+                "dòng ghi chú trong khối chữ ký không có trong bản thảo, đã bỏ",
+            );
+            continue;
+        }
+        lines.push((i, l));
+    }
+    let name = if lines.len() >= 2 {
+        lines.pop().map(|(_, l)| l).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut s = Signer::default();
+    let mut titles = lines.into_iter().map(|(_, l)| l).collect::<Vec<_>>();
+    if name.is_empty() {
+        report.add(
+            EntryKind::Missing,
+            block.first().map(|&i| view.paras[i].index),
+            &titles.join(" / "),
+            "khối chữ ký không có họ tên người ký; đã điền \"...\"",
+        );
+    }
+    s.name = if name.is_empty() { "...".into() } else { name };
+    let position = titles.pop();
+    match titles.first().cloned() {
+        None => match position.as_deref().and_then(authority_line) {
+            Some((Authority::Q, rest)) => {
+                s.authority = Some(Authority::Q);
+                s.position = rest;
+            }
+            Some((a, rest)) => {
+                s.authority = Some(a);
+                s.position = rest;
+            }
+            None => s.position = position.unwrap_or_default(),
+        },
+        Some(first) => {
+            match authority_line(&first) {
+                Some((a, rest)) => {
+                    s.authority = Some(a);
+                    s.on_behalf = Some(rest);
+                }
+                None => s.on_behalf = Some(first),
+            }
+            for extra in titles.iter().skip(1) {
+                match authority_line(extra) {
+                    Some((authority, on_behalf)) if s.authority.is_some() => {
+                        s.stacked.push(AuthorityLine {
+                            authority,
+                            on_behalf,
+                        });
+                    }
+                    _ => {
+                        // A title of several lines: join it to the line above.
+                        match s.stacked.last_mut() {
+                            Some(l) => {
+                                l.on_behalf.push(' ');
+                                l.on_behalf.push_str(extra);
+                            }
+                            None => {
+                                let o = s.on_behalf.get_or_insert_with(String::new);
+                                o.push(' ');
+                                o.push_str(extra);
+                            }
+                        }
+                    }
+                }
+            }
+            s.position = position.unwrap_or_default();
+        }
+    }
+    if s.position.trim().is_empty() {
+        s.position = "...".into();
+        report.add(
+            EntryKind::Missing,
+            block.first().map(|&i| view.paras[i].index),
+            "",
+            "khối chữ ký không có chức vụ người ký; đã điền \"...\"",
+        );
+    }
+    s
+}
+
+/// Whether `s` looks like a person's name (họ tên): two to six words, each starting with a
+/// capital, no digits, no end punctuation.
+fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !s
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | ',' | '(' | '/'))
+        && !s.ends_with('.')
+        && text_upper_differs(s)
+}
+
+/// A name is written in mixed case, a title in capitals.
+fn text_upper_differs(s: &str) -> bool {
+    crate::model::text::upper(s) != s
+}
+
+/// The signature blocks: the recognised ones, then blocks in the footer table the
+/// recognition left unnamed (the second body's block of a joint document); a block whose
+/// name stands below the table gets it back. Returns the signers and the view positions
+/// read beyond the recognised parts.
+pub(super) fn signers(
+    view: &View,
+    claimed: &[bool],
+    report: &mut ImportReport,
+) -> (Vec<Signer>, Vec<usize>) {
+    let parts = &view.parts;
+    let mut used = Vec::new();
+    let mut blocks: Vec<Vec<usize>> = parts.chu_ky.clone();
+    let footer_table = parts
+        .chu_ky
+        .iter()
+        .flatten()
+        .chain(parts.noi_nhan.iter())
+        .find_map(|&i| view.paras[i].cell.map(|c| c.table));
+    if let Some(table) = footer_table {
+        let mut extra: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (i, p) in view.paras.iter().enumerate() {
+            if claimed[i] || p.is_blank() {
+                continue;
+            }
+            if let Some(c) = p.cell.filter(|c| c.table == table) {
+                extra.entry((c.col, c.row)).or_default().push(i);
+            }
+        }
+        // One block per column.
+        let mut by_col: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for ((col, _), v) in extra {
+            by_col.entry(col).or_default().extend(v);
+        }
+        for b in by_col.into_values() {
+            used.extend(b.iter().copied());
+            if b.len() >= 2 {
+                blocks.push(b);
+            } else {
+                for &i in &b {
+                    report.add(
+                        EntryKind::Omitted,
+                        Some(view.paras[i].index),
+                        &view.paras[i].text,
+                        "dòng lẻ trong bảng chữ ký không thuộc thành phần nào, đã bỏ",
+                    );
+                }
+            }
+        }
+    }
+    // A block of titles only: the name typed below the table.
+    for b in &mut blocks {
+        let lines = b.iter().filter(|&&i| !view.paras[i].is_blank()).count();
+        let Some(&last) = b.iter().max() else {
+            continue;
+        };
+        if lines >= 2 && !b.iter().all(|&i| text_upper_differs(&line(view, i)).not()) {
+            continue;
+        }
+        let next = (last + 1..view.paras.len())
+            .find(|&i| !view.paras[i].is_blank() && !claimed[i] && !used.contains(&i));
+        if let Some(i) = next.filter(|&i| looks_like_name(&line(view, i))) {
+            b.push(i);
+            used.push(i);
+        }
+    }
+    if blocks.len() > 2 {
+        for b in &blocks[2..] {
+            for &i in b {
+                report.add(
+                    EntryKind::Omitted,
+                    Some(view.paras[i].index),
+                    &view.paras[i].text,
+                    "bản thảo có tối đa hai người ký; khối chữ ký này không nhập được",
+                );
+            }
+        }
+        blocks.truncate(2);
+    }
+    let mut out: Vec<Signer> = blocks.iter().map(|b| signer(view, b, report)).collect();
+    if out.is_empty() {
+        report.add(
+            EntryKind::Missing,
+            None,
+            "",
+            "không tìm thấy khối chữ ký; đã điền người ký \"...\"",
+        );
+        out.push(Signer {
+            position: "...".into(),
+            name: "...".into(),
+            ..Signer::default()
+        });
+    }
+    (out, used)
+}
+
+/// Strips the list dash and end punctuation of a recipient line.
+fn item_text(s: &str) -> String {
+    let s = s.trim();
+    let s = s
+        .strip_prefix('-')
+        .or_else(|| s.strip_prefix('–'))
+        .or_else(|| s.strip_prefix('+'))
+        .or_else(|| s.strip_prefix('•'))
+        .unwrap_or(s)
+        .trim();
+    s.trim_end_matches([';', ',', '.']).trim().to_string()
+}
+
+/// Nơi nhận: the items, the electronic-sending line, the Lưu line.
+pub(super) fn recipients(view: &View, report: &mut ImportReport) -> Recipients {
+    let parts = &view.parts;
+    let mut r = Recipients::default();
+    if let Some(h) = parts.noi_nhan {
+        // Items typed on the heading's own line ("Nơi nhận: - Như trên;").
+        let head = line(view, h);
+        if let Some((_, rest)) = head.split_once(':') {
+            let rest = item_text(rest);
+            if !rest.is_empty() {
+                r.items.push(rest);
+            }
+        }
+    }
+    for &i in &parts.noi_nhan_items {
+        let l = line(view, i);
+        if l.is_empty() {
+            continue;
+        }
+        if l.starts_with(Recipients::ELECTRONIC.trim_end_matches(':')) {
+            r.electronic = true;
+            continue;
+        }
+        let t = item_text(&l);
+        let archive = t
+            .strip_prefix("Lưu:")
+            .or_else(|| t.strip_prefix("Lưu"))
+            .or_else(|| t.strip_prefix("LƯU:"))
+            .or_else(|| t.strip_prefix("LƯU"));
+        match archive {
+            Some(a) => r.archive = a.trim_start_matches(':').trim().to_string(),
+            None if !t.is_empty() => r.items.push(t),
+            None => {}
+        }
+    }
+    if r.archive.trim().is_empty() {
+        report.add(
+            EntryKind::Missing,
+            parts.noi_nhan.map(|i| view.paras[i].index),
+            "",
+            "Nơi nhận không có dòng \"Lưu\"; đã điền \"VT\"",
+        );
+        r.archive = "VT".into();
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authority_marks_of_both_systems() {
+        assert_eq!(
+            authority_line("TM. ỦY BAN NHÂN DÂN"),
+            Some((Authority::Tm, "ỦY BAN NHÂN DÂN".into()))
+        );
+        assert_eq!(
+            authority_line("K/T TRƯỞNG BAN"),
+            Some((Authority::Kt, "TRƯỞNG BAN".into()))
+        );
+        assert_eq!(authority_line("CHỦ TỊCH"), None);
+    }
+
+    #[test]
+    fn recipient_items_lose_dash_and_punctuation() {
+        assert_eq!(item_text("- Như trên;"), "Như trên");
+        assert_eq!(item_text("- Các huyện, thành ủy,"), "Các huyện, thành ủy");
+    }
+}

@@ -1,0 +1,336 @@
+//! The header of an imported document (phần đầu): issuing bodies, số, địa danh and date,
+//! urgency and secrecy marks, trích yếu. Each reader takes the recognised paragraphs'
+//! text and returns the draft's value; what it cannot read is reported.
+
+use crate::check::view::View;
+use crate::model::{text, IssueDate, Issuer, Secrecy, System, Urgency};
+
+use super::report::{EntryKind, ImportReport};
+
+/// Text of view paragraph `i`, NFC, spaces squashed.
+pub(super) fn line(view: &View, i: usize) -> String {
+    text::squash_spaces(&text::nfc(&view.paras[i].text))
+}
+
+/// What the số line gives: the number and the symbol after it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct NumberLine {
+    /// Số (blank when left for the văn thư).
+    pub number: Option<u32>,
+    /// The ký hiệu after the number, e.g. "QĐ-UBND" or "KH/BDVTU-BCSĐUBND".
+    pub symbol: String,
+}
+
+/// Reads "Số: 12/QĐ-UBND", "Số:      /UBND-VP", "Số 415-KH/BDVTU".
+pub(super) fn number_line(s: &str) -> NumberLine {
+    let rest = s.trim();
+    let rest = rest
+        .strip_prefix("Số")
+        .or_else(|| rest.strip_prefix("SỐ"))
+        .or_else(|| rest.strip_prefix("số"))
+        .unwrap_or(rest);
+    let rest = rest.trim_start_matches([':', ' ', '\u{a0}']);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = &rest[digits.len()..];
+    let after = after.trim_start_matches([' ', '\u{a0}', '.', '\t']);
+    let symbol = after
+        .strip_prefix('/')
+        .or_else(|| after.strip_prefix('-'))
+        .unwrap_or(after)
+        .trim()
+        .to_string();
+    NumberLine {
+        number: digits.parse().ok().filter(|n| *n > 0),
+        symbol,
+    }
+}
+
+/// Splits a symbol into the issuers' abbreviations and a công văn's unit, given the type's
+/// abbreviation in `system` (empty for a state công văn) and the number of issuers.
+pub(super) fn symbol_parts(
+    symbol: &str,
+    system: System,
+    type_abbr: &str,
+    issuers: usize,
+) -> (Vec<String>, Option<String>) {
+    let bodies = match system {
+        System::Party => symbol
+            .split_once('/')
+            .map_or(symbol, |(_, b)| b)
+            .to_string(),
+        System::State if type_abbr.is_empty() => symbol.to_string(),
+        System::State => symbol
+            .strip_prefix(type_abbr)
+            .map(|r| r.trim_start_matches('-'))
+            .unwrap_or_else(|| symbol.split_once('-').map_or(symbol, |(_, b)| b))
+            .to_string(),
+    };
+    let pieces: Vec<String> = bodies
+        .split('-')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if system == System::State && type_abbr.is_empty() {
+        // Công văn: the agencies, then the drafting unit (đơn vị soạn thảo).
+        let n = issuers.max(1);
+        if pieces.len() > n {
+            let unit = pieces[n..].join("-");
+            return (pieces[..n].to_vec(), Some(unit));
+        }
+        return (pieces, None);
+    }
+    if pieces.len() > issuers.max(1) && issuers <= 1 {
+        return (vec![pieces.join("-")], None);
+    }
+    (pieces, None)
+}
+
+/// Reads "Lâm Đồng, ngày 05 tháng 02 năm 2024" (day or month may be blank).
+/// Returns the place and the date, `None` for a year it cannot find.
+pub(super) fn place_date(s: &str) -> (String, Option<IssueDate>) {
+    let s = s.replace('\u{a0}', " ");
+    let (place, rest) = match s.split_once(',') {
+        Some((p, r)) => (p.trim().to_string(), r.to_string()),
+        None => match s.find("ngày") {
+            Some(k) => (s[..k].trim().to_string(), s[k..].to_string()),
+            None => (s.trim().to_string(), String::new()),
+        },
+    };
+    let number_after = |word: &str| -> Option<i64> {
+        let k = rest.find(word)?;
+        let after = rest[k + word.len()..].trim_start();
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let year = number_after("năm");
+    let date = year.map(|y| IssueDate {
+        day: number_after("ngày")
+            .and_then(|d| u8::try_from(d).ok())
+            .filter(|d| (1..=31).contains(d)),
+        month: number_after("tháng")
+            .and_then(|m| u8::try_from(m).ok())
+            .filter(|m| (1..=12).contains(m)),
+        year: i32::try_from(y).unwrap_or(0),
+    });
+    (place, date)
+}
+
+/// The issuing bodies from the recognised lines, in the order printed: a superior line
+/// starts a new body when the one above already has its name; a name line ending in " -"
+/// joins the next body under the same superior (văn bản liên tịch); other name lines
+/// continue the name.
+pub(super) fn issuers(view: &View, report: &mut ImportReport) -> Vec<Issuer> {
+    let parts = &view.parts;
+    let mut lines: Vec<(usize, bool)> = parts
+        .chu_quan
+        .iter()
+        .map(|&i| (i, false))
+        .chain(parts.ban_hanh.iter().map(|&i| (i, true)))
+        .filter(|(i, _)| Some(*i) != parts.star)
+        .collect();
+    lines.sort_unstable();
+    let mut out: Vec<Issuer> = vec![Issuer::default()];
+    let mut joined = false;
+    for (i, is_body) in lines {
+        let l = line(view, i);
+        if l == "*" || l.is_empty() {
+            continue;
+        }
+        let current = out.last_mut().expect("one issuer at least");
+        if !is_body {
+            if !current.name.is_empty() {
+                out.push(Issuer::default());
+            }
+            let current = out.last_mut().expect("one issuer at least");
+            let sup = current.superior.get_or_insert_with(String::new);
+            if !sup.is_empty() {
+                sup.push(' ');
+            }
+            sup.push_str(&l);
+            continue;
+        }
+        let (l, ends_joint) = match l.strip_suffix(" -").or_else(|| l.strip_suffix(" –")) {
+            Some(head) => (head.trim().to_string(), true),
+            None => (l, false),
+        };
+        if joined {
+            out.push(Issuer::default());
+        }
+        let current = out.last_mut().expect("one issuer at least");
+        if !current.name.is_empty() {
+            current.name.push(' ');
+        }
+        current.name.push_str(&l);
+        joined = ends_joint;
+    }
+    out.retain(|i| !i.name.is_empty());
+    if out.is_empty() {
+        report.add(
+            EntryKind::Missing,
+            None,
+            "",
+            "không tìm thấy tên cơ quan ban hành; đã điền \"...\"",
+        );
+        out.push(Issuer {
+            name: "...".into(),
+            ..Issuer::default()
+        });
+    }
+    if out.len() > 2 {
+        let names: Vec<String> = out.iter().map(|i| i.name.clone()).collect();
+        report.add(
+            EntryKind::Review,
+            parts.ban_hanh.first().map(|&i| view.paras[i].index),
+            &names.join(" - "),
+            "bản thảo có tối đa hai cơ quan ban hành; các tên sau được nối vào cơ quan thứ hai",
+        );
+        let rest = names[1..].join(" - ");
+        out.truncate(2);
+        out[1].name = rest;
+    }
+    out
+}
+
+/// Words that start the place part of a body's name ("… TỈNH LÂM ĐỒNG"), left out of a
+/// guessed abbreviation.
+const PLACE_WORDS: [&str; 8] = [
+    "TỈNH",
+    "HUYỆN",
+    "XÃ",
+    "PHƯỜNG",
+    "QUẬN",
+    "THÀNH PHỐ",
+    "THỊ XÃ",
+    "THỊ TRẤN",
+];
+
+/// A guess at a body's abbreviation from its name when the số line gives none: the initials
+/// of the words before the place ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "UBND", "SỞ NỘI VỤ" →
+/// "SNV"); `None` when the name has no letters.
+pub(super) fn guess_abbr(name: &str) -> Option<String> {
+    let upper = format!("{} ", text::upper(name.trim()));
+    let mut cut = upper.as_str();
+    for w in PLACE_WORDS {
+        if let Some(k) = upper.find(&format!(" {w} ")) {
+            if k > 0 && k < cut.len() {
+                cut = &upper[..k];
+            }
+        }
+    }
+    let initials: String = cut
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .map(|c| match c {
+            'Ủ' | 'Ư' | 'Ú' | 'Ù' | 'Ụ' | 'Ũ' => 'U',
+            'Ở' | 'Ơ' | 'Ó' | 'Ò' | 'Ọ' | 'Õ' | 'Ô' => 'O',
+            other => other,
+        })
+        .collect();
+    (!initials.is_empty()).then_some(initials)
+}
+
+/// A line typed with characters only to draw a rule ("-------", "_____", "***").
+pub(super) fn is_typed_rule(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    t.chars().count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '_' | '–' | '—' | '=' | '*' | '.'))
+}
+
+/// An urgency mark, if `s` is one.
+pub(super) fn urgency(s: &str) -> Option<Urgency> {
+    let k = text::upper(s.trim().trim_end_matches('.'));
+    [Urgency::Khan, Urgency::ThuongKhan, Urgency::HoaToc]
+        .into_iter()
+        .find(|u| u.label() == k)
+}
+
+/// A secrecy mark, if `s` is one.
+pub(super) fn secrecy(s: &str) -> Option<Secrecy> {
+    let k = text::upper(s.trim().trim_end_matches('.'));
+    [Secrecy::Mat, Secrecy::ToiMat, Secrecy::TuyetMat]
+        .into_iter()
+        .find(|m| m.label() == k)
+}
+
+/// The trích yếu from its lines: a công văn's "V/v" taken off (Vanban prints it), the line
+/// under it left out.
+pub(super) fn subject(view: &View, cong_van: bool) -> String {
+    let parts = &view.parts;
+    let lines: Vec<String> = parts
+        .trich_yeu
+        .iter()
+        .filter(|&&i| Some(i) != parts.trich_yeu_mark)
+        .map(|&i| line(view, i))
+        .filter(|l| !l.is_empty() && !l.chars().all(|c| matches!(c, '-' | '_' | '–')))
+        .collect();
+    let joined = lines.join(" ");
+    let joined = joined.trim();
+    for prefix in ["V/v", "V/V", "v/v"] {
+        if let Some(rest) = joined.strip_prefix(prefix).filter(|_| cong_van) {
+            return rest.trim_start_matches([':', ' ']).trim().to_string();
+        }
+    }
+    joined.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_lines_of_both_systems() {
+        assert_eq!(
+            number_line("Số: 12/QĐ-UBND"),
+            NumberLine {
+                number: Some(12),
+                symbol: "QĐ-UBND".into()
+            }
+        );
+        assert_eq!(number_line("Số:\u{a0}\u{a0}\u{a0}/UBND-NC").number, None);
+        assert_eq!(number_line("Số:       /UBND-NC").symbol, "UBND-NC");
+        let p = number_line("Số 415-KH/BDVTU-BCSĐUBND");
+        assert_eq!(p.number, Some(415));
+        assert_eq!(
+            symbol_parts(&p.symbol, System::Party, "KH", 2).0,
+            vec!["BDVTU", "BCSĐUBND"]
+        );
+        assert_eq!(
+            symbol_parts("UBND-NC", System::State, "", 1),
+            (vec!["UBND".to_string()], Some("NC".to_string()))
+        );
+        assert_eq!(
+            symbol_parts("QĐ-UBND", System::State, "QĐ", 1).0,
+            vec!["UBND"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_guessed_from_names() {
+        assert_eq!(
+            guess_abbr("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG").as_deref(),
+            Some("UBND")
+        );
+        assert_eq!(guess_abbr("SỞ NỘI VỤ").as_deref(), Some("SNV"));
+        assert_eq!(guess_abbr("VĂN PHÒNG").as_deref(), Some("VP"));
+        assert_eq!(guess_abbr("ỦY BAN NHÂN DÂN XÃ").as_deref(), Some("UBND"));
+        assert_eq!(guess_abbr("...").as_deref(), None);
+    }
+
+    #[test]
+    fn place_and_date_with_blanks() {
+        let (p, d) = place_date("Lâm Đồng, ngày      tháng 4 năm 2026");
+        assert_eq!(p, "Lâm Đồng");
+        assert_eq!(
+            d,
+            Some(IssueDate {
+                day: None,
+                month: Some(4),
+                year: 2026
+            })
+        );
+        let (_, d) = place_date("Hà Nội, ngày 05 tháng 02 năm 2024");
+        assert_eq!(d.unwrap().day, Some(5));
+    }
+}

@@ -1,0 +1,278 @@
+//! Generated bodies through the import round trip: a plan (kế hoạch) and a decision (quyết
+//! định) whose fields hold random blocks (Phần, mục, Chương, Mục, numbered items at three levels, headings,
+//! điểm, dashes, plus items, paragraphs with bold and italic words, footnotes, tables,
+//! articles titled and run-in, a Phụ lục; a công văn with its addressees) are rendered to .docx, imported and rendered again; the two
+//! laid-out documents must be equal. `PROPTEST_CASES` overrides the default of 64 cases.
+
+mod starter_fill;
+use starter_fill::filled;
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+use vanban::docx::write_laid_out;
+use vanban::draft::Draft;
+use vanban::import::import_docx;
+use vanban::laid::lay_out;
+use vanban::model::{plain_text_of, System};
+use vanban::template::Templates;
+
+fn templates() -> &'static Templates {
+    static T: OnceLock<Templates> = OnceLock::new();
+    T.get_or_init(|| Templates::builtin().expect("built-in templates load"))
+}
+
+const WORDS: &[&str] = &[
+    "tăng",
+    "cường",
+    "công",
+    "tác",
+    "dân",
+    "vận",
+    "chính",
+    "quyền",
+    "các",
+    "cấp",
+    "triển",
+    "khai",
+    "thực",
+    "hiện",
+    "nghị",
+    "quyết",
+    "năm",
+    "2024",
+    "“Dân",
+    "vận",
+    "khéo”",
+    "hiệu",
+    "quả",
+    "(nếu",
+    "có)",
+    "số",
+    "15/KH-UBND",
+    "Sở",
+    "Nội",
+    "vụ",
+    "xã,",
+    "phường;",
+];
+
+/// A few words, the first with a capital, some bold or italic.
+fn words(min: usize, max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec((0..WORDS.len(), 0u8..8), min..max).prop_map(|ws| {
+        ws.iter()
+            .enumerate()
+            .map(|(k, (w, style))| {
+                let mut w = WORDS[*w].to_string();
+                if k == 0 {
+                    let mut c = w.chars();
+                    w = c
+                        .next()
+                        .map(|f| f.to_uppercase().collect::<String>())
+                        .unwrap_or_default()
+                        + c.as_str();
+                }
+                // Emphasis on words after the first only, so a whole line is never bold.
+                match style {
+                    0 if k > 0 => format!("**{w}**"),
+                    1 if k > 0 => format!("*{w}*"),
+                    _ => w,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+fn plain_words(min: usize, max: usize) -> impl Strategy<Value = String> {
+    words(min, max).prop_map(|s| s.replace('*', ""))
+}
+
+/// One line of body markup.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        words(3, 12),
+        words(3, 12).prop_map(|s| format!("1. {s}")),
+        words(3, 12).prop_map(|s| format!("1.1. {s}")),
+        words(3, 12).prop_map(|s| format!("1.1.1. {s}")),
+        plain_words(2, 6).prop_map(|s| format!("## {s}")),
+        plain_words(2, 6).prop_map(|s| format!("### {s}")),
+        words(3, 12).prop_map(|s| format!("a) {s}")),
+        words(3, 12).prop_map(|s| format!("- {s}")),
+        words(3, 12).prop_map(|s| format!("+ {s}")),
+        plain_words(2, 6).prop_map(|s| format!("# {s}")),
+        plain_words(2, 6).prop_map(|s| format!("= {s}")),
+        (words(3, 8), plain_words(2, 6)).prop_map(|(s, n)| format!("{s}^[{n}.] tiếp theo.")),
+        (
+            plain_words(1, 3),
+            plain_words(1, 3),
+            plain_words(1, 3),
+            plain_words(1, 3)
+        )
+            .prop_map(|(a, b, c, d)| format!("| {a} | {b} |\n|---|---|\n| {c} | {d} |\n")),
+    ]
+}
+
+fn lines(min: usize, max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(line(), min..max).prop_map(|v| v.join("\n"))
+}
+
+fn article() -> impl Strategy<Value = String> {
+    (plain_words(2, 6), words(3, 10), lines(0, 4), any::<bool>()).prop_map(
+        |(title, text, body, run_in)| {
+            if run_in {
+                format!("Điều 1: {text}\n{body}")
+            } else {
+                format!("Điều 1. {title}\n{body}")
+            }
+        },
+    )
+}
+
+fn chapter_or_division() -> impl Strategy<Value = String> {
+    prop_oneof![
+        plain_words(2, 5).prop_map(|s| format!("Chương I. {s}")),
+        plain_words(2, 5).prop_map(|s| format!("Mục 1. {s}")),
+    ]
+}
+
+fn round_trip(d: &Draft) -> Result<(), String> {
+    let t = templates();
+    let doc = d.render(t).map_err(|e| format!("original render: {e}"))?;
+    let laid = lay_out(&doc);
+    let bytes = write_laid_out(&laid).map_err(|e| e.to_string())?;
+    let imported = import_docx(&bytes, t).map_err(|e| e.to_string())?;
+    let again = imported
+        .draft
+        .render(t)
+        .map_err(|e| format!("{e}\n{}", imported.draft.to_toml()))?;
+    let laid_again = lay_out(&again);
+    if laid_again == laid {
+        return Ok(());
+    }
+    let (a, b) = (plain_text_of(&laid), plain_text_of(&laid_again));
+    let first = a
+        .lines()
+        .zip(b.lines())
+        .find(|(x, y)| x != y)
+        .map(|(x, y)| format!("original: {x}\nimported: {y}"))
+        .unwrap_or_else(|| {
+            let (x, y) = (format!("{laid:#?}"), format!("{laid_again:#?}"));
+            let at = x
+                .lines()
+                .zip(y.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
+            let around = |s: &str| {
+                s.lines()
+                    .skip(at.saturating_sub(10))
+                    .take(14)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            format!(
+                "same text, different layout\n{}\n---\n{}",
+                around(&x),
+                around(&y)
+            )
+        });
+    Err(format!(
+        "{first}\n--- original draft\n{}\n--- imported\n{}",
+        d.to_toml(),
+        imported.draft.to_toml()
+    ))
+}
+
+fn config() -> Config {
+    Config {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(64),
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn generated_plans_round_trip(
+        party in any::<bool>(),
+        joint in any::<bool>(),
+        mo_dau in words(4, 14),
+        muc_dich in lines(1, 5),
+        noi_dung in lines(1, 8),
+        to_chuc in lines(1, 5),
+    ) {
+        let t = templates();
+        let system = if party { System::Party } else { System::State };
+        let mut d = Draft::starter(t.get("ke-hoach").unwrap(), system, joint, 2024);
+        filled(&mut d);
+        d.fields.insert("mo_dau".into(), mo_dau);
+        d.fields.insert("muc_dich_yeu_cau".into(), muc_dich);
+        d.fields.insert("tieu_de_noi_dung".into(), "Nội dung".into());
+        d.fields.insert("noi_dung".into(), noi_dung);
+        d.fields.insert("to_chuc_thuc_hien".into(), to_chuc);
+        if let Err(e) = round_trip(&d) {
+            prop_assert!(false, "{e}");
+        }
+    }
+
+    #[test]
+    fn generated_decisions_round_trip(
+        party in any::<bool>(),
+        chapters in prop::collection::vec(prop::option::of(chapter_or_division()), 1..5),
+        articles in prop::collection::vec(article(), 1..5),
+        hieu_luc in words(4, 10),
+        trach_nhiem in words(4, 10),
+        appendix in prop::option::of((plain_words(2, 5), lines(1, 4))),
+    ) {
+        let t = templates();
+        let system = if party { System::Party } else { System::State };
+        let mut d = Draft::starter(t.get("quyet-dinh").unwrap(), system, false, 2024);
+        filled(&mut d);
+        let body: Vec<String> = articles
+            .iter()
+            .zip(chapters.iter().chain(std::iter::repeat(&None)))
+            .map(|(a, c)| match c {
+                Some(c) => format!("{c}\n{a}"),
+                None => a.clone(),
+            })
+            .collect();
+        d.fields.insert("cac_dieu".into(), body.join("\n"));
+        if let Some((title, content)) = appendix {
+            d.fields.insert("phu_luc_ten".into(), title);
+            d.fields.insert("phu_luc".into(), content);
+        }
+        d.fields.insert("hieu_luc".into(), hieu_luc);
+        d.fields.insert("trach_nhiem".into(), trach_nhiem);
+        if let Err(e) = round_trip(&d) {
+            prop_assert!(false, "{e}");
+        }
+    }
+
+    #[test]
+    fn generated_letters_round_trip(
+        party in any::<bool>(),
+        addressees in prop::collection::vec(plain_words(2, 6), 0..4),
+        body in lines(1, 8),
+        closing in prop::option::of(words(3, 8)),
+    ) {
+        let t = templates();
+        let system = if party { System::Party } else { System::State };
+        let mut d = Draft::starter(t.get("cong-van").unwrap(), system, false, 2024);
+        filled(&mut d);
+        d.addressees = addressees;
+        d.fields.insert("noi_dung".into(), body);
+        if let Some(c) = closing {
+            d.fields.insert("ket_thuc".into(), c);
+        }
+        if let Err(e) = round_trip(&d) {
+            prop_assert!(false, "{e}");
+        }
+    }
+}
