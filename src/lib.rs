@@ -13,6 +13,7 @@ pub mod layout;
 pub mod library;
 pub mod markup;
 pub mod model;
+pub mod normalize;
 pub mod ooxml_order;
 pub mod preview;
 pub mod reader;

@@ -19,6 +19,7 @@ mod copy;
 mod import;
 mod issue;
 mod library;
+mod normalize;
 mod reading;
 mod register;
 mod rules;
@@ -88,6 +89,8 @@ pub enum Command {
     Reading(reading::ReadingArgs),
     /// Nhập một tệp Word (.docx) thành bản thảo (.toml) để sửa và xuất lại.
     Import(import::ImportArgs),
+    /// Chuẩn hóa thể thức: dàn lại tệp .docx theo NĐ 30 / HD 36 thành tệp mới, kèm báo cáo.
+    Normalize(normalize::NormalizeArgs),
 }
 
 /// Runs the CLI and maps the outcome to a process exit code.
@@ -107,6 +110,7 @@ pub fn main() -> ExitCode {
         Command::Rules(a) => rules::run(&a),
         Command::Reading(a) => reading::run(&a),
         Command::Import(a) => import::run(&a),
+        Command::Normalize(a) => normalize::run(&a),
     }
 }
 
