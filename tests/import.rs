@@ -34,7 +34,7 @@ fn corpus(templates: &Templates) -> Vec<(String, Draft)> {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
-    assert_eq!(paths.len(), 8, "the eight examples");
+    assert_eq!(paths.len(), 11, "the eleven examples");
     for p in paths {
         let d = Draft::from_toml(&std::fs::read_to_string(&p).unwrap()).unwrap();
         out.push((p.file_stem().unwrap().to_string_lossy().into_owned(), d));

@@ -15,7 +15,7 @@ use vanban::normalize::normalize_docx;
 use vanban::template::Templates;
 
 /// Administrative, governed real files whose normalised output checks with no error.
-const CLEAN_AT_LEAST: usize = 48;
+const CLEAN_AT_LEAST: usize = 49;
 
 fn real(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -35,7 +35,7 @@ fn a_report_from_lam_dong_comes_out_clean_and_says_what_changed() {
     let n = normalize("027-bc-lam-dong-hoi-2025.docx");
     let r = &n.report;
     assert_eq!(r.template, "bao-cao");
-    assert!(r.errors_before >= 5, "{}", r.to_text());
+    assert!(r.errors_before >= 4, "{}", r.to_text());
     assert_eq!(r.errors_after, 0, "{}", r.to_text());
     let fixed: Vec<&str> = r.fixed.iter().map(|f| f.rule.as_str()).collect();
     // The issuer's 14 pt, the số's 14 pt and the page number's 12 pt are laid out anew.

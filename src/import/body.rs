@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::view::{Align, View};
-use crate::layout::{ADDRESSEE_LABEL, ATTACHED_TO, CLOSING_MARK, CLOSING_MARK_AFTER_STOP};
+use crate::layout::{
+    ADDRESSEE_LABEL, ATTACHED_TO, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, ISSUED_WITH,
+};
 use crate::model::{text, Block, Inline, Span, Table};
 use crate::reader;
 
@@ -346,6 +348,9 @@ fn block_of(
             return (Block::Chapter { title }, used);
         }
     }
+    if let Some(issued) = issued_heading(view, body, k, t, report) {
+        return issued;
+    }
     if let Some(c) = APPENDIX.captures(t) {
         let same_line = c.get(1).map(|m| m.as_str().trim()).unwrap_or("");
         let found = if same_line.is_empty() {
@@ -554,21 +559,35 @@ fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> Table {
     }
 }
 
-/// Takes the "./." off the last text block before any Phụ lục: the whole mark when Vanban
-/// wrote it as its own run after text without a stop, else the "/." after the text's stop.
+/// Takes the "./." off the last text block before any Phụ lục or issued document (and off the
+/// end of an issued Quy chế or Quy định): the whole mark when Vanban wrote it as its own run
+/// after text without a stop, else the "/." after the text's stop.
 fn closing_mark(out: &mut BodyOut, mark_runs: &[Option<usize>]) {
+    let attached = |b: &Block| matches!(b, Block::Appendix { .. } | Block::Issued { .. });
     let end = out
         .blocks
         .iter()
-        .position(|b| matches!(b, Block::Appendix { .. }))
+        .position(attached)
         .unwrap_or(out.blocks.len());
+    if strip_mark(out, end, mark_runs) {
+        out.closing = true;
+    }
+    // A Quy chế or Quy định issued with the decision ends with its own "./.", laid out again.
+    let last_attached = out.blocks.iter().rposition(attached);
+    if last_attached.is_some_and(|i| matches!(out.blocks[i], Block::Issued { .. })) {
+        let len = out.blocks.len();
+        strip_mark(out, len, mark_runs);
+    }
+}
+
+/// Takes "./." off the last text block before position `end`; whether one was there.
+fn strip_mark(out: &mut BodyOut, end: usize, mark_runs: &[Option<usize>]) -> bool {
     // A lone "./." paragraph.
     if end > 0 {
         if let Some(Block::Paragraph { content }) = out.blocks.get(end - 1) {
             if content.plain_text().trim() == CLOSING_MARK {
                 out.blocks.remove(end - 1);
-                out.closing = true;
-                return;
+                return true;
             }
         }
     }
@@ -576,7 +595,7 @@ fn closing_mark(out: &mut BodyOut, mark_runs: &[Option<usize>]) {
         .iter()
         .rposition(|b| !matches!(b, Block::Table(_)))
     else {
-        return;
+        return false;
     };
     let strip = mark_runs
         .get(at)
@@ -591,6 +610,7 @@ fn closing_mark(out: &mut BodyOut, mark_runs: &[Option<usize>]) {
         | Block::Chapter { title }
         | Block::Division { title }
         | Block::Appendix { title }
+        | Block::Issued { title, .. }
         | Block::Article { title, .. } => title,
         Block::Numbered { content, .. }
         | Block::Lettered { content }
@@ -599,17 +619,17 @@ fn closing_mark(out: &mut BodyOut, mark_runs: &[Option<usize>]) {
         | Block::Paragraph { content }
         | Block::Basis { content } => content,
         Block::Action { text } => text,
-        Block::Table(_) => return,
+        Block::Table(_) => return false,
     };
     if !inline.plain_text().trim_end().ends_with(CLOSING_MARK) {
-        return;
+        return false;
     }
     // Take the "/." off the end, across runs: what is left ends with "." and prints the
     // same "./." again.
     let mut left = strip;
     while left > 0 {
         let Some(Span::Text { text, .. }) = inline.0.last_mut() else {
-            return;
+            return true;
         };
         let trimmed = text.trim_end().to_string();
         let mut chars: Vec<char> = trimmed.chars().collect();
@@ -622,5 +642,40 @@ fn closing_mark(out: &mut BodyOut, mark_runs: &[Option<usize>]) {
             inline.0.pop();
         }
     }
-    out.closing = true;
+    true
+}
+
+/// A document issued with the decision (văn bản ban hành kèm theo): its tên loại alone on a
+/// line ("QUY ĐỊNH"), its title on the next, then "(Ban hành kèm theo …)", which Vanban
+/// computes from the document again (reported).
+fn issued_heading(
+    view: &View,
+    body: &[usize],
+    k: usize,
+    t: &str,
+    report: &mut ImportReport,
+) -> Option<(Block, usize)> {
+    let doc_type = crate::check::recognize::doc_type_by_title(t)?;
+    if doc_type.is_cong_van() {
+        return None;
+    }
+    let (title, used) = next_title(view, body, k)?;
+    let &n = body.get(k + used)?;
+    let nt = text::squash_spaces(&text::nfc(&view.paras[n].text));
+    if !nt.starts_with(&format!("({ISSUED_WITH}")) {
+        return None;
+    }
+    report.add(
+        EntryKind::Review,
+        Some(view.paras[n].index),
+        &nt,
+        "dòng \"(Ban hành kèm theo …)\" do Vanban tính lại từ số, ngày và cơ quan ban hành",
+    );
+    Some((
+        Block::Issued {
+            doc_type: doc_type.name.clone(),
+            title,
+        },
+        used + 1,
+    ))
 }

@@ -19,6 +19,9 @@ pub(super) struct NumberLine {
     pub number: Option<u32>,
     /// The ký hiệu after the number, e.g. "QĐ-UBND" or "KH/BDVTU-BCSĐUBND".
     pub symbol: String,
+    /// The year between number and symbol of a văn bản quy phạm pháp luật ("2018" of
+    /// "Số: 11/2018/QĐ-UBND").
+    pub year: Option<i32>,
 }
 
 /// Reads "Số: 12/QĐ-UBND", "Số:      /UBND-VP", "Số 415-KH/BDVTU".
@@ -39,9 +42,17 @@ pub(super) fn number_line(s: &str) -> NumberLine {
         .unwrap_or(after)
         .trim()
         .to_string();
+    // "11/2018/QĐ-UBND": the year of a văn bản quy phạm pháp luật before the symbol.
+    let (year, symbol) = match symbol.split_once('/') {
+        Some((y, rest)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
+            (y.parse().ok(), rest.to_string())
+        }
+        _ => (None, symbol),
+    };
     NumberLine {
         number: digits.parse().ok().filter(|n| *n > 0),
         symbol,
+        year,
     }
 }
 
@@ -285,9 +296,13 @@ mod tests {
             number_line("Số: 12/QĐ-UBND"),
             NumberLine {
                 number: Some(12),
-                symbol: "QĐ-UBND".into()
+                symbol: "QĐ-UBND".into(),
+                year: None,
             }
         );
+        let normative = number_line("Số: 11/2018/QĐ-UBND");
+        assert_eq!(normative.year, Some(2018));
+        assert_eq!(normative.symbol, "QĐ-UBND");
         assert_eq!(number_line("Số:\u{a0}\u{a0}\u{a0}/UBND-NC").number, None);
         assert_eq!(number_line("Số:       /UBND-NC").symbol, "UBND-NC");
         let p = number_line("Số 415-KH/BDVTU-BCSĐUBND");

@@ -335,6 +335,10 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         report.add(EntryKind::Kept, Some(p.index), &p.text, &note);
     }
     let body = body::convert(&view, &doc, &body_positions, &mut report);
+    // A Quyết định that issues a Quy chế or Quy định is drafted in that template ("quy-che",
+    // "quy-dinh"), which prints the decision's articles around it.
+    let def = issuing_template(&body.blocks, def, system, templates);
+    report.template = def.slug.clone();
     let body_markup = markup::to_markup(&Body {
         blocks: body.blocks,
     });
@@ -365,10 +369,25 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     } else {
         subject
     };
+    // A văn bản quy phạm pháp luật's number carries its year; the draft prints the year of
+    // its date there, so a different year is worth a look.
+    let number_with_year = number_line.year.is_some() && system == System::State;
+    if let Some(y) = number_line.year.filter(|&y| y != date.year) {
+        report.add(
+            EntryKind::Review,
+            parts.so_ky_hieu.map(|i| view.paras[i].index),
+            "",
+            &format!(
+                "năm trong số ký hiệu ({y}) khác năm ban hành ({}); bản thảo in năm ban hành",
+                date.year
+            ),
+        );
+    }
     let draft = Draft {
         template: def.slug.clone(),
         system,
         number: number_line.number,
+        number_with_year,
         unit: unit.filter(|_| type_abbr.is_empty() && system == System::State),
         place,
         date,
@@ -441,6 +460,25 @@ fn omitted_elsewhere(
 }
 
 /// The template of the recognised type, or the fallback with a report entry.
+/// The template of a decision issuing the document of the first [`Block::Issued`] in
+/// `blocks`, when one exists for that type and `def`'s type; else `def`.
+fn issuing_template<'t>(
+    blocks: &[crate::model::Block],
+    def: &'t crate::template::TemplateDef,
+    system: System,
+    templates: &'t Templates,
+) -> &'t crate::template::TemplateDef {
+    let issued = blocks.iter().find_map(|b| match b {
+        crate::model::Block::Issued { doc_type, .. } => Some(doc_type),
+        _ => None,
+    });
+    issued
+        .and_then(|name| DocTypeTable::builtin().by_name(name))
+        .and_then(|t| templates.get(&t.slug).ok())
+        .filter(|t| t.doc_type.slug == def.doc_type.slug && t.systems.contains(&system))
+        .unwrap_or(def)
+}
+
 fn template_for<'t>(
     view: &View,
     system: System,
