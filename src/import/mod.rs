@@ -13,6 +13,7 @@
 //! the template's fields), [`report`] (what did not map).
 
 mod body;
+pub mod clauses;
 mod fields;
 mod footer;
 mod header;
