@@ -108,7 +108,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             match saved {
                 Ok(ids) => match (ids.first(), ids.last()) {
                     (Some(a), Some(b)) => {
-                        println!("Đã lưu {n} điều khoản vào thư viện (mã {a}–{b})")
+                        println!("Đã lưu {n} điều khoản vào thư viện (mã {a}–{b})");
                     }
                     _ => println!("Không có đoạn nào để lưu thành điều khoản"),
                 },
