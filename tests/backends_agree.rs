@@ -288,3 +288,58 @@ fn docx_preview_and_plain_text_agree_on_every_paragraph() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Two tables with nothing between them are one table to Word and LibreOffice (a body table
+/// under a công văn's header grid took the header into its borders): the laid-out document
+/// never puts two grids next to each other, for every example and template starter, with a
+/// body that opens or ends with a table.
+#[test]
+fn no_two_tables_touch() {
+    let templates = Templates::builtin().unwrap();
+    let mut docs = corpus();
+    for slug in ["cong-van", "bao-cao"] {
+        let def = templates.get(slug).unwrap();
+        let mut d = Draft::starter(def, vanban::model::System::State, false, 2024);
+        filled(&mut d);
+        let first = def
+            .fields
+            .iter()
+            .find(|f| f.kind == vanban::template::FieldKind::Markup)
+            .unwrap();
+        for f in &def.fields {
+            let v = d.fields.entry(f.name.clone()).or_default();
+            if v.trim().is_empty() {
+                *v = "Các cơ quan thực hiện.".into();
+            }
+        }
+        d.fields.insert(
+            first.name.clone(),
+            "| Đơn vị | Số lượng |\n|---|---|\n| Xã | 12 |".into(),
+        );
+        docs.push((
+            format!("{slug} opening with a table"),
+            d.render(&templates).unwrap(),
+        ));
+    }
+    for (name, doc) in docs {
+        let laid = vanban::laid::lay_out(&doc);
+        let kinds: Vec<bool> = laid
+            .blocks
+            .iter()
+            .map(|i| matches!(i, vanban::laid::Item::Grid(_)))
+            .collect();
+        assert!(
+            !kinds.windows(2).any(|w| w[0] && w[1]),
+            "{name}: two grids touch"
+        );
+        let bytes = vanban::docx::write_docx(&doc).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        assert!(
+            !xml.contains("</w:tbl><w:tbl>"),
+            "{name}: adjacent tables in the .docx"
+        );
+    }
+}

@@ -374,6 +374,7 @@ pub fn lay_out(doc: &Document) -> LaidOut {
         blocks.push(Item::Grid(footer::grid(doc, l)));
     }
     b.appendices(doc, appendices, &mut blocks);
+    let blocks = separate_grids(blocks);
     LaidOut {
         system: doc.system,
         page: page(l),
@@ -385,6 +386,20 @@ pub fn lay_out(doc: &Document) -> LaidOut {
         default_size: l.body.size.preferred,
         footnote_size: l.footnote.size.preferred,
     }
+}
+
+/// Two tables with nothing between them are one table to Word and LibreOffice: a body table
+/// right under a công văn's header grid took the header into its bordered grid. A 1 pt empty
+/// paragraph (the one that also ends a document after its last table) keeps them apart.
+fn separate_grids(items: Vec<Item>) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len() + 2);
+    for item in items {
+        if matches!(item, Item::Grid(_)) && matches!(out.last(), Some(Item::Grid(_))) {
+            out.push(Item::Para(style::tail()));
+        }
+        out.push(item);
+    }
+    out
 }
 
 fn page(l: &Layout) -> Page {

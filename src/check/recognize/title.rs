@@ -69,6 +69,15 @@ pub(super) fn title(r: &mut Reading<'_>) {
     let mut doc_type = None;
     if let Some(v) = vv {
         parts.trich_yeu = vec![v];
+        // A V/v set over several lines of its header cell ("V/v triển khai thực hiện Công văn"
+        // / "số 3653/VPCP-CĐS" / "của Văn phòng Chính phủ") is one trích yếu.
+        if let Some(cell) = paras[v].cell {
+            let more = (v + 1..n)
+                .take_while(|&j| paras[j].cell == Some(cell) && !paras[j].is_blank())
+                .filter(|j| !known.contains(j));
+            parts.trich_yeu.extend(more);
+            header_end = header_end.max(*parts.trich_yeu.last().unwrap_or(&v));
+        }
         doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
     }
     let search_from = header_end + 1;
