@@ -39,6 +39,9 @@ enum Item {
 pub(super) struct Spread {
     /// Field values by name.
     pub fields: BTreeMap<String, String>,
+    /// Whether the body fitted the template's layout with every required field found (no
+    /// "..." filled in, nothing dumped into the first field).
+    pub fitted: bool,
 }
 
 /// Cost of one departure from the pattern.
@@ -364,6 +367,7 @@ pub(super) fn spread(
     let mut out = Spread::default();
     match best {
         Some((_, m)) => {
+            out.fitted = m.empty_required.is_empty();
             for l in &m.bare {
                 report.add(
                     EntryKind::Review,

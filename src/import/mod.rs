@@ -337,9 +337,8 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     }
     let body = body::convert(&view, &doc, &body_positions, &mut report);
     // A Quyết định that issues a Quy chế or Quy định is drafted in that template ("quy-che",
-    // "quy-dinh"), which prints the decision's articles around it.
-    let def = issuing_template(&body.blocks, def, system, templates);
-    report.template = def.slug.clone();
+    // "quy-dinh"), which prints the decision's articles around it, when the body fits it.
+    let issuing = issuing_template(&body.blocks, def, system, templates);
     let body_markup = markup::to_markup(&Body {
         blocks: body.blocks,
     });
@@ -358,7 +357,21 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         ngay: date.phrase(),
         trich_yeu: subject.clone(),
     };
-    let spread = fields::spread(templates, def, &ctx, &body_markup, &mut report);
+    let mut trial = ImportReport::default();
+    let fitted = (!std::ptr::eq(issuing, def))
+        .then(|| fields::spread(templates, issuing, &ctx, &body_markup, &mut trial))
+        .filter(|s| s.fitted);
+    let (def, spread) = match fitted {
+        Some(s) => {
+            report.entries.extend(trial.entries);
+            (issuing, s)
+        }
+        None => (
+            def,
+            fields::spread(templates, def, &ctx, &body_markup, &mut report),
+        ),
+    };
+    report.template = def.slug.clone();
     let subject = if subject.is_empty() && def.slug != "cong-van" {
         report.add(
             EntryKind::Missing,
