@@ -124,7 +124,9 @@ pub(super) fn title(r: &mut Reading<'_>) {
                 header_end = j;
                 break;
             }
-            let centred = p.align == Align::Center;
+            // Offices centre a trích yếu by typing spaces before it, too.
+            let spaced = p.text.starts_with("    ") || p.text.starts_with('\t');
+            let centred = p.align == Align::Center || (spaced && parts.trich_yeu.is_empty());
             if !centred
                 || txt.starts_with("Căn cứ")
                 || txt.starts_with("Kính gửi")
