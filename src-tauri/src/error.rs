@@ -33,6 +33,8 @@ pub enum ErrorCode {
     Batch,
     /// A .docx could not be produced.
     Export,
+    /// A .docx could not be imported as a draft or normalised.
+    Import,
     /// A fix could not be applied.
     Fix,
     /// Issuing (phát hành) cannot go on.
@@ -57,6 +59,7 @@ impl ErrorCode {
             Self::Review => "review",
             Self::Batch => "batch",
             Self::Export => "export",
+            Self::Import => "import",
             Self::Fix => "fix",
             Self::Issue => "issue",
             Self::Internal => "internal",
@@ -64,7 +67,7 @@ impl ErrorCode {
     }
 
     #[cfg(test)]
-    const ALL: [Self; 14] = [
+    const ALL: [Self; 15] = [
         Self::Cancelled,
         Self::Io,
         Self::Library,
@@ -76,6 +79,7 @@ impl ErrorCode {
         Self::Review,
         Self::Batch,
         Self::Export,
+        Self::Import,
         Self::Fix,
         Self::Issue,
         Self::Internal,
@@ -128,6 +132,18 @@ impl From<vanban::draft::DraftError> for AppError {
 impl From<vanban::template::TemplateError> for AppError {
     fn from(e: vanban::template::TemplateError) -> Self {
         Self::new(ErrorCode::Template, format!("Mẫu văn bản có lỗi: {e}"))
+    }
+}
+
+impl From<vanban::import::ImportError> for AppError {
+    fn from(e: vanban::import::ImportError) -> Self {
+        Self::new(ErrorCode::Import, format!("Không nhập được văn bản: {e}."))
+    }
+}
+
+impl From<vanban::normalize::NormalizeError> for AppError {
+    fn from(e: vanban::normalize::NormalizeError) -> Self {
+        Self::new(ErrorCode::Import, format!("Không chuẩn hóa được: {e}."))
     }
 }
 
