@@ -171,6 +171,21 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_cannot_be_imported_says_so_in_vietnamese() {
+        let t = vanban::template::Templates::builtin().unwrap();
+        let e: AppError = vanban::import::import_docx(b"not a zip", &t)
+            .unwrap_err()
+            .into();
+        assert_eq!(e.code, ErrorCode::Import);
+        assert!(
+            e.message
+                .starts_with("Không nhập được văn bản: không đọc được tệp .docx"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
     fn core_errors_keep_their_vietnamese_message() {
         let e: AppError = vanban::draft::Draft::from_toml("template = ")
             .unwrap_err()
