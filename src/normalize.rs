@@ -31,6 +31,7 @@ pub struct Normalized {
 /// One kind of fault the original had and the output has not (đã sửa): a rule, the element
 /// it is about and how many places it was reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Fixed {
     /// Rule id ("ND30-104").
     pub rule: String,
@@ -45,6 +46,7 @@ pub struct Fixed {
 /// One thing a person must look at (cần người xem): an import entry or a finding of the
 /// output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ForPerson {
     /// Where: "đoạn 12 của bản gốc", a rule id, or empty.
     pub place: String,
@@ -54,6 +56,7 @@ pub struct ForPerson {
 
 /// The report of one normalisation (báo cáo chuẩn hóa).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NormalizeReport {
     /// Errors of the original, by the rule set that judged it.
     pub errors_before: usize,

@@ -29,6 +29,8 @@ fn export_bindings() {
     export::<crate::commands::clauses::ClauseChoice>(&cfg);
     export::<crate::commands::export::ExportResult>(&cfg);
     export::<crate::commands::check::CheckView>(&cfg);
+    export::<crate::commands::check::NormalizeResult>(&cfg);
+    export::<crate::commands::import::ImportResult>(&cfg);
     export::<crate::commands::batch::BatchProgress>(&cfg);
     export::<vanban::check::batch_report::BatchSummary>(&cfg);
     export::<vanban::check::batch_report::ReportFormat>(&cfg);

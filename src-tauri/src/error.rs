@@ -33,6 +33,8 @@ pub enum ErrorCode {
     Batch,
     /// A .docx could not be produced.
     Export,
+    /// A .docx could not be imported as a draft or normalised.
+    Import,
     /// A fix could not be applied.
     Fix,
     /// Issuing (phát hành) cannot go on.
@@ -57,6 +59,7 @@ impl ErrorCode {
             Self::Review => "review",
             Self::Batch => "batch",
             Self::Export => "export",
+            Self::Import => "import",
             Self::Fix => "fix",
             Self::Issue => "issue",
             Self::Internal => "internal",
@@ -64,7 +67,7 @@ impl ErrorCode {
     }
 
     #[cfg(test)]
-    const ALL: [Self; 14] = [
+    const ALL: [Self; 15] = [
         Self::Cancelled,
         Self::Io,
         Self::Library,
@@ -76,6 +79,7 @@ impl ErrorCode {
         Self::Review,
         Self::Batch,
         Self::Export,
+        Self::Import,
         Self::Fix,
         Self::Issue,
         Self::Internal,
@@ -131,6 +135,18 @@ impl From<vanban::template::TemplateError> for AppError {
     }
 }
 
+impl From<vanban::import::ImportError> for AppError {
+    fn from(e: vanban::import::ImportError) -> Self {
+        Self::new(ErrorCode::Import, format!("Không nhập được văn bản: {e}."))
+    }
+}
+
+impl From<vanban::normalize::NormalizeError> for AppError {
+    fn from(e: vanban::normalize::NormalizeError) -> Self {
+        Self::new(ErrorCode::Import, format!("Không chuẩn hóa được: {e}."))
+    }
+}
+
 /// Result of a command.
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -152,6 +168,21 @@ mod tests {
         for c in ErrorCode::ALL {
             assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
         }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_imported_says_so_in_vietnamese() {
+        let t = vanban::template::Templates::builtin().unwrap();
+        let e: AppError = vanban::import::import_docx(b"not a zip", &t)
+            .unwrap_err()
+            .into();
+        assert_eq!(e.code, ErrorCode::Import);
+        assert!(
+            e.message
+                .starts_with("Không nhập được văn bản: không đọc được tệp .docx"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

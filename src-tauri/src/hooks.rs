@@ -7,7 +7,8 @@ use std::path::PathBuf;
 /// A native dialog a test can answer in advance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hook {
-    /// The open-file dialog of reviewer mode (`VANBAN_TEST_OPEN_FILE`: the file).
+    /// The open-file dialogs of reviewer mode and of "Mở văn bản Word…"
+    /// (`VANBAN_TEST_OPEN_FILE`: the file).
     OpenFile,
     /// The folder dialog of the folder check (`VANBAN_TEST_OPEN_DIR`: the folder).
     OpenDir,

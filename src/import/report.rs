@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What happened to one piece of the original (cách xử lý).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     /// Kept as a plain paragraph of the body (giữ thành đoạn văn thường).
@@ -32,6 +33,7 @@ impl EntryKind {
 
 /// One entry of the report (mục báo cáo).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReportEntry {
     /// What happened.
     pub kind: EntryKind,
@@ -45,6 +47,7 @@ pub struct ReportEntry {
 
 /// The report of one import (báo cáo nhập văn bản).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportReport {
     /// The template the document was imported into (mẫu).
     pub template: String,

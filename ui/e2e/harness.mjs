@@ -3,7 +3,7 @@
 // Each test file calls `startApp()` to get a WebdriverIO browser attached to a fresh app
 // process. The harness owns everything it starts (tauri-driver, and through it the app) and
 // stops only those processes, by pid. Screenshots go to target/e2e/ at the repository root.
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -133,6 +133,10 @@ export async function stopApp(app) {
       }
     }
   }
+  // A grandchild that outlived the driver may still hold its output pipes open, which keeps
+  // node's event loop (and so the test file) alive after the last test: let go of them.
+  app.driver.stdout?.destroy();
+  app.driver.stderr?.destroy();
 }
 
 /** Resolves like `promise`, or rejects after `ms` milliseconds. */
@@ -200,6 +204,28 @@ export async function screenshot(app, name) {
     }
   }
   return file;
+}
+
+/** Runs the `vanban` CLI (bounded: a hung child fails the test instead of stalling it). */
+export function runCli(args) {
+  const r = spawnSync(cliBinary(), args, { encoding: "utf8", timeout: 60_000 });
+  if (r.error) throw r.error;
+  return r;
+}
+
+/** The error findings of `vanban check FILE --format json`. */
+export function checkErrors(file) {
+  const r = runCli(["check", file, "--format", "json"]);
+  return JSON.parse(r.stdout).diagnostics.filter((d) => d.severity === "error");
+}
+
+/** Records uncaught errors and rejected promises of the UI in `window.__e2eErrors`. */
+export async function watchUiErrors(browser) {
+  await browser.execute(() => {
+    window.__e2eErrors = [];
+    window.addEventListener("error", (e) => window.__e2eErrors.push(String(e.message)));
+    window.addEventListener("unhandledrejection", (e) => window.__e2eErrors.push(String(e.reason?.message ?? JSON.stringify(e.reason))));
+  });
 }
 
 /** Types text into the focused element the way a person does, key by key. */

@@ -12,7 +12,11 @@ use vanban::check::report::{Diagnostic, Report, Status};
 use vanban::check::view::Element;
 use vanban::check::{apply_fixes, check_docx, CheckOptions};
 
+use vanban::normalize::normalize_docx;
+
+use crate::commands::drafts::OpenDraft;
 use crate::error::{AppError, AppResult, ErrorCode};
+use crate::state::AppState;
 
 /// A proposed fix as the UI shows it (sửa lỗi).
 #[derive(Debug, Clone, Serialize)]
@@ -165,6 +169,8 @@ pub struct ReviewSession {
     bytes: Vec<u8>,
     report: Report,
     changed: bool,
+    /// The draft the last "Chuẩn hóa thể thức" read the file into.
+    normalized: Option<vanban::draft::Draft>,
 }
 
 /// Reviewer mode state: at most one open file.
@@ -197,36 +203,45 @@ fn check_bytes(bytes: &[u8], path: &Path) -> AppResult<Report> {
     })
 }
 
-/// Opens a .docx for review (native open dialog; a test hook in e2e builds) and checks it.
-#[tauri::command]
-pub async fn review_open(app: AppHandle, review: State<'_, Review>) -> AppResult<CheckView> {
-    let path = match crate::hooks::dialog_stand_in(crate::hooks::Hook::OpenFile) {
-        Some(p) => p,
-        None => app
-            .dialog()
-            .file()
-            .set_title("Mở văn bản .docx để kiểm tra")
-            .add_filter("Văn bản Word", &["docx"])
-            .blocking_pick_file()
-            .ok_or_else(|| AppError::new(ErrorCode::Cancelled, "Đã hủy."))?
-            .into_path()
-            .map_err(|e| AppError::new(ErrorCode::Io, format!("Đường dẫn không hợp lệ: {e}")))?,
-    };
-    let size = std::fs::metadata(&path)
-        .map_err(|e| AppError::io(&format!("đọc \"{}\"", file_name(&path)), &e))?
+/// The .docx the user picks in the native open dialog titled `title` (or the test hook's file
+/// in e2e builds).
+pub fn pick_docx(app: &AppHandle, title: &str) -> AppResult<PathBuf> {
+    if let Some(p) = crate::hooks::dialog_stand_in(crate::hooks::Hook::OpenFile) {
+        return Ok(p);
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter("Văn bản Word", &["docx"])
+        .blocking_pick_file()
+        .ok_or_else(|| AppError::new(ErrorCode::Cancelled, "Đã hủy."))?
+        .into_path()
+        .map_err(|e| AppError::new(ErrorCode::Io, format!("Đường dẫn không hợp lệ: {e}")))
+}
+
+/// Reads a .docx the user chose, refusing one larger than [`MAX_FILE`].
+pub fn read_docx_file(path: &Path) -> AppResult<Vec<u8>> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| AppError::io(&format!("đọc \"{}\"", file_name(path)), &e))?
         .len();
     if size > MAX_FILE {
         return Err(AppError::new(
             ErrorCode::Io,
             format!(
                 "Tệp \"{}\" quá lớn ({} MB).",
-                file_name(&path),
+                file_name(path),
                 size / 1_048_576
             ),
         ));
     }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| AppError::io(&format!("đọc \"{}\"", file_name(&path)), &e))?;
+    std::fs::read(path).map_err(|e| AppError::io(&format!("đọc \"{}\"", file_name(path)), &e))
+}
+
+/// Opens a .docx for review (native open dialog; a test hook in e2e builds) and checks it.
+#[tauri::command]
+pub async fn review_open(app: AppHandle, review: State<'_, Review>) -> AppResult<CheckView> {
+    let path = pick_docx(&app, "Mở văn bản .docx để kiểm tra")?;
+    let bytes = read_docx_file(&path)?;
     let report = check_bytes(&bytes, &path)?;
     let view = check_view(&report);
     *review.lock() = Some(ReviewSession {
@@ -234,6 +249,7 @@ pub async fn review_open(app: AppHandle, review: State<'_, Review>) -> AppResult
         bytes,
         report,
         changed: false,
+        normalized: None,
     });
     Ok(view)
 }
@@ -272,29 +288,17 @@ pub fn review_fix(
     Ok(check_view(&s.report))
 }
 
-/// Saves the corrected copy (never over the original unless the user picks it in the dialog).
-#[tauri::command]
-pub async fn review_save(app: AppHandle, review: State<'_, Review>) -> AppResult<String> {
-    let (bytes, original) = {
-        let guard = review.lock();
-        let s = guard
-            .as_ref()
-            .ok_or_else(|| AppError::new(ErrorCode::Review, "Chưa mở văn bản nào để kiểm tra."))?;
-        (s.bytes.clone(), s.path.clone())
-    };
-    let stem = original
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "van-ban".into());
-    let name = format!("{stem} (đã sửa).docx");
+/// Where to save a new .docx made from `original`, named `name` by default: the native save
+/// dialog titled `title` (or the test hook's folder). Never the original itself.
+fn pick_output(app: &AppHandle, original: &Path, name: &str, title: &str) -> AppResult<PathBuf> {
     let path = match crate::hooks::dialog_stand_in(crate::hooks::Hook::SaveDir) {
-        Some(dir) => dir.join(&name),
+        Some(dir) => dir.join(name),
         None => {
             let mut d = app
                 .dialog()
                 .file()
-                .set_title("Lưu bản đã sửa")
-                .set_file_name(&name)
+                .set_title(title)
+                .set_file_name(name)
                 .add_filter("Văn bản Word", &["docx"]);
             if let Some(dir) = original.parent() {
                 d = d.set_directory(dir);
@@ -305,8 +309,102 @@ pub async fn review_save(app: AppHandle, review: State<'_, Review>) -> AppResult
                 .map_err(|e| AppError::new(ErrorCode::Io, format!("Đường dẫn không hợp lệ: {e}")))?
         }
     };
+    Ok(path)
+}
+
+/// `original`'s name without extension, with `suffix`: "CV 12 (đã sửa).docx".
+fn output_name(original: &Path, suffix: &str) -> String {
+    let stem = original
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "van-ban".into());
+    format!("{stem} ({suffix}).docx")
+}
+
+/// The open session's bytes and path.
+fn session_file(review: &Review) -> AppResult<(Vec<u8>, PathBuf)> {
+    let guard = review.lock();
+    let s = guard
+        .as_ref()
+        .ok_or_else(|| AppError::new(ErrorCode::Review, "Chưa mở văn bản nào để kiểm tra."))?;
+    Ok((s.bytes.clone(), s.path.clone()))
+}
+
+/// Saves the corrected copy (never over the original unless the user picks it in the dialog).
+#[tauri::command]
+pub async fn review_save(app: AppHandle, review: State<'_, Review>) -> AppResult<String> {
+    let (bytes, original) = session_file(&review)?;
+    let name = output_name(&original, "đã sửa");
+    let path = pick_output(&app, &original, &name, "Lưu bản đã sửa")?;
     vanban::fsutil::atomic_write(&path, &bytes).map_err(|e| AppError::io("ghi tệp .docx", &e))?;
     Ok(path.display().to_string())
+}
+
+/// A normalised copy saved (chuẩn hóa thể thức), with what changed and what needs a person.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct NormalizeResult {
+    /// Where the new .docx was written.
+    pub path: String,
+    /// Fixed, for a person, errors before and after.
+    pub report: vanban::normalize::NormalizeReport,
+}
+
+/// Whether `a` and `b` name the same file (the same path, or the same file on disk).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
+}
+
+/// Lays the file under review out anew to NĐ 30 / HD 36 (`vanban::normalize`) and saves the
+/// result as a new .docx the user names, never over the file under review.
+#[tauri::command]
+pub async fn review_normalize(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    review: State<'_, Review>,
+) -> AppResult<NormalizeResult> {
+    let (bytes, original) = session_file(&review)?;
+    let out = normalize_docx(
+        &bytes,
+        &file_name(&original),
+        &state.templates,
+        &CheckOptions::default(),
+    )?;
+    let name = output_name(&original, "chuẩn hóa");
+    let path = pick_output(&app, &original, &name, "Lưu văn bản đã chuẩn hóa")?;
+    if same_file(&path, &original) {
+        return Err(AppError::new(
+            ErrorCode::Io,
+            "Không ghi đè lên tệp đang kiểm tra: hãy chọn tên khác.",
+        ));
+    }
+    vanban::fsutil::atomic_write(&path, &out.docx)
+        .map_err(|e| AppError::io("ghi tệp .docx", &e))?;
+    if let Some(s) = review.lock().as_mut() {
+        s.normalized = Some(out.draft);
+    }
+    Ok(NormalizeResult {
+        path: path.display().to_string(),
+        report: out.report,
+    })
+}
+
+/// Opens the draft the last normalisation read the file into as a new draft in the editor.
+#[tauri::command]
+pub fn review_normalized_draft(
+    state: State<'_, AppState>,
+    review: State<'_, Review>,
+) -> AppResult<OpenDraft> {
+    let draft = review
+        .lock()
+        .as_ref()
+        .and_then(|s| s.normalized.clone())
+        .ok_or_else(|| AppError::new(ErrorCode::Review, "Chưa chuẩn hóa văn bản nào."))?;
+    crate::commands::drafts::create(&state, &draft, None)
 }
 
 #[cfg(test)]
@@ -334,6 +432,24 @@ mod tests {
             d.fields.insert(k.into(), v.into());
         }
         d
+    }
+
+    #[test]
+    fn outputs_are_named_after_the_original_and_never_are_it() {
+        let dir = std::env::temp_dir().join(format!("vanban-app-same-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let original = dir.join("CV 12.docx");
+        std::fs::write(&original, b"x").unwrap();
+        assert_eq!(
+            output_name(&original, "chuẩn hóa"),
+            "CV 12 (chuẩn hóa).docx"
+        );
+        assert!(same_file(&original, &dir.join(".").join("CV 12.docx")));
+        assert!(!same_file(
+            &original,
+            &dir.join(output_name(&original, "chuẩn hóa"))
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

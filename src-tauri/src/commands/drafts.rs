@@ -54,6 +54,19 @@ pub fn load(state: &AppState, id: i64) -> AppResult<OpenDraft> {
     })
 }
 
+/// Stores `draft` as a new draft (its title followed by `suffix`, e.g. "(bản sao)") and opens it.
+pub fn create(state: &AppState, draft: &Draft, suffix: Option<&str>) -> AppResult<OpenDraft> {
+    let def = state.templates.get(&draft.template)?;
+    let mut title = title_of(draft, def);
+    if let Some(s) = suffix {
+        title = format!("{title} {s}");
+    }
+    let id = state
+        .library()
+        .create_draft(&title, &def.slug, &draft.to_toml())?;
+    load(state, id)
+}
+
 /// Creates a draft of `template` for `system` with the form's defaults, stores it and opens it.
 #[tauri::command]
 pub fn new_draft(
@@ -72,10 +85,7 @@ pub fn new_draft(
     let mut draft = Draft::starter(def, system, false, year);
     draft.subject.clear();
     draft.place.clear();
-    let id = state
-        .library()
-        .create_draft(&title_of(&draft, def), &def.slug, &draft.to_toml())?;
-    load(&state, id)
+    create(&state, &draft, None)
 }
 
 /// Opens a stored draft.
@@ -132,10 +142,5 @@ pub fn duplicate_draft(state: State<'_, AppState>, id: i64) -> AppResult<OpenDra
     draft.number = None;
     draft.date.day = None;
     draft.date.month = None;
-    let def = state.templates.get(&draft.template)?;
-    let title = format!("{} (bản sao)", title_of(&draft, def));
-    let new_id = state
-        .library()
-        .create_draft(&title, &def.slug, &draft.to_toml())?;
-    load(&state, new_id)
+    create(&state, &draft, Some("(bản sao)"))
 }

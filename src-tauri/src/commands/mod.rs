@@ -10,6 +10,7 @@ pub mod check;
 pub mod clauses;
 pub mod drafts;
 pub mod export;
+pub mod import;
 pub mod issue;
 pub mod library;
 pub mod markup;
@@ -156,6 +157,7 @@ app_commands! {
     drafts::draft_history(id: i64) -> Vec<vanban::library::DraftVersion>;
     drafts::restore_version(id: i64, version: i64) -> drafts::OpenDraft;
     drafts::duplicate_draft(id: i64) -> drafts::OpenDraft;
+    import::import_word() -> import::ImportResult;
     preview::preview_draft(draft: vanban::draft::Draft) -> preview::PreviewResult;
     markup::markup_lines(markup: String, system: vanban::model::System) -> Vec<vanban::markup::MarkupLine>;
     markup::label_lines(shapes: Vec<vanban::markup::LineShape>, system: vanban::model::System) -> Vec<Option<String>>;
@@ -166,6 +168,8 @@ app_commands! {
     check::review_open() -> check::CheckView;
     check::review_fix(index: Option<usize>, guarded: bool) -> check::CheckView;
     check::review_save() -> String;
+    check::review_normalize() -> check::NormalizeResult;
+    check::review_normalized_draft() -> drafts::OpenDraft;
     batch::batch_check() -> vanban::check::batch_report::BatchSummary;
     batch::batch_save_report(format: vanban::check::batch_report::ReportFormat) -> String;
     clauses::search_clauses(text: String, doc_type: Option<String>) -> Vec<clauses::ClauseChoice>;

@@ -3,4 +3,4 @@
 /**
  * What kind of failure an [`AppError`] is (mã lỗi): the UI branches on it, never on text.
  */
-export type ErrorCode = "cancelled" | "io" | "library" | "no_term_start" | "draft" | "template" | "locked" | "check" | "review" | "batch" | "export" | "fix" | "issue" | "internal";
+export type ErrorCode = "cancelled" | "io" | "library" | "no_term_start" | "draft" | "template" | "locked" | "check" | "review" | "batch" | "export" | "import" | "fix" | "issue" | "internal";

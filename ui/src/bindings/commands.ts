@@ -9,11 +9,13 @@ import type { Draft } from "./Draft";
 import type { DraftSummary } from "./DraftSummary";
 import type { DraftVersion } from "./DraftVersion";
 import type { ExportResult } from "./ExportResult";
+import type { ImportResult } from "./ImportResult";
 import type { IssuePlan } from "./IssuePlan";
 import type { IssueResult } from "./IssueResult";
 import type { LibraryChoices } from "./LibraryChoices";
 import type { LineShape } from "./LineShape";
 import type { MarkupLine } from "./MarkupLine";
+import type { NormalizeResult } from "./NormalizeResult";
 import type { OpenDraft } from "./OpenDraft";
 import type { PreviewResult } from "./PreviewResult";
 import type { ReportFormat } from "./ReportFormat";
@@ -34,6 +36,7 @@ export const commands = {
   draftHistory: (id: number) => call<Array<DraftVersion>>("draft_history", { id }),
   restoreVersion: (id: number, version: number) => call<OpenDraft>("restore_version", { id, version }),
   duplicateDraft: (id: number) => call<OpenDraft>("duplicate_draft", { id }),
+  importWord: () => call<ImportResult>("import_word"),
   previewDraft: (draft: Draft) => call<PreviewResult>("preview_draft", { draft }),
   markupLines: (markup: string, system: System) => call<Array<MarkupLine>>("markup_lines", { markup, system }),
   labelLines: (shapes: Array<LineShape>, system: System) => call<Array<string | null>>("label_lines", { shapes, system }),
@@ -44,6 +47,8 @@ export const commands = {
   reviewOpen: () => call<CheckView>("review_open"),
   reviewFix: (index: number | null, guarded: boolean) => call<CheckView>("review_fix", { index, guarded }),
   reviewSave: () => call<string>("review_save"),
+  reviewNormalize: () => call<NormalizeResult>("review_normalize"),
+  reviewNormalizedDraft: () => call<OpenDraft>("review_normalized_draft"),
   batchCheck: () => call<BatchSummary>("batch_check"),
   batchSaveReport: (format: ReportFormat) => call<string>("batch_save_report", { format }),
   searchClauses: (text: string, docType: string | null) => call<Array<ClauseChoice>>("search_clauses", { text, docType }),

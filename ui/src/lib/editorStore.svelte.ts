@@ -7,6 +7,7 @@ import { applyTextFix } from "./fixes";
 import type { AppError } from "../bindings/AppError";
 import type { DiagnosticView } from "../bindings/DiagnosticView";
 import type { Draft } from "../bindings/Draft";
+import type { ImportReport } from "../bindings/ImportReport";
 import type { IssuePlan } from "../bindings/IssuePlan";
 import type { LibraryChoices } from "../bindings/LibraryChoices";
 import type { MarkupLine } from "../bindings/MarkupLine";
@@ -21,6 +22,19 @@ export type SaveState = "saved" | "dirty" | "saving" | "error";
 export const SAVE_LABELS: Record<SaveState, string> = {
   saved: "Đã lưu", dirty: "Chưa lưu…", saving: "Đang lưu…", error: "Lỗi khi lưu",
 };
+
+/** How a draft is opened: after a crash, with a notice, or just imported from a Word file. */
+export interface OpenOptions {
+  recovered?: boolean;
+  notice?: string;
+  imported?: Imported;
+}
+
+/** A Word file just opened as this draft, with what did not map (shown until closed). */
+export interface Imported {
+  file: string;
+  report: ImportReport;
+}
 
 /** What the editor reports upwards. */
 export interface EditorHost {
@@ -38,6 +52,7 @@ export class EditorStore {
   saveState = $state<SaveState>("saved");
   savedVersion = $state(0);
   notice = $state<string | null>(null);
+  imported = $state<Imported | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
   choices = $state<LibraryChoices | null>(null);
@@ -58,7 +73,7 @@ export class EditorStore {
   fieldLines: Record<string, MarkupLine[]> = {};
 
   /** Opens the editor's state for a draft, with its markup fields already read by the core. */
-  static async open(opened: OpenDraft, host: EditorHost, opts: { recovered?: boolean; notice?: string } = {}): Promise<EditorStore> {
+  static async open(opened: OpenDraft, host: EditorHost, opts: OpenOptions = {}): Promise<EditorStore> {
     const store = new EditorStore(opened, host, opts);
     const markup = opened.template.fields.filter((f) => f.kind === "markup");
     const read = await Promise.all(markup.map((f) => api.markupLines(opened.draft.fields[f.name] ?? "", opened.draft.system)));
@@ -66,13 +81,14 @@ export class EditorStore {
     return store;
   }
 
-  constructor(opened: OpenDraft, host: EditorHost, opts: { recovered?: boolean; notice?: string } = {}) {
+  constructor(opened: OpenDraft, host: EditorHost, opts: OpenOptions = {}) {
     this.id = opened.id;
     this.template = opened.template;
     this.lockedVersion = opened.locked_version;
     this.draft = structuredClone(opened.draft);
     this.savedVersion = opened.version;
     this.notice = opts.notice ?? (opts.recovered ? "Đã khôi phục bản thảo đang soạn dở từ lần trước." : null);
+    this.imported = opts.imported ?? null;
     this.history = new History<Draft>(structuredClone(opened.draft));
     this.host = host;
   }
