@@ -1,14 +1,15 @@
-// The import report: a Công văn of the Lâm Đồng People's Committee whose V/v cell holds several
-// paragraphs is opened as a draft; the report says what was joined, where in the original, and
-// quotes it. The editor's toolbar opens another Word file as another draft.
+// The import report: a Quyết định of the Lâm Đồng People's Committee whose "Điều 2." stands alone
+// on its line is opened as a draft; the report says what was kept as a paragraph, where in the
+// original, and quotes it. The editor's toolbar opens another Word file as another draft.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { freshDataDir, repoRoot, screenshot, startApp, stopApp, TEST_LIMIT, watchUiErrors } from "./harness.mjs";
 
 test("báo cáo nhập liệt kê chỗ không khớp với vị trí trong bản gốc; mở văn bản Word từ thanh công cụ", TEST_LIMIT, async () => {
-  // A Công văn whose V/v cell holds several paragraphs: the import joins them and says where.
-  const letter = path.join(repoRoot, "tests", "fixtures", "real", "014-cv-ubnd-lam-dong-3653.docx");
+  // A Quyết định whose "Điều 2." has nothing after it on its line: the import keeps it as a
+  // paragraph, renumbers the articles after it and says where.
+  const letter = path.join(repoRoot, "tests", "fixtures", "real", "003-qd-ubnd-lam-dong-ban-vstbpn.docx");
   const dataDir = freshDataDir("import-report");
   const app = await startApp({ dataDir, env: { VANBAN_TEST_OPEN_FILE: letter } });
   const { browser } = app;
@@ -24,8 +25,8 @@ test("báo cáo nhập liệt kê chỗ không khớp với vị trí trong bả
     const text = await entry.getText();
     assert.match(text, /cần xem lại/);
     assert.match(text, /đoạn \d+/, "the entry gives its place in the original");
-    assert.match(text, /của Văn phòng Chính phủ/, "the entry quotes the start of the paragraph");
-    assert.equal(await (await browser.$('[data-field="signers[0].name"]')).getValue(), "Trịnh Ngọc Duệ");
+    assert.match(text, /Điều 2\./, "the entry quotes the start of the paragraph");
+    assert.equal(await (await browser.$('[data-field="signers[0].name"]')).getValue(), "Hồ Văn Mười");
     await screenshot(app, "import-05-report");
 
     // The toolbar opens another Word file as another draft; the one being edited stays saved.
