@@ -2,7 +2,9 @@
 //! định) whose fields hold random blocks (Phần, mục, Chương, Mục, numbered items at three levels, headings,
 //! điểm, dashes, plus items, paragraphs with bold and italic words, footnotes, tables,
 //! articles titled and run-in, a Phụ lục; a công văn with its addressees) are rendered to .docx, imported and rendered again; the two
-//! laid-out documents must be equal. `PROPTEST_CASES` overrides the default of 64 cases.
+//! laid-out documents must be equal; the letters are signed with generated authority chains
+//! (none, TM., TM. + KT., TL. + KT., KT., Q.). `PROPTEST_CASES` overrides the default of 72
+//! cases a test (216 generated drafts a run).
 
 mod starter_fill;
 use starter_fill::filled;
@@ -16,7 +18,7 @@ use vanban::docx::write_laid_out;
 use vanban::draft::Draft;
 use vanban::import::import_docx;
 use vanban::laid::lay_out;
-use vanban::model::{plain_text_of, System};
+use vanban::model::{plain_text_of, Authority, AuthorityLine, System};
 use vanban::template::Templates;
 
 fn templates() -> &'static Templates {
@@ -190,7 +192,7 @@ fn config() -> Config {
         cases: std::env::var("PROPTEST_CASES")
             .ok()
             .and_then(|v| v.parse().ok())
-            .unwrap_or(64),
+            .unwrap_or(72),
         failure_persistence: None,
         ..Config::default()
     }
@@ -261,11 +263,13 @@ proptest! {
         addressees in prop::collection::vec(plain_words(2, 6), 0..4),
         body in lines(1, 8),
         closing in prop::option::of(words(3, 8)),
+        chain in 0usize..6,
     ) {
         let t = templates();
         let system = if party { System::Party } else { System::State };
         let mut d = Draft::starter(t.get("cong-van").unwrap(), system, false, 2024);
         filled(&mut d);
+        sign_with_chain(&mut d.signers[0], chain);
         d.addressees = addressees;
         d.fields.insert("noi_dung".into(), body);
         if let Some(c) = closing {
@@ -275,4 +279,44 @@ proptest! {
             prop_assert!(false, "{e}");
         }
     }
+}
+
+/// Signs with authority chain number `chain`: none, TM., TM. + KT., TL. + KT., KT., Q.
+fn sign_with_chain(s: &mut vanban::model::Signer, chain: usize) {
+    let line = |authority, on_behalf: &str| AuthorityLine {
+        authority,
+        on_behalf: on_behalf.to_string(),
+    };
+    let (authority, on_behalf, stacked, position) = match chain {
+        0 => (None, None, vec![], "CHỦ TỊCH"),
+        1 => (
+            Some(Authority::Tm),
+            Some("ỦY BAN NHÂN DÂN"),
+            vec![],
+            "CHỦ TỊCH",
+        ),
+        2 => (
+            Some(Authority::Tm),
+            Some("ỦY BAN NHÂN DÂN"),
+            vec![line(Authority::Kt, "CHỦ TỊCH")],
+            "PHÓ CHỦ TỊCH",
+        ),
+        3 => (
+            Some(Authority::Tl),
+            Some("CHỦ TỊCH"),
+            vec![line(Authority::Kt, "CHÁNH VĂN PHÒNG")],
+            "PHÓ CHÁNH VĂN PHÒNG",
+        ),
+        4 => (
+            Some(Authority::Kt),
+            Some("GIÁM ĐỐC"),
+            vec![],
+            "PHÓ GIÁM ĐỐC",
+        ),
+        _ => (Some(Authority::Q), None, vec![], "GIÁM ĐỐC"),
+    };
+    s.authority = authority;
+    s.on_behalf = on_behalf.map(str::to_string);
+    s.stacked = stacked;
+    s.position = position.to_string();
 }
