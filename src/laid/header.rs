@@ -5,7 +5,8 @@
 //! and ngày tháng in italics. The left and right columns sit side by side, as on paper.
 
 use crate::layout::{
-    Layout, Twips, GAPS, MOTTO, NATIONAL_TITLE, PARTY_ISSUER_MARK, PARTY_TITLE, SUBJECT_PREFIX,
+    Layout, TextStyle, Twips, GAPS, ISSUER_BREAK_BEFORE, MOTTO, NATIONAL_TITLE, PARTY_ISSUER_MARK,
+    PARTY_TITLE, SUBJECT_PREFIX,
 };
 use crate::model::{Document, Issuer, System};
 
@@ -52,10 +53,20 @@ fn left_top(doc: &Document, l: &Layout) -> Vec<Para> {
         } else {
             (El::SuperiorBody, &l.superior_body)
         };
+        let lines = issuer_breaks(&text, style, room);
         if is_body {
-            widest_body = widest_body.max(printed_width(&text, style));
+            for line in &lines {
+                widest_body = widest_body.max(printed_width(line, style));
+            }
         }
-        ps.push(centred_line(el, &text, style));
+        let mut p = centred_line(el, "", style);
+        p.runs.clear();
+        for (i, line) in lines.iter().enumerate() {
+            let mut r = run(line, style);
+            r.break_after = i + 1 < lines.len();
+            p.runs.push(r);
+        }
+        ps.push(p);
     }
     match doc.system {
         System::State => ps.push(short_rule(El::IssuingBody, widest_body, room)),
@@ -66,6 +77,34 @@ fn left_top(doc: &Document, l: &Layout) -> Vec<Para> {
         }
     }
     ps
+}
+
+/// The lines an issuer name prints on: the lines the user typed ("ỦY BAN NHÂN DÂN\nTỈNH LÂM
+/// ĐỒNG"), or, when the name is too wide for its column, the name broken before the last
+/// administrative unit ([`ISSUER_BREAK_BEFORE`]) at which both parts fit; otherwise the name on
+/// one line, left for the word processor to wrap.
+fn issuer_breaks(text: &str, style: &TextStyle, room: Twips) -> Vec<String> {
+    let typed: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if typed.len() > 1 || printed_width(text, style) <= room {
+        return typed;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..words.len())
+        .rev()
+        .filter(|&k| {
+            ISSUER_BREAK_BEFORE.iter().any(|w| {
+                let n = w.split_whitespace().count();
+                k + n <= words.len() && crate::model::text::upper(&words[k..k + n].join(" ")) == *w
+            })
+        })
+        .map(|k| [words[..k].join(" "), words[k..].join(" ")])
+        .find(|[a, b]| printed_width(a, style) <= room && printed_width(b, style) <= room)
+        .map_or(typed, |[a, b]| vec![a, b])
 }
 
 /// A centred line 6 pt under the one above (the số, the trích yếu and the marks under it).
@@ -203,5 +242,26 @@ mod tests {
         ]);
         assert_eq!(lines.len(), 4);
         assert!(!lines[0].1 && lines[1].1 && !lines[2].1 && lines[3].1);
+    }
+
+    #[test]
+    fn a_name_too_wide_breaks_before_its_administrative_unit() {
+        let l = crate::layout::layout(System::State);
+        let room = l.columns.left;
+        let style = &l.issuing_body;
+        assert_eq!(
+            issuer_breaks("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", style, room),
+            ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]
+        );
+        assert_eq!(
+            issuer_breaks("Ủy ban nhân dân thành phố Hồ Chí Minh", style, room),
+            ["Ủy ban nhân dân", "thành phố Hồ Chí Minh"]
+        );
+        // Short enough: one line. Typed lines are kept as typed.
+        assert_eq!(issuer_breaks("SỞ NỘI VỤ", style, room), ["SỞ NỘI VỤ"]);
+        assert_eq!(
+            issuer_breaks("VĂN PHÒNG\nỦY BAN NHÂN DÂN TỈNH", style, room),
+            ["VĂN PHÒNG", "ỦY BAN NHÂN DÂN TỈNH"]
+        );
     }
 }

@@ -42,3 +42,19 @@ pub const ATTACHED_TO: &str = "Kèm theo";
 pub const ISSUED_WITH: &str = "Ban hành kèm theo";
 /// The words after the tên loại in the markup of such a document: "Quy chế kèm theo. Title".
 pub const ISSUED_MARK: &str = "kèm theo";
+
+/// Words before which an issuer name too wide for its column is broken, as offices break it
+/// ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG", never "… TỈNH LÂM" / "ĐỒNG"): the administrative
+/// unit that follows the body's kind, or the unit inside a Party committee's name.
+pub const ISSUER_BREAK_BEFORE: &[&str] = &[
+    "TỈNH",
+    "THÀNH PHỐ",
+    "HUYỆN",
+    "QUẬN",
+    "THỊ XÃ",
+    "XÃ",
+    "PHƯỜNG",
+    "THỊ TRẤN",
+    "ĐẶC KHU",
+    "TRƯỜNG",
+];
