@@ -6,6 +6,7 @@
 //! punctuation: one line per rule, with its element and how many places); what the import
 //! could not map, and the findings only a person can settle (wording, authority, names, a
 //! guessed value), are listed apart, so a reviewer sees what was fixed next to what is left.
+//! Beyond the layout, normalising ends the body with "./." and curls straight quotes.
 
 use serde::Serialize;
 
@@ -15,6 +16,7 @@ use crate::check::{check_docx, registry, CheckError, CheckOptions};
 use crate::docx::{write_docx, DocxError};
 use crate::draft::{Draft, DraftError};
 use crate::import::{import_docx, ImportError, ImportReport};
+use crate::model::text;
 use crate::template::Templates;
 
 /// A normalised document (văn bản đã chuẩn hóa thể thức).
@@ -119,15 +121,29 @@ pub fn normalize_docx(
         Some(_) => probe.clone(),
         None => check_docx(bytes, file, &forced(system))?,
     };
-    let doc = imported.draft.render(templates)?;
+    let draft = laid_out_anew(imported.draft);
+    let doc = draft.render(templates)?;
     let docx = write_docx(&doc)?;
     let after = check_docx(&docx, file, &forced(system))?;
     let report = compare(&before, &after, &imported.report);
     Ok(Normalized {
         docx,
-        draft: imported.draft,
+        draft,
         report,
     })
+}
+
+/// The mechanical fixes normalising makes to the imported draft beyond its layout: the body
+/// ends with "./." as the type's form does (the import keeps an original that lacks it), and
+/// straight quotes become “curly” ones in every text of the draft.
+fn laid_out_anew(mut draft: Draft) -> Draft {
+    draft.closing_mark = None;
+    let curl = |s: &mut String| *s = text::curly_quotes(s);
+    curl(&mut draft.subject);
+    draft.addressees.iter_mut().for_each(curl);
+    draft.fields.values_mut().for_each(curl);
+    draft.recipients.items.iter_mut().for_each(curl);
+    draft
 }
 
 /// Whether a finding counts: errors and warnings, not notes.

@@ -48,6 +48,22 @@ fn a_report_from_lam_dong_comes_out_clean_and_says_what_changed() {
 }
 
 #[test]
+fn straight_quotes_curl_and_the_body_ends_with_the_closing_mark() {
+    // Sở TT&TT Hà Tĩnh's Quy chế: straight quotes, no "./." at the end of its body.
+    let n = normalize("050-quy-che-stttt-ha-tinh-tmdt.docx");
+    let left: Vec<&str> = n
+        .report
+        .for_person
+        .iter()
+        .map(|p| p.place.as_str())
+        .collect();
+    for rule in ["ND30-122", "ND30-506"] {
+        assert!(!left.contains(&rule), "{rule} left: {}", n.report.to_text());
+    }
+    assert!(n.draft.fields.values().all(|v| !v.contains('"')));
+}
+
+#[test]
 fn a_cong_van_keeps_its_three_line_vv_and_its_addressee() {
     let n = normalize("014-cv-ubnd-lam-dong-3653.docx");
     assert_eq!(n.report.errors_after, 0, "{}", n.report.to_text());

@@ -44,6 +44,25 @@ pub fn squash_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Straight double quotes turned typographic (ngoặc kép cong): a quote at the start of a
+/// line or after a space or an opening bracket opens (“), any other closes (”), so
+/// `"Dân vận khéo"` becomes `“Dân vận khéo”` and a quotation running over two lines still
+/// closes on the second.
+pub fn curly_quotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c == '"' {
+            let opens = prev.is_none_or(|p| p.is_whitespace() || "([{“‘-–—".contains(p));
+            out.push(if opens { '“' } else { '”' });
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +77,17 @@ mod tests {
         assert!(matches!(source_text("a\nb"), std::borrow::Cow::Borrowed(_)));
         // Only a leading mark is a BOM; one inside the text is left to the checker.
         assert_eq!(source_text("a\u{feff}b"), "a\u{feff}b");
+    }
+
+    #[test]
+    fn straight_quotes_open_after_a_space_and_close_after_a_word() {
+        assert_eq!(
+            curly_quotes("phong trào \"Dân vận khéo\" và \"Mùa xuân\""),
+            "phong trào “Dân vận khéo” và “Mùa xuân”"
+        );
+        // A quotation running over two lines closes on the second.
+        assert_eq!(curly_quotes("\"a\nb\" \"c\"."), "“a\nb” “c”.");
+        assert_eq!(curly_quotes("(\"x\")"), "(“x”)");
     }
 
     #[test]
