@@ -14,6 +14,7 @@
 
 mod body;
 pub mod clauses;
+mod closing;
 mod fields;
 mod footer;
 mod header;
