@@ -37,6 +37,8 @@ impl EntryKind {
 pub struct ReportEntry {
     /// What happened.
     pub kind: EntryKind,
+    /// Its Vietnamese name ([`EntryKind::label`]), so the app shows the same words as the CLI.
+    pub label: String,
     /// Paragraph index in the original .docx (đoạn), when the entry is about one paragraph.
     pub paragraph: Option<usize>,
     /// The start of the paragraph's text (đầu đoạn), to find it in the original.
@@ -68,6 +70,7 @@ impl ImportReport {
         }
         self.entries.push(ReportEntry {
             kind,
+            label: kind.label().to_string(),
             paragraph,
             text_start,
             note: note.to_string(),

@@ -10,6 +10,10 @@ export type ReportEntry = {
  */
 kind: EntryKind, 
 /**
+ * Its Vietnamese name ([`EntryKind::label`]), so the app shows the same words as the CLI.
+ */
+label: string, 
+/**
  * Paragraph index in the original .docx (đoạn), when the entry is about one paragraph.
  */
 paragraph: number | null, 
