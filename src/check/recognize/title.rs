@@ -69,6 +69,21 @@ pub(super) fn title(r: &mut Reading<'_>) {
     let mut doc_type = None;
     if let Some(v) = vv {
         parts.trich_yeu = vec![v];
+        // The V/v running on in the paragraphs under it, in its own cell ("V/v triển khai
+        // thực hiện Công văn" / "số 3653/VPCP-CĐS" / "của Văn phòng Chính phủ").
+        if let Some(cell) = paras[v].cell {
+            let mut j = v + 1;
+            while j < n
+                && parts.trich_yeu.len() < 4
+                && paras[j].cell == Some(cell)
+                && !paras[j].is_blank()
+                && !known.contains(&j)
+            {
+                parts.trich_yeu.push(j);
+                header_end = header_end.max(j);
+                j += 1;
+            }
+        }
         doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
     }
     let search_from = header_end + 1;
