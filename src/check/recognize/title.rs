@@ -130,8 +130,16 @@ pub(super) fn title(r: &mut Reading<'_>) {
                 header_end = j;
                 break;
             }
-            let centred = p.align == Align::Center;
+            // Centred, or centred by hand with spaces typed before it (the first line).
+            let centred = p.align == Align::Center
+                || (parts.trich_yeu.is_empty() && p.text.starts_with("    "));
+            // A line in capitals under a trích yếu in sentence case is the authority line of
+            // a Quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") when no rule is typed between.
+            let authority = is_upper(txt)
+                && !parts.trich_yeu.is_empty()
+                && !parts.trich_yeu.iter().all(|&k| is_upper(&paras[k].text));
             if !centred
+                || authority
                 || txt.starts_with("Căn cứ")
                 || txt.starts_with("Kính gửi")
                 || is_attachment_line(txt)
