@@ -270,14 +270,35 @@ pub(super) fn recipients(view: &View, report: &mut ImportReport) -> Recipients {
             }
         }
     }
+    let mut prev = String::new();
     for &i in &parts.noi_nhan_items {
         let l = line(view, i);
         if l.is_empty() {
             continue;
         }
+        let prev = std::mem::replace(&mut prev, l.clone());
         if l.starts_with(Recipients::ELECTRONIC.trim_end_matches(':')) {
             r.electronic = true;
             continue;
+        }
+        // A "+" sub-line ("- Gửi:" / "+ Bản giấy: …") or a line that wraps an item onto the
+        // next line without a dash ("- Các bộ, cơ quan ngang bộ," / "cơ quan thuộc Chính
+        // phủ;") belongs to the item above it.
+        let wraps = !l.starts_with(['-', '–', '+', '•'])
+            && l.chars().next().is_some_and(char::is_lowercase);
+        if l.starts_with('+') || wraps {
+            if let Some(last) = r.items.last_mut() {
+                let more = item_text(&l);
+                if !more.is_empty() {
+                    // The comma the item's first line ended with stays inside it.
+                    if wraps && prev.trim_end().ends_with(',') {
+                        last.push(',');
+                    }
+                    last.push(' ');
+                    last.push_str(&more);
+                }
+                continue;
+            }
         }
         let t = item_text(&l);
         let archive = t
