@@ -264,3 +264,11 @@ fn recipient_lines_that_wrap_or_hang_belong_to_their_item() {
         .unwrap()
         .starts_with("Gửi: Bản giấy"));
 }
+
+#[test]
+fn recipients_under_a_heading_laid_out_with_tabs() {
+    // "Nơi nhận:⇥⇥⇥VĂN PHÒNG UBND TỈNH HÀ TĨNH", then the lines, typed without tabs.
+    let d = import_real("045-lich-cong-tac-vp-ubnd-ha-tinh-2018.docx");
+    assert_eq!(d.recipients.items.len(), 7, "{:?}", d.recipients);
+    assert_eq!(d.recipients.archive, "VT, TKCT");
+}

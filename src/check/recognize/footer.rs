@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::Reading;
+use crate::check::docx::TAB_FOOTER_TABLE;
 use crate::check::rules::footer_authority as authority_of;
 use crate::check::rules::{is_upper, upper_key};
 use crate::check::view::{Align, Element, Para};
@@ -107,7 +108,9 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
         // A footer table may give the lines their own row under "Nơi nhận:" (row 1: "Nơi
         // nhận:" | "KT. CHỦ TỊCH"; row 2: the lines | the rest of the signature): the lines
         // are the column under it, down the table.
-        let column_down = cell.filter(|c| footer_sized(&r.table_rows, c.table));
+        // A footer laid out with tabs, read as a pseudo table of two columns.
+        let tabbed = cell.is_some_and(|c| c.table == TAB_FOOTER_TABLE);
+        let column_down = cell.filter(|c| !tabbed && footer_sized(&r.table_rows, c.table));
         let mut j = h + 1;
         while j < n {
             let p = &paras[j];
@@ -120,11 +123,18 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
                     }
                     _ => break,
                 }
-            } else if cell.is_some() {
+            } else if cell.is_some() && !(tabbed && p.cell.is_none()) {
                 if p.cell != cell {
+                    // The other column of the heading's own line ("Nơi nhận:⇥VĂN PHÒNG …").
+                    if tabbed && p.index == paras[h].index {
+                        j += 1;
+                        continue;
+                    }
                     break;
                 }
             } else {
+                // Plain lines, also under a heading laid out in columns with tabs whose
+                // lines are not ("Nơi nhận:⇥⇥VĂN PHÒNG UBND TỈNH" / "- TT Tỉnh uỷ, …;").
                 let t = p.text.trim();
                 if t.is_empty() {
                     if parts.noi_nhan_items.is_empty() {
