@@ -49,6 +49,16 @@ fn doc_type_by_long_title(text: &str) -> Option<DocType> {
         .cloned()
 }
 
+/// What a title line in capitals prints after the type's name ("CÔNG TÁC THÁNG 3 NĂM 2018"
+/// of "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018"); none for a title that is the name alone.
+pub(crate) fn title_rest(text: &str) -> Option<String> {
+    let t = text.trim();
+    let ty = doc_type_by_long_title(t)?;
+    let rest: String = t.chars().skip(ty.name.chars().count()).collect();
+    let rest = rest.trim();
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
 /// The line under the title of a document issued with a decision: "(Kèm theo Quyết định số …
 /// ngày … của …)" or "(Ban hành kèm theo …)".
 fn is_attachment_line(text: &str) -> bool {
@@ -103,7 +113,7 @@ pub(super) fn title(r: &mut Reading<'_>) {
     if let Some(t) = (search_from..(search_from + 6).min(n))
         .find(|&i| may_be_title(i) && doc_type_by_title(&paras[i].text).is_some())
         .or_else(|| {
-            (search_from..(search_from + 3).min(n)).find(|&i| {
+            (search_from..(search_from + 6).min(n)).find(|&i| {
                 may_be_title(i)
                     && paras[i].align == Align::Center
                     && doc_type_by_long_title(&paras[i].text).is_some()
