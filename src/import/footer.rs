@@ -312,7 +312,17 @@ pub(super) fn recipients(view: &View, report: &mut ImportReport) -> Recipients {
             None => {}
         }
     }
-    if r.archive.trim().is_empty() {
+    if parts.noi_nhan.is_none() && r.items.is_empty() && r.archive.trim().is_empty() {
+        // No Nơi nhận at all (a thông cáo, a Điều lệ issued with its decision, a form): the
+        // draft's Lưu line is a blank to fill, not an archive the original never named.
+        report.add(
+            EntryKind::Missing,
+            None,
+            "",
+            "bản gốc không có nơi nhận; đã để trống dòng \"Lưu\" (...)",
+        );
+        r.archive = "...".into();
+    } else if r.archive.trim().is_empty() {
         report.add(
             EntryKind::Missing,
             parts.noi_nhan.map(|i| view.paras[i].index),
