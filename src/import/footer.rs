@@ -213,6 +213,17 @@ pub(super) fn signers(
             used.push(i);
         }
     }
+    // Side by side, the first signer is the one on the right (the lead body of a joint
+    // document, the chủ tọa of a biên bản): blocks of one table, rightmost column first.
+    let place = |b: &Vec<usize>| {
+        b.iter()
+            .find_map(|&i| view.paras[i].cell)
+            .map(|c| (c.table, c.col))
+    };
+    blocks.sort_by(|a, b| match (place(a), place(b)) {
+        (Some((ta, ca)), Some((tb, cb))) if ta == tb => cb.cmp(&ca),
+        _ => std::cmp::Ordering::Equal,
+    });
     if blocks.len() > 2 {
         for b in &blocks[2..] {
             for &i in b {
