@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::ops::Not;
 
 use crate::check::view::View;
-use crate::model::{Authority, AuthorityLine, Recipients, Signer};
+use crate::model::{text, Authority, AuthorityLine, Recipients, Signer};
 
 use super::header::line;
 use super::report::{EntryKind, ImportReport};
@@ -271,19 +271,19 @@ fn item_text(s: &str) -> String {
 pub(super) fn recipients(view: &View, report: &mut ImportReport) -> Recipients {
     let parts = &view.parts;
     let mut r = Recipients::default();
+    // The lines: items typed on the heading's own line ("Nơi nhận: - Như trên;", or all of
+    // them after soft line breaks the view keeps in one paragraph when one is long), then
+    // the item paragraphs.
+    let mut lines: Vec<String> = Vec::new();
     if let Some(h) = parts.noi_nhan {
-        // Items typed on the heading's own line ("Nơi nhận: - Như trên;").
-        let head = line(view, h);
+        let head = text::nfc(&view.paras[h].text);
         if let Some((_, rest)) = head.split_once(':') {
-            let rest = item_text(rest);
-            if !rest.is_empty() {
-                r.items.push(rest);
-            }
+            lines.extend(rest.split('\n').map(text::squash_spaces));
         }
     }
+    lines.extend(parts.noi_nhan_items.iter().map(|&i| line(view, i)));
     let mut prev = String::new();
-    for &i in &parts.noi_nhan_items {
-        let l = line(view, i);
+    for l in lines {
         if l.is_empty() {
             continue;
         }

@@ -102,7 +102,21 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
     let header_end = r.header_end;
     let parts = &mut r.parts;
     // Footer: Nơi nhận and signature blocks.
-    parts.noi_nhan = (header_end + 1..n).find(|&i| keys[i].starts_with("NƠI NHẬN"));
+    // The heading, not a sentence that starts with the words ("Nơi nhận văn bản xác định
+    // …" in a guide to writing documents): after them comes a colon, a line, a tab or
+    // nothing, never a word.
+    let heading = |i: usize| {
+        keys[i].starts_with("NƠI NHẬN") && {
+            let head: String = crate::model::text::nfc(paras[i].text.trim_start())
+                .chars()
+                .skip("Nơi nhận".chars().count())
+                .take(2)
+                .collect();
+            let mut cs = head.chars();
+            !(cs.next() == Some(' ') && cs.next().is_some_and(char::is_alphabetic))
+        }
+    };
+    parts.noi_nhan = (header_end + 1..n).find(|&i| heading(i));
     if let Some(h) = parts.noi_nhan {
         let cell = paras[h].cell;
         // A footer table may give the lines their own row under "Nơi nhận:" (row 1: "Nơi
