@@ -334,3 +334,14 @@ fn a_sentence_that_starts_with_noi_nhan_is_not_the_heading() {
     let names: Vec<&str> = d.signers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Bùi Văn Thạch"]);
 }
+
+#[test]
+fn the_issued_with_line_may_read_ban_hanh_theo() {
+    // "(Ban hành theo Quyết định số … của Trưởng Ban Quản trị …)" under a Quy chế's title
+    // is not part of its trích yếu.
+    let d = import_real("050-quy-che-stttt-ha-tinh-tmdt.docx");
+    assert_eq!(
+        d.subject,
+        "Hoạt động của Sàn giao dịch thương mại điện tử tỉnh Hà Tĩnh"
+    );
+}

@@ -60,10 +60,12 @@ pub(crate) fn title_rest(text: &str) -> Option<String> {
 }
 
 /// The line under the title of a document issued with a decision: "(Kèm theo Quyết định số …
-/// ngày … của …)" or "(Ban hành kèm theo …)".
+/// ngày … của …)", "(Ban hành kèm theo …)" or "(Ban hành theo …)".
 fn is_attachment_line(text: &str) -> bool {
     let k = upper_key(text.trim_start());
-    k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
+    k.starts_with("(KÈM THEO")
+        || k.starts_with("(BAN HÀNH KÈM THEO")
+        || k.starts_with("(BAN HÀNH THEO")
 }
 
 /// Finds the tên loại, the trích yếu and the type of the document.
