@@ -314,6 +314,9 @@ struct Derived {
     columns: std::collections::HashSet<usize>,
     /// Typed in a font of an 8-bit Vietnamese encoding (TCVN3, VNI).
     legacy_font: std::collections::HashSet<usize>,
+    /// Read whole although it holds soft line breaks (one line too long to split out): an
+    /// element's first line with other lines under it ("Nơi nhận:↵- Các tỉnh uỷ, …").
+    multiline: std::collections::HashSet<usize>,
 }
 
 /// A font of the 8-bit Vietnamese encodings of before Unicode: TCVN3 (ABC) fonts are named
@@ -335,6 +338,9 @@ impl Derived {
             }
             if p.columns {
                 d.columns.insert(p.index);
+            }
+            if p.text.trim().contains('\n') {
+                d.multiline.insert(p.index);
             }
             if p.runs
                 .iter()
@@ -363,6 +369,9 @@ impl Derived {
 /// for the number or the day in "Số:      /QĐ-UBND"), and collapsing it would join the
 /// columns or fill the blank. A replacement within one piece stays safe.
 ///
+/// So does setting the size, weight, slant or underline of a paragraph read whole though it
+/// holds soft line breaks: the finding names its first line, the edit would reach the rest.
+///
 /// And so does setting the font of text typed in a font of an 8-bit Vietnamese encoding
 /// (TCVN3 ".VnTime", VNI): that text is not Unicode ("Chủ tịch" is stored as "Chñ tÞch",
 /// which only that font shows as Vietnamese), so Times New Roman would print the stored
@@ -382,7 +391,8 @@ fn unsafe_on_derived(fix: Fix, derived: &Derived) -> Fix {
         } => {
             let style = size.is_some() || bold.is_some() || italic.is_some() || underline.is_some();
             derived.segment.contains(paragraph)
-                || (derived.columns.contains(paragraph) && style)
+                || ((derived.columns.contains(paragraph) || derived.multiline.contains(paragraph))
+                    && style)
                 || (font.is_some() && derived.legacy_font.contains(paragraph))
         }
         Edit::KeepNext { paragraph } => derived.segment.contains(paragraph),

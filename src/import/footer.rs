@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::ops::Not;
 
 use crate::check::view::View;
-use crate::model::{Authority, AuthorityLine, Recipients, Signer};
+use crate::model::{text, Authority, AuthorityLine, Recipients, Signer};
 
 use super::header::line;
 use super::report::{EntryKind, ImportReport};
@@ -213,6 +213,17 @@ pub(super) fn signers(
             used.push(i);
         }
     }
+    // Side by side, the first signer is the one on the right (the lead body of a joint
+    // document, the chủ tọa of a biên bản): blocks of one table, rightmost column first.
+    let place = |b: &Vec<usize>| {
+        b.iter()
+            .find_map(|&i| view.paras[i].cell)
+            .map(|c| (c.table, c.col))
+    };
+    blocks.sort_by(|a, b| match (place(a), place(b)) {
+        (Some((ta, ca)), Some((tb, cb))) if ta == tb => cb.cmp(&ca),
+        _ => std::cmp::Ordering::Equal,
+    });
     if blocks.len() > 2 {
         for b in &blocks[2..] {
             for &i in b {
@@ -260,24 +271,45 @@ fn item_text(s: &str) -> String {
 pub(super) fn recipients(view: &View, report: &mut ImportReport) -> Recipients {
     let parts = &view.parts;
     let mut r = Recipients::default();
+    // The lines: items typed on the heading's own line ("Nơi nhận: - Như trên;", or all of
+    // them after soft line breaks the view keeps in one paragraph when one is long), then
+    // the item paragraphs.
+    let mut lines: Vec<String> = Vec::new();
     if let Some(h) = parts.noi_nhan {
-        // Items typed on the heading's own line ("Nơi nhận: - Như trên;").
-        let head = line(view, h);
+        let head = text::nfc(&view.paras[h].text);
         if let Some((_, rest)) = head.split_once(':') {
-            let rest = item_text(rest);
-            if !rest.is_empty() {
-                r.items.push(rest);
-            }
+            lines.extend(rest.split('\n').map(text::squash_spaces));
         }
     }
-    for &i in &parts.noi_nhan_items {
-        let l = line(view, i);
+    lines.extend(parts.noi_nhan_items.iter().map(|&i| line(view, i)));
+    let mut prev = String::new();
+    for l in lines {
         if l.is_empty() {
             continue;
         }
+        let prev = std::mem::replace(&mut prev, l.clone());
         if l.starts_with(Recipients::ELECTRONIC.trim_end_matches(':')) {
             r.electronic = true;
             continue;
+        }
+        // A "+" sub-line ("- Gửi:" / "+ Bản giấy: …") or a line that wraps an item onto the
+        // next line without a dash ("- Các bộ, cơ quan ngang bộ," / "cơ quan thuộc Chính
+        // phủ;") belongs to the item above it.
+        let wraps = !l.starts_with(['-', '–', '+', '•'])
+            && l.chars().next().is_some_and(char::is_lowercase);
+        if l.starts_with('+') || wraps {
+            if let Some(last) = r.items.last_mut() {
+                let more = item_text(&l);
+                if !more.is_empty() {
+                    // The comma the item's first line ended with stays inside it.
+                    if wraps && prev.trim_end().ends_with(',') {
+                        last.push(',');
+                    }
+                    last.push(' ');
+                    last.push_str(&more);
+                }
+                continue;
+            }
         }
         let t = item_text(&l);
         let archive = t
@@ -291,7 +323,17 @@ pub(super) fn recipients(view: &View, report: &mut ImportReport) -> Recipients {
             None => {}
         }
     }
-    if r.archive.trim().is_empty() {
+    if parts.noi_nhan.is_none() && r.items.is_empty() && r.archive.trim().is_empty() {
+        // No Nơi nhận at all (a thông cáo, a Điều lệ issued with its decision, a form): the
+        // draft's Lưu line is a blank to fill, not an archive the original never named.
+        report.add(
+            EntryKind::Missing,
+            None,
+            "",
+            "bản gốc không có nơi nhận; đã để trống dòng \"Lưu\" (...)",
+        );
+        r.archive = "...".into();
+    } else if r.archive.trim().is_empty() {
         report.add(
             EntryKind::Missing,
             parts.noi_nhan.map(|i| view.paras[i].index),

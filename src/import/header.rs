@@ -276,7 +276,19 @@ pub(super) fn subject(view: &View, cong_van: bool) -> String {
         .map(|&i| line(view, i))
         .filter(|l| !l.is_empty() && !l.chars().all(|c| matches!(c, '-' | '_' | '–')))
         .collect();
-    let joined = lines.join(" ");
+    let mut joined = lines.join(" ");
+    // A title in capitals that runs on past the type's name and onto the lines under it
+    // ("CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018" / "CỦA UỶ BAN NHÂN DÂN TỈNH"): the trích
+    // yếu is the rest of it. Under a sentence-case trích yếu the words on the title line
+    // name the document ("THÔNG CÁO BÁO CHÍ" / "Về khắc phục …") and stay out of it.
+    if let (Some(t), Some(first)) = (parts.ten_loai, lines.first()) {
+        let title = line(view, t);
+        if let Some(rest) = crate::check::recognize::title_rest(&title) {
+            if crate::check::rules::is_upper(first) {
+                joined = format!("{rest} {joined}");
+            }
+        }
+    }
     let joined = joined.trim();
     for prefix in ["V/v", "V/V", "v/v"] {
         if let Some(rest) = joined.strip_prefix(prefix).filter(|_| cong_van) {

@@ -215,6 +215,26 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         }
     }
 
+    // A V/v typed as several paragraphs is one line of the draft: worth a look.
+    let vv_paras: Vec<usize> = parts
+        .trich_yeu
+        .iter()
+        .copied()
+        .filter(|&i| Some(i) != parts.trich_yeu_mark)
+        .chain(subject_more.iter().copied())
+        .collect();
+    if def.doc_type.is_cong_van() && vv_paras.len() > 1 {
+        report.add(
+            EntryKind::Review,
+            Some(view.paras[vv_paras[0]].index),
+            "",
+            &format!(
+                "trích yếu gõ thành {} đoạn; đã nối thành một dòng",
+                vv_paras.len()
+            ),
+        );
+    }
+
     // Which paragraphs the header and footer took.
     let mut claimed = vec![false; n];
     let mark = |v: &mut Vec<bool>, i: usize| {

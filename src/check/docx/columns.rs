@@ -12,7 +12,7 @@ const TAB_HEADER_SPAN: usize = 12;
 const TAB_HEADER_TABLE: usize = usize::MAX;
 
 /// The pseudo table that stands for a footer laid out with tabs.
-const TAB_FOOTER_TABLE: usize = usize::MAX - 1;
+pub(crate) const TAB_FOOTER_TABLE: usize = usize::MAX - 1;
 
 /// How many paragraphs a footer laid out with tabs may span.
 const TAB_FOOTER_SPAN: usize = 30;

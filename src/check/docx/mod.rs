@@ -9,6 +9,7 @@ mod para;
 pub use apply::{apply_fixes, FixError};
 pub(crate) use para::layout_gap;
 
+pub(crate) use columns::TAB_FOOTER_TABLE;
 use columns::{tab_footer, tab_header};
 use para::{align, para_of, split_lines};
 

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::Reading;
+use crate::check::docx::TAB_FOOTER_TABLE;
 use crate::check::rules::footer_authority as authority_of;
 use crate::check::rules::{is_upper, upper_key};
 use crate::check::view::{Align, Element, Para};
@@ -101,13 +102,29 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
     let header_end = r.header_end;
     let parts = &mut r.parts;
     // Footer: Nơi nhận and signature blocks.
-    parts.noi_nhan = (header_end + 1..n).find(|&i| keys[i].starts_with("NƠI NHẬN"));
+    // The heading, not a sentence that starts with the words ("Nơi nhận văn bản xác định
+    // …" in a guide to writing documents): after them comes a colon, a line, a tab or
+    // nothing, never a word.
+    let heading = |i: usize| {
+        keys[i].starts_with("NƠI NHẬN") && {
+            let head: String = crate::model::text::nfc(paras[i].text.trim_start())
+                .chars()
+                .skip("Nơi nhận".chars().count())
+                .take(2)
+                .collect();
+            let mut cs = head.chars();
+            !(cs.next() == Some(' ') && cs.next().is_some_and(char::is_alphabetic))
+        }
+    };
+    parts.noi_nhan = (header_end + 1..n).find(|&i| heading(i));
     if let Some(h) = parts.noi_nhan {
         let cell = paras[h].cell;
         // A footer table may give the lines their own row under "Nơi nhận:" (row 1: "Nơi
         // nhận:" | "KT. CHỦ TỊCH"; row 2: the lines | the rest of the signature): the lines
         // are the column under it, down the table.
-        let column_down = cell.filter(|c| footer_sized(&r.table_rows, c.table));
+        // A footer laid out with tabs, read as a pseudo table of two columns.
+        let tabbed = cell.is_some_and(|c| c.table == TAB_FOOTER_TABLE);
+        let column_down = cell.filter(|c| !tabbed && footer_sized(&r.table_rows, c.table));
         let mut j = h + 1;
         while j < n {
             let p = &paras[j];
@@ -120,11 +137,18 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
                     }
                     _ => break,
                 }
-            } else if cell.is_some() {
+            } else if cell.is_some() && !(tabbed && p.cell.is_none()) {
                 if p.cell != cell {
+                    // The other column of the heading's own line ("Nơi nhận:⇥VĂN PHÒNG …").
+                    if tabbed && p.index == paras[h].index {
+                        j += 1;
+                        continue;
+                    }
                     break;
                 }
             } else {
+                // Plain lines, also under a heading laid out in columns with tabs whose
+                // lines are not ("Nơi nhận:⇥⇥VĂN PHÒNG UBND TỈNH" / "- TT Tỉnh uỷ, …;").
                 let t = p.text.trim();
                 if t.is_empty() {
                     if parts.noi_nhan_items.is_empty() {

@@ -19,7 +19,7 @@ mod footer;
 mod header;
 
 pub(crate) use header::is_quoc_hieu;
-pub(crate) use title::doc_type_by_title;
+pub(crate) use title::{doc_type_by_title, title_rest};
 mod system;
 mod title;
 

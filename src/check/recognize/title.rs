@@ -49,11 +49,23 @@ fn doc_type_by_long_title(text: &str) -> Option<DocType> {
         .cloned()
 }
 
+/// What a title line in capitals prints after the type's name ("CÔNG TÁC THÁNG 3 NĂM 2018"
+/// of "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018"); none for a title that is the name alone.
+pub(crate) fn title_rest(text: &str) -> Option<String> {
+    let t = text.trim();
+    let ty = doc_type_by_long_title(t)?;
+    let rest: String = t.chars().skip(ty.name.chars().count()).collect();
+    let rest = rest.trim();
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
 /// The line under the title of a document issued with a decision: "(Kèm theo Quyết định số …
-/// ngày … của …)" or "(Ban hành kèm theo …)".
+/// ngày … của …)", "(Ban hành kèm theo …)" or "(Ban hành theo …)".
 fn is_attachment_line(text: &str) -> bool {
     let k = upper_key(text.trim_start());
-    k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
+    k.starts_with("(KÈM THEO")
+        || k.starts_with("(BAN HÀNH KÈM THEO")
+        || k.starts_with("(BAN HÀNH THEO")
 }
 
 /// Finds the tên loại, the trích yếu and the type of the document.
@@ -69,14 +81,20 @@ pub(super) fn title(r: &mut Reading<'_>) {
     let mut doc_type = None;
     if let Some(v) = vv {
         parts.trich_yeu = vec![v];
-        // A V/v set over several lines of its header cell ("V/v triển khai thực hiện Công văn"
-        // / "số 3653/VPCP-CĐS" / "của Văn phòng Chính phủ") is one trích yếu.
+        // The V/v running on in the paragraphs under it, in its own cell ("V/v triển khai
+        // thực hiện Công văn" / "số 3653/VPCP-CĐS" / "của Văn phòng Chính phủ").
         if let Some(cell) = paras[v].cell {
-            let more = (v + 1..n)
-                .take_while(|&j| paras[j].cell == Some(cell) && !paras[j].is_blank())
-                .filter(|j| !known.contains(j));
-            parts.trich_yeu.extend(more);
-            header_end = header_end.max(*parts.trich_yeu.last().unwrap_or(&v));
+            let mut j = v + 1;
+            while j < n
+                && parts.trich_yeu.len() < 4
+                && paras[j].cell == Some(cell)
+                && !paras[j].is_blank()
+                && !known.contains(&j)
+            {
+                parts.trich_yeu.push(j);
+                header_end = header_end.max(j);
+                j += 1;
+            }
         }
         doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
     }
@@ -97,7 +115,7 @@ pub(super) fn title(r: &mut Reading<'_>) {
     if let Some(t) = (search_from..(search_from + 6).min(n))
         .find(|&i| may_be_title(i) && doc_type_by_title(&paras[i].text).is_some())
         .or_else(|| {
-            (search_from..(search_from + 3).min(n)).find(|&i| {
+            (search_from..(search_from + 6).min(n)).find(|&i| {
                 may_be_title(i)
                     && paras[i].align == Align::Center
                     && doc_type_by_long_title(&paras[i].text).is_some()
@@ -124,10 +142,16 @@ pub(super) fn title(r: &mut Reading<'_>) {
                 header_end = j;
                 break;
             }
-            // Offices centre a trích yếu by typing spaces before it, too.
-            let spaced = p.text.starts_with("    ") || p.text.starts_with('\t');
-            let centred = p.align == Align::Center || (spaced && parts.trich_yeu.is_empty());
+            // Centred, or centred by hand with spaces typed before it (the first line).
+            let centred = p.align == Align::Center
+                || (parts.trich_yeu.is_empty() && p.text.starts_with("    "));
+            // A line in capitals under a trích yếu in sentence case is the authority line of
+            // a Quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") when no rule is typed between.
+            let authority = is_upper(txt)
+                && !parts.trich_yeu.is_empty()
+                && !parts.trich_yeu.iter().all(|&k| is_upper(&paras[k].text));
             if !centred
+                || authority
                 || txt.starts_with("Căn cứ")
                 || txt.starts_with("Kính gửi")
                 || is_attachment_line(txt)
