@@ -5,8 +5,8 @@
 //! and ngày tháng in italics. The left and right columns sit side by side, as on paper.
 
 use crate::layout::{
-    Layout, TextStyle, Twips, GAPS, ISSUER_BREAK_BEFORE, MOTTO, NATIONAL_TITLE, PARTY_ISSUER_MARK,
-    PARTY_TITLE, SUBJECT_PREFIX,
+    Layout, TextStyle, Twips, ADMINISTRATIVE_UNITS, GAPS, ISSUER_BREAK_ALSO_BEFORE, MOTTO,
+    NATIONAL_TITLE, PARTY_ISSUER_MARK, PARTY_TITLE, SUBJECT_PREFIX,
 };
 use crate::model::{Document, Issuer, System};
 
@@ -81,7 +81,7 @@ fn left_top(doc: &Document, l: &Layout) -> Vec<Para> {
 
 /// The lines an issuer name prints on: the lines the user typed ("ỦY BAN NHÂN DÂN\nTỈNH LÂM
 /// ĐỒNG"), or, when the name is too wide for its column, the name broken before the last
-/// administrative unit ([`ISSUER_BREAK_BEFORE`]) at which both parts fit; otherwise the name on
+/// administrative unit ([`ADMINISTRATIVE_UNITS`], [`ISSUER_BREAK_ALSO_BEFORE`]) at which both parts fit; otherwise the name on
 /// one line, left for the word processor to wrap.
 fn issuer_breaks(text: &str, style: &TextStyle, room: Twips) -> Vec<String> {
     let typed: Vec<String> = text
@@ -97,10 +97,14 @@ fn issuer_breaks(text: &str, style: &TextStyle, room: Twips) -> Vec<String> {
     (1..words.len())
         .rev()
         .filter(|&k| {
-            ISSUER_BREAK_BEFORE.iter().any(|w| {
-                let n = w.split_whitespace().count();
-                k + n <= words.len() && crate::model::text::upper(&words[k..k + n].join(" ")) == *w
-            })
+            ADMINISTRATIVE_UNITS
+                .iter()
+                .chain(&ISSUER_BREAK_ALSO_BEFORE)
+                .any(|w| {
+                    let n = w.split_whitespace().count();
+                    k + n <= words.len()
+                        && crate::model::text::upper(&words[k..k + n].join(" ")) == *w
+                })
         })
         .map(|k| [words[..k].join(" "), words[k..].join(" ")])
         .find(|[a, b]| printed_width(a, style) <= room && printed_width(b, style) <= room)

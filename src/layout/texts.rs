@@ -43,10 +43,10 @@ pub const ISSUED_WITH: &str = "Ban hành kèm theo";
 /// The words after the tên loại in the markup of such a document: "Quy chế kèm theo. Title".
 pub const ISSUED_MARK: &str = "kèm theo";
 
-/// Words before which an issuer name too wide for its column is broken, as offices break it
-/// ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG", never "… TỈNH LÂM" / "ĐỒNG"): the administrative
-/// unit that follows the body's kind, or the unit inside a Party committee's name.
-pub const ISSUER_BREAK_BEFORE: &[&str] = &[
+/// Administrative units (đơn vị hành chính) that follow a body's kind in its name: "ỦY BAN
+/// NHÂN DÂN" / "TỈNH LÂM ĐỒNG". The layout breaks a name too wide for its column before one;
+/// the checker reads a header line starting with one as the rest of the name above it.
+pub const ADMINISTRATIVE_UNITS: [&str; 9] = [
     "TỈNH",
     "THÀNH PHỐ",
     "HUYỆN",
@@ -56,5 +56,9 @@ pub const ISSUER_BREAK_BEFORE: &[&str] = &[
     "PHƯỜNG",
     "THỊ TRẤN",
     "ĐẶC KHU",
-    "TRƯỜNG",
 ];
+
+/// Other words before which an issuer name too wide for its column is broken, as offices
+/// break it: the unit inside a Party committee's name ("ĐẢNG BỘ BỘ PHẬN" / "TRƯỜNG ĐẠI HỌC
+/// KINH TẾ").
+pub const ISSUER_BREAK_ALSO_BEFORE: [&str; 1] = ["TRƯỜNG"];

@@ -7,6 +7,7 @@ use super::title::doc_type_by_title;
 use super::{Reading, HEADER_SPAN};
 use crate::check::rules::{is_line_text, is_upper, parse_date, parse_number, upper_key};
 use crate::check::view::Para;
+use crate::layout::ADMINISTRATIVE_UNITS;
 
 /// The comparison key of a paragraph: its text in NFC upper case.
 pub(super) fn key(p: &Para) -> String {
@@ -61,25 +62,12 @@ fn looks_like_date(t: &str) -> bool {
             && t.contains("năm"))
 }
 
-/// Words that continue a body's name on its next line: the administrative level and place
-/// ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG") or a joining word.
-const NAME_CONTINUATIONS: [&str; 12] = [
-    "TỈNH",
-    "THÀNH PHỐ",
-    "HUYỆN",
-    "QUẬN",
-    "THỊ XÃ",
-    "XÃ",
-    "PHƯỜNG",
-    "THỊ TRẤN",
-    "ĐẶC KHU",
-    "VÀ",
-    "CỦA",
-    "-",
-];
+/// Joining words that continue a body's name on its next line, besides an administrative
+/// unit ([`ADMINISTRATIVE_UNITS`]: "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG").
+const NAME_JOINERS: [&str; 3] = ["VÀ", "CỦA", "-"];
 
 /// The header's capitals lines grouped into body names: a line that starts with a
-/// continuation word ([`NAME_CONTINUATIONS`]) and follows the previous line in the same cell
+/// continuation word (an administrative unit or one of [`NAME_JOINERS`]) and follows the previous line in the same cell
 /// belongs to the same name.
 fn name_lines(paras: &[Para], lines: &[usize]) -> Vec<Vec<usize>> {
     let mut names: Vec<Vec<usize>> = Vec::new();
@@ -96,8 +84,9 @@ fn name_lines(paras: &[Para], lines: &[usize]) -> Vec<Vec<usize>> {
         let continues = names.last().and_then(|n| n.last()).is_some_and(|&prev| {
             below(prev)
                 && (prev + 1..i).all(|j| paras[j].is_blank() || paras[j].cell != paras[i].cell)
-                && NAME_CONTINUATIONS
+                && ADMINISTRATIVE_UNITS
                     .iter()
+                    .chain(&NAME_JOINERS)
                     .any(|w| k.starts_with(&format!("{w} ")) || k == *w)
         });
         match names.last_mut() {
