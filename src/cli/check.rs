@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{fail, TemplateArgs};
+use super::{fail, read_input, TemplateArgs};
 use vanban::check::ignore::{Ignore, IgnoreFile};
 use vanban::check::profile::Profile;
 use vanban::check::report::Report;
@@ -193,9 +193,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     if args.file.is_dir() {
         return run_dir(args);
     }
-    let bytes = match std::fs::read(&args.file) {
+    let bytes = match read_input(&args.file) {
         Ok(b) => b,
-        Err(e) => return fail(format!("không đọc được tệp {name}: {e}"), 2),
+        Err(code) => return code,
     };
     let profile = match load_profile(args) {
         Ok(p) => p,

@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::fail;
 use super::library::{open, DbOption};
+use super::{fail, read_input};
 use vanban::copy::{make_copy, CopyKind, CopyRequest, CopySigner};
 use vanban::library::IssueRequest;
 
@@ -97,9 +97,9 @@ pub fn run(args: &CopyArgs) -> ExitCode {
         );
     }
     let name = args.file.display();
-    let bytes = match std::fs::read(&args.file) {
+    let bytes = match read_input(&args.file) {
         Ok(b) => b,
-        Err(e) => return fail(format!("không đọc được tệp {name}: {e}"), 2),
+        Err(code) => return code,
     };
     let req = CopyRequest {
         kind: match args.kind {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::library::{open, DbOption};
-use super::{fail, TemplateArgs};
+use super::{fail, read_input, TemplateArgs};
 use vanban::import::{clauses, import_docx};
 
 /// Arguments of `vanban import`.
@@ -43,21 +43,16 @@ pub struct ImportArgs {
 /// Runs `vanban import`.
 pub fn run(args: &ImportArgs) -> ExitCode {
     if let Some(out) = &args.output {
-        if vanban::fsutil::same_file(out, &args.file) || out == &args.file {
+        if vanban::fsutil::same_file(out, &args.file) {
             return fail(
                 "tệp bản thảo phải khác tệp gốc (không ghi đè văn bản gốc)",
                 2,
             );
         }
     }
-    let bytes = match std::fs::read(&args.file) {
+    let bytes = match read_input(&args.file) {
         Ok(b) => b,
-        Err(e) => {
-            return fail(
-                format!("không đọc được tệp {}: {e}", args.file.display()),
-                2,
-            )
-        }
+        Err(code) => return code,
     };
     let templates = match args.templates.load() {
         Ok(t) => t,

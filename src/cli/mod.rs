@@ -114,6 +114,12 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Reads the input file of a command; on failure, the Vietnamese message printed and exit
+/// code 2 (an unreadable input).
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>, ExitCode> {
+    std::fs::read(path).map_err(|e| fail(format!("không đọc được tệp {}: {e}", path.display()), 2))
+}
+
 /// Prints an error for the user in Vietnamese and returns exit code `code`.
 pub fn fail(message: impl std::fmt::Display, code: u8) -> ExitCode {
     eprintln!("lỗi: {message}");

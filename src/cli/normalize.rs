@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{fail, TemplateArgs};
+use super::{fail, read_input, TemplateArgs};
 use vanban::check::CheckOptions;
 use vanban::normalize::normalize_docx;
 
@@ -36,18 +36,13 @@ pub struct NormalizeArgs {
 /// Runs `vanban normalize`.
 pub fn run(args: &NormalizeArgs) -> ExitCode {
     for out in std::iter::once(&args.output).chain(&args.draft) {
-        if vanban::fsutil::same_file(out, &args.file) || out == &args.file {
+        if vanban::fsutil::same_file(out, &args.file) {
             return fail("tệp ra phải khác tệp gốc (không ghi đè văn bản gốc)", 2);
         }
     }
-    let bytes = match std::fs::read(&args.file) {
+    let bytes = match read_input(&args.file) {
         Ok(b) => b,
-        Err(e) => {
-            return fail(
-                format!("không đọc được tệp {}: {e}", args.file.display()),
-                2,
-            )
-        }
+        Err(code) => return code,
     };
     let templates = match args.templates.load() {
         Ok(t) => t,

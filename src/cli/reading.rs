@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::fail;
+use super::{fail, read_input};
 use vanban::check::docx::view_of;
 use vanban::check::view::Detected;
 use vanban::reader::{read_docx, Limits};
@@ -25,9 +25,9 @@ pub struct ReadingArgs {
 /// Prints the checker's reading of a .docx.
 pub fn run(args: &ReadingArgs) -> ExitCode {
     let name = args.file.display();
-    let bytes = match std::fs::read(&args.file) {
+    let bytes = match read_input(&args.file) {
         Ok(b) => b,
-        Err(e) => return fail(format!("không đọc được tệp {name}: {e}"), 2),
+        Err(code) => return code,
     };
     let doc = match read_docx(&bytes, &Limits::default()) {
         Ok(d) => d,
