@@ -6,9 +6,10 @@
 //! (text, in order, drawn lines included), on each paragraph's size, bold, italic and
 //! alignment (.docx and preview), on the length of every drawn line, and on the footnotes.
 
+mod example_corpus;
 mod starter_fill;
+use example_corpus::{examples_and_starters, fill_empty_fields};
 use starter_fill::filled;
-use std::path::Path;
 
 use regex::Regex;
 use vanban::draft::Draft;
@@ -30,43 +31,18 @@ struct Fact {
 
 const RULE: &str = "<rule>";
 
-/// The examples and the template starters, by name.
+/// The examples and the template starters, by name, rendered.
 fn corpus() -> Vec<(String, Document)> {
     let templates = Templates::builtin().unwrap();
-    let mut out = Vec::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    assert_eq!(paths.len(), 11, "the eleven examples");
-    for p in paths {
-        let d = Draft::from_toml(&std::fs::read_to_string(&p).unwrap()).unwrap();
-        let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-        out.push((name, d.render(&templates).unwrap()));
-    }
-    for def in templates.list() {
-        for &system in &def.systems {
-            for joint in [false, true] {
-                let mut d = Draft::starter(def, system, joint, 2024);
-                filled(&mut d);
-                for f in &def.fields {
-                    let v = d.fields.entry(f.name.clone()).or_default();
-                    if v.trim().is_empty() {
-                        *v = "Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc.".into();
-                    }
-                }
-                let name = format!("{}-{system:?}-joint={joint}", def.slug);
-                let doc = d
-                    .render(&templates)
-                    .unwrap_or_else(|e| panic!("{name}: {e}"));
-                out.push((name, doc));
-            }
-        }
-    }
-    out
+    examples_and_starters(&templates)
+        .into_iter()
+        .map(|(name, d)| {
+            let doc = d
+                .render(&templates)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, doc)
+        })
+        .collect()
 }
 
 fn align(a: Option<Alignment>) -> &'static str {
@@ -306,12 +282,7 @@ fn no_two_tables_touch() {
             .iter()
             .find(|f| f.kind == vanban::template::FieldKind::Markup)
             .unwrap();
-        for f in &def.fields {
-            let v = d.fields.entry(f.name.clone()).or_default();
-            if v.trim().is_empty() {
-                *v = "Các cơ quan thực hiện.".into();
-            }
-        }
+        fill_empty_fields(&mut d, def);
         d.fields.insert(
             first.name.clone(),
             "| Đơn vị | Số lượng |\n|---|---|\n| Xã | 12 |".into(),
