@@ -239,6 +239,41 @@ impl<'a> BodyPass<'a> {
         }
     }
 
+    /// The heading of a Phụ lục or of a document issued with the decision, on a new page: its
+    /// label line, its title, and (when the document is known) its "(Kèm theo …)" or "(Ban
+    /// hành kèm theo …)" line; pushes all but the last paragraph and returns the last.
+    fn attachment_heading(
+        &mut self,
+        label: &str,
+        label_style: &TextStyle,
+        title: &Inline,
+        title_style: &TextStyle,
+        note: Option<&str>,
+        items: &mut Vec<Item>,
+    ) -> Para {
+        let l = self.l;
+        let mut head = centred_line(El::Body, label, label_style);
+        head.page_break_before = true;
+        head.keep_next = true;
+        items.push(Item::Para(head));
+        let mut p = Para::new(El::Body);
+        p.align = Some(Align::Center);
+        p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
+        p.mark_size = Some(title_style.size.preferred);
+        p.keep_next = true;
+        self.inline_runs(title, title_style, &mut p.runs);
+        if let Some(note) = note {
+            items.push(Item::Para(p));
+            p = centred_line(El::Body, note, &l.appendix_note);
+            p.spacing = Some(Spacing::single(
+                Twips(0),
+                l.body_layout.paragraph_spacing.preferred,
+            ));
+            p.keep_next = true;
+        }
+        p
+    }
+
     /// The body blocks, labelled, with "./." at the end when `closing`; the last paragraphs
     /// keep with what follows (the signature block). Appends to `items`.
     pub(super) fn blocks(&mut self, blocks: &[Block], closing: bool, items: &mut Vec<Item>) {
@@ -292,54 +327,24 @@ impl<'a> BodyPass<'a> {
                     self.inline_runs(title, &l.section, &mut p.runs);
                     p
                 }
-                Block::Appendix { title } => {
-                    let mut head =
-                        centred_line(El::Body, label.unwrap_or_default(), &l.appendix_label);
-                    head.page_break_before = true;
-                    head.keep_next = true;
-                    items.push(Item::Para(head));
-                    let mut p = Para::new(El::Body);
-                    p.align = Some(Align::Center);
-                    p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
-                    p.mark_size = Some(l.section.size.preferred);
-                    p.keep_next = true;
-                    self.inline_runs(title, &l.section, &mut p.runs);
-                    if let Some(notes) = notes {
-                        items.push(Item::Para(p));
-                        p = centred_line(El::Body, &notes.appendix, &l.appendix_note);
-                        p.spacing = Some(Spacing::single(
-                            Twips(0),
-                            l.body_layout.paragraph_spacing.preferred,
-                        ));
-                        p.keep_next = true;
-                    }
-                    p
-                }
-                Block::Issued { title, .. } => {
-                    // Mẫu 1.3: the tên loại, the title in bold, the italic "(Ban hành kèm theo
-                    // …)", on a new page.
-                    let mut head =
-                        centred_line(El::Body, label.unwrap_or_default(), &l.doc_type_name);
-                    head.page_break_before = true;
-                    head.keep_next = true;
-                    items.push(Item::Para(head));
-                    let mut p = Para::new(El::Body);
-                    p.align = Some(Align::Center);
-                    p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
-                    p.mark_size = Some(l.subject.size.preferred);
-                    p.keep_next = true;
-                    self.inline_runs(title, &l.subject, &mut p.runs);
-                    if let Some(notes) = notes {
-                        items.push(Item::Para(p));
-                        p = centred_line(El::Body, &notes.issued, &l.appendix_note);
-                        p.spacing = Some(Spacing::single(
-                            Twips(0),
-                            l.body_layout.paragraph_spacing.preferred,
-                        ));
-                        p.keep_next = true;
-                    }
-                    p
-                }
+                Block::Appendix { title } => self.attachment_heading(
+                    label.unwrap_or_default(),
+                    &l.appendix_label,
+                    title,
+                    &l.section,
+                    notes.map(|n| n.appendix.as_str()),
+                    items,
+                ),
+                // Mẫu 1.3: the tên loại, the title in bold, the italic "(Ban hành kèm theo
+                // …)", on a new page.
+                Block::Issued { title, .. } => self.attachment_heading(
+                    label.unwrap_or_default(),
+                    &l.doc_type_name,
+                    title,
+                    &l.subject,
+                    notes.map(|n| n.issued.as_str()),
+                    items,
+                ),
                 Block::Article {
                     title,
                     run_in: false,
