@@ -162,6 +162,9 @@ done
 log "library commands in %APPDATA%"
 appdata=$(wine cmd /c 'echo %APPDATA%' 2>/dev/null | tr -d '\r')
 dbpath=$(W db path 2>/dev/null | tr -d '\r')
+# Resolved now, while nothing else runs under Wine: after the uninstaller, which copies itself
+# to %TEMP% and may still be exiting, a winepath call can come back empty.
+library_unix=$(wine winepath -u "$appdata\\vanban\\thu-vien.sqlite3" 2>/dev/null | tr -d '\r')
 if [ "$dbpath" = "$appdata\\vanban\\thu-vien.sqlite3" ]; then ok "db path: $dbpath"
 else bad "db path under %APPDATA%\\vanban" "got '$dbpath', %APPDATA% is '$appdata'"; fi
 if W clauses add --category to_chuc_thuc_hien --title "Tổ chức thực hiện" --text "Các phòng, ban chuyên môn triển khai thực hiện Kế hoạch này." >/dev/null 2>"$work/err.txt"; then
@@ -203,9 +206,10 @@ if [ -f "$inst_unix/vanban-app.exe" ] && [ -f "$inst_unix/vanban.exe" ] && [ -f 
   for _ in $(seq 1 30); do [ -f "$inst_unix/vanban-app.exe" ] || break; sleep 1; done
   if [ ! -e "$inst_unix/vanban-app.exe" ] && [ ! -f "$lnk" ]; then ok "uninstaller removes programs and shortcuts"
   else bad "uninstaller removes programs and shortcuts"; fi
-  if [ -f "$(wine winepath -u "$appdata\\vanban\\thu-vien.sqlite3" 2>/dev/null | tr -d '\r')" ]; then
+  command -v wineserver >/dev/null && timeout 30 wineserver -w 2>/dev/null || true
+  if [ -n "$library_unix" ] && [ -f "$library_unix" ]; then
     ok "the user's library survives the uninstall"
-  else bad "the user's library survives the uninstall"; fi
+  else bad "the user's library survives the uninstall" "library_unix='$library_unix': $(ls -la "$(dirname "${library_unix:-/nonexistent}")" 2>&1 | head -5)"; fi
 else
   bad "silent per-user install" "nothing in $inst_unix"
 fi
