@@ -19,6 +19,7 @@ mod fields;
 mod footer;
 mod header;
 mod inline;
+mod recase;
 mod report;
 
 pub use report::{EntryKind, ImportReport, ReportEntry};
@@ -363,6 +364,20 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     let body_markup = markup::to_markup(&Body {
         blocks: body.blocks,
     });
+    // A trích yếu typed in capitals is set in lower case (NĐ 30: "in thường"), with the
+    // capitals the document's own text gives its names.
+    let subject = match recase::recase_capitals(&subject, &body_markup) {
+        Some(recased) => {
+            report.add(
+                EntryKind::Review,
+                parts.trich_yeu.first().map(|&i| view.paras[i].index),
+                &subject,
+                "trích yếu gõ IN HOA; đã chuyển sang chữ thường, giữ chữ hoa của tên riêng như trong nội dung: xem lại tên riêng",
+            );
+            recased
+        }
+        None => subject,
+    };
     let lead = &issuers[0];
     let ctx = BodyContext {
         fields: Default::default(),
