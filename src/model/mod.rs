@@ -274,17 +274,15 @@ fn place_after_unit(name: &str) -> Option<(&str, String)> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let cut = (0..words.len())
-        .filter_map(|k| {
-            crate::layout::ADMINISTRATIVE_UNITS.iter().find_map(|u| {
-                let n = u.split_whitespace().count();
-                (k + n < words.len()
-                    && upper(k, n) == *u
-                    && !(*u == "XÃ" && text::upper(words[k + 1].1) == "HỘI"))
-                    .then_some(k + n)
-            })
+    let cut = (0..words.len()).rev().find_map(|k| {
+        crate::layout::ADMINISTRATIVE_UNITS.iter().find_map(|u| {
+            let n = u.split_whitespace().count();
+            (k + n < words.len()
+                && upper(k, n) == *u
+                && !(*u == "XÃ" && text::upper(words[k + 1].1) == "HỘI"))
+                .then_some(k + n)
         })
-        .last()?;
+    })?;
     let place: Vec<String> = words[cut..]
         .iter()
         .map(|(_, w)| {
