@@ -250,6 +250,12 @@ impl Draft {
             System::State => "VT, ...",
             System::Party => "Văn phòng ...",
         };
+        // The text attached to a decision starts as Mẫu 1.3 prints it: unsigned and without
+        // Nơi nhận (the decision carries both); a signature may be added.
+        let attached = template.issued_by.is_some();
+        if attached {
+            signers.clear();
+        }
         Draft {
             template: template.slug.clone(),
             system,
@@ -282,12 +288,16 @@ impl Draft {
                 .map(|f| (f.name.clone(), f.default.clone()))
                 .collect(),
             signers,
-            recipients: Recipients {
-                electronic: false,
-                // "- Như trên;" names the Kính gửi addressees: a starter has none yet, so it
-                // offers a placeholder recipient instead.
-                items: vec!["...".into()],
-                archive: archive.into(),
+            recipients: if attached {
+                Recipients::default()
+            } else {
+                Recipients {
+                    electronic: false,
+                    // "- Như trên;" names the Kính gửi addressees: a starter has none yet, so
+                    // it offers a placeholder recipient instead.
+                    items: vec!["...".into()],
+                    archive: archive.into(),
+                }
             },
         }
     }
@@ -356,7 +366,14 @@ impl Draft {
                 message: format!("nội dung do mẫu tạo ra có lỗi ở {e}"),
             })
         })?;
-        if def.doc_type.abbreviation(self.system).is_none() {
+        // The text attached to a decision has no số of its own, so its type needs no
+        // abbreviation (an Điều lệ has none in NĐ 30); the systems it is offered for are
+        // those of its template.
+        let of_system = match &def.issued_by {
+            Some(_) => def.systems.contains(&self.system),
+            None => def.doc_type.abbreviation(self.system).is_some(),
+        };
+        if !of_system {
             return Err(DraftError::Invalid {
                 field: "system".into(),
                 message: format!(
@@ -395,6 +412,7 @@ impl Draft {
                 items: self.recipients.items.iter().map(|i| text::nfc(i)).collect(),
                 archive: text::nfc(&self.recipients.archive),
             },
+            issued_by: def.issued_by.clone(),
         })
     }
 
@@ -447,7 +465,8 @@ impl Draft {
         {
             return Err(missing("subject", "trích yếu nội dung"));
         }
-        if self.signers.is_empty() {
+        // The text attached to a decision may go unsigned (Mẫu 1.3): the decision is signed.
+        if self.signers.is_empty() && def.issued_by.is_none() {
             return Err(missing("signers", "người ký"));
         }
         if self.signers.len() > 2 {
@@ -485,7 +504,9 @@ impl Draft {
                 ));
             }
         }
-        if self.recipients.archive.trim().is_empty() {
+        // An attached text has no Nơi nhận of its own unless the office gives it one.
+        let has_recipients = def.issued_by.is_none() || !self.recipients.items.is_empty();
+        if has_recipients && self.recipients.archive.trim().is_empty() {
             return Err(missing(
                 "recipients.archive",
                 "nơi lưu (dòng \"Lưu\" của Nơi nhận)",

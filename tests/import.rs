@@ -41,14 +41,19 @@ fn round_trip(templates: &Templates, draft: &Draft) -> Result<(), String> {
             imported.draft.to_toml()
         )
     })?;
-    // Facts the draft form spells one way only come back as they were.
+    // Facts the draft form spells one way only come back as they were. The text attached to
+    // a decision (`issued_by`) prints no place: Mẫu 1.3 cites the decision by number, date
+    // and issuer only.
     let got = &imported.draft;
+    let prints_place = !templates
+        .get(&draft.template)
+        .is_ok_and(|t| t.issued_by.is_some());
     let same = [
         ("template", got.template == draft.template),
         ("system", got.system == draft.system),
         ("number", got.number == draft.number),
         ("unit", got.unit == draft.unit),
-        ("place", got.place == draft.place),
+        ("place", got.place == draft.place || !prints_place),
         ("date", got.date == draft.date),
         ("urgency", got.urgency == draft.urgency),
         ("secrecy", got.secrecy == draft.secrecy),
@@ -340,7 +345,8 @@ fn real_files_import() {
     eprintln!("{c:?}");
     // Held where they are now (73 files: 73 import, 73 render, 72 check with 0 errors, 38
     // bodies equal exactly, 57 with the same words in the same order): a regression fails
-    // here; raise the numbers when they improve.
+    // here; raise the numbers when they improve. The one with errors keeps a labelled true
+    // fault of the original that only a person can fix: 021's ký hiệu "CAT(PC04)".
     assert_eq!(c.files, 73);
     assert!(c.imported >= 73, "{c:?}");
     assert!(c.rendered >= 73, "{c:?}");

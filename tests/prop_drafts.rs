@@ -339,7 +339,8 @@ fn draft_of(spec: &Spec) -> Draft {
     for s in &mut d.signers {
         s.name = spec.signer.into();
     }
-    if !spec.joint {
+    // The text attached to a decision starts unsigned (Mẫu 1.3): no authority to vary.
+    if !spec.joint && !d.signers.is_empty() {
         let authority = match spec.authority {
             0 => None,
             1 => Some(Authority::Tm),
@@ -407,12 +408,21 @@ proptest! {
         };
 
         // Header facts as the checker recognises them in the exported file.
-        let number = view.parts.so_ky_hieu.map(|i| squash(&view.para(i).text));
-        prop_assert_eq!(number, Some(squash(&doc.number_line())), "số ký hiệu");
-        let place_date = view.parts.dia_danh_ngay.map(|i| squash(&view.para(i).text));
-        let pd = place_date.unwrap_or_default();
-        prop_assert!(pd.contains(&doc.place_date.place), "địa danh: {pd:?}");
-        prop_assert!(pd.contains(&squash(&doc.place_date.date.phrase())), "ngày: {pd:?}");
+        if doc.is_attached() {
+            // The text attached to a decision prints no số or date of its own: the
+            // decision's are in the "(Ban hành kèm theo …)" line under its trích yếu.
+            prop_assert_eq!(view.parts.so_ky_hieu, None, "số ký hiệu");
+            prop_assert_eq!(view.parts.dia_danh_ngay, None, "địa danh");
+            let note = view.parts.attachment.map(|i| squash(&view.para(i).text));
+            prop_assert_eq!(note, Some(squash(&doc.issued_note())), "dòng kèm theo");
+        } else {
+            let number = view.parts.so_ky_hieu.map(|i| squash(&view.para(i).text));
+            prop_assert_eq!(number, Some(squash(&doc.number_line())), "số ký hiệu");
+            let place_date = view.parts.dia_danh_ngay.map(|i| squash(&view.para(i).text));
+            let pd = place_date.unwrap_or_default();
+            prop_assert!(pd.contains(&doc.place_date.place), "địa danh: {pd:?}");
+            prop_assert!(pd.contains(&squash(&doc.place_date.date.phrase())), "ngày: {pd:?}");
+        }
         let issuers = text_of(&view.parts.ban_hanh);
         for i in &doc.issuers {
             prop_assert!(issuers.contains(&squash(&i.name)), "cơ quan {:?} in {issuers:?}", i.name);

@@ -92,7 +92,11 @@ pub fn view_of(doc: &Document) -> View {
             }
         }
     }
-    parts.so_ky_hieu = Some(b.push(&doc.number_line(), &l.number, Align::Center, left, "number"));
+    // The text attached to a decision prints no số and no date of its own (Mẫu 1.3).
+    if !doc.is_attached() {
+        parts.so_ky_hieu =
+            Some(b.push(&doc.number_line(), &l.number, Align::Center, left, "number"));
+    }
     if doc.doc_type.is_cong_van() {
         let line = match system {
             System::State => format!("V/v {}", doc.subject.trim()),
@@ -136,8 +140,10 @@ pub fn view_of(doc: &Document) -> View {
             parts.dang = Some(d);
         }
     }
-    let date = doc.place_date.render(system);
-    parts.dia_danh_ngay = Some(b.push(&date, &l.place_date, Align::Center, right, "date"));
+    if !doc.is_attached() {
+        let date = doc.place_date.render(system);
+        parts.dia_danh_ngay = Some(b.push(&date, &l.place_date, Align::Center, right, "date"));
+    }
 
     // Ô 5: tên loại and trích yếu.
     if !doc.doc_type.is_cong_van() {
@@ -156,6 +162,20 @@ pub fn view_of(doc: &Document) -> View {
             "subject",
         );
         parts.trich_yeu.push(s);
+        // "(Ban hành kèm theo Quyết định số …)" under it, with the line under that.
+        let s = if doc.is_attached() {
+            let a = b.push(
+                &doc.issued_note(),
+                &l.appendix_note,
+                Align::Center,
+                None,
+                "number",
+            );
+            parts.attachment = Some(a);
+            a
+        } else {
+            s
+        };
         match system {
             System::State => b.paras[s].bottom_border = true,
             System::Party => {
@@ -264,14 +284,20 @@ pub fn view_of(doc: &Document) -> View {
     // Ô 9b and 7: Nơi nhận on the left, signatures on the right.
     let foot = 1 + doc.body.blocks.len();
     let nn_cell = cell(foot, 0, 0);
-    parts.noi_nhan = Some(b.push(
-        "Nơi nhận:",
-        &l.recipients_heading,
-        Align::Left,
-        nn_cell,
-        "recipients",
-    ));
-    let lines = doc.recipients.lines(system);
+    if doc.has_recipients() {
+        parts.noi_nhan = Some(b.push(
+            "Nơi nhận:",
+            &l.recipients_heading,
+            Align::Left,
+            nn_cell,
+            "recipients",
+        ));
+    }
+    let lines = if doc.has_recipients() {
+        doc.recipients.lines(system)
+    } else {
+        Vec::new()
+    };
     let n_lines = lines.len();
     for (k, line) in lines.iter().enumerate() {
         let field = if k + 1 == n_lines {

@@ -151,10 +151,12 @@ fn text_upper_differs(s: &str) -> bool {
 /// The signature blocks: the recognised ones, then blocks in the footer table the
 /// recognition left unnamed (the second body's block of a joint document); a block whose
 /// name stands below the table gets it back. Returns the signers and the view positions
-/// read beyond the recognised parts.
+/// read beyond the recognised parts. Without a block, `unsigned` (the text attached to a
+/// decision, which Mẫu 1.3 leaves unsigned) gives no signer; otherwise a blank one.
 pub(super) fn signers(
     view: &View,
     claimed: &[bool],
+    unsigned: bool,
     report: &mut ImportReport,
 ) -> (Vec<Signer>, Vec<usize>) {
     let parts = &view.parts;
@@ -238,7 +240,7 @@ pub(super) fn signers(
         blocks.truncate(2);
     }
     let mut out: Vec<Signer> = blocks.iter().map(|b| signer(view, b, report)).collect();
-    if out.is_empty() {
+    if out.is_empty() && !unsigned {
         report.add(
             EntryKind::Missing,
             None,
@@ -267,8 +269,10 @@ fn item_text(s: &str) -> String {
     s.trim_end_matches([';', ',', '.']).trim().to_string()
 }
 
-/// Nơi nhận: the items, the electronic-sending line, the Lưu line.
-pub(super) fn recipients(view: &View, report: &mut ImportReport) -> Recipients {
+/// Nơi nhận: the items, the electronic-sending line, the Lưu line. Without a Nơi nhận,
+/// `optional` (the text attached to a decision: the decision has the Nơi nhận) leaves it
+/// empty; otherwise the Lưu line is a blank to fill.
+pub(super) fn recipients(view: &View, optional: bool, report: &mut ImportReport) -> Recipients {
     let parts = &view.parts;
     let mut r = Recipients::default();
     // The lines: items typed on the heading's own line ("Nơi nhận: - Như trên;", or all of
@@ -324,6 +328,9 @@ pub(super) fn recipients(view: &View, report: &mut ImportReport) -> Recipients {
         }
     }
     if parts.noi_nhan.is_none() && r.items.is_empty() && r.archive.trim().is_empty() {
+        if optional {
+            return r;
+        }
         // No Nơi nhận at all (a thông cáo, a Điều lệ issued with its decision, a form): the
         // draft's Lưu line is a blank to fill, not an archive the original never named.
         report.add(

@@ -12,6 +12,7 @@
 //! [`body`] and [`inline`] (body blocks and their inline content), [`fields`] (the body over
 //! the template's fields), [`report`] (what did not map).
 
+mod attached;
 mod body;
 pub mod clauses;
 mod closing;
@@ -105,11 +106,29 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
 
     // Header.
     let mut issuers = header::issuers(&view, &mut report);
-    let number_line = parts
-        .so_ky_hieu
-        .map(|i| header::number_line(&header::line(&view, i)))
+    // The text attached to a decision: its number and date are the decision's, cited under
+    // its title.
+    let cited = def
+        .issued_by
+        .as_ref()
+        .and_then(|_| attached::note_text(&view))
+        .map(|note| attached::citation(&note));
+    let (number_line, cited_date) = match cited {
+        Some((number, date)) => (number, date),
+        None => (
+            parts
+                .so_ky_hieu
+                .map(|i| header::number_line(&header::line(&view, i)))
+                .unwrap_or_default(),
+            None,
+        ),
+    };
+    let type_abbr = def
+        .issued_by
+        .as_ref()
+        .unwrap_or(&def.doc_type)
+        .abbreviation(system)
         .unwrap_or_default();
-    let type_abbr = def.doc_type.abbreviation(system).unwrap_or_default();
     let (abbrs, unit) = header::symbol_parts(&number_line.symbol, system, type_abbr, issuers.len());
     for (k, issuer) in issuers.iter_mut().enumerate() {
         match abbrs.get(k) {
@@ -152,6 +171,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         Some(i) => header::place_date(&header::line(&view, i)),
         None => (String::new(), None),
     };
+    let date = cited_date.or(date);
     let place = if place.is_empty() {
         report.add(
             EntryKind::Missing,
@@ -254,6 +274,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         parts.trich_yeu_mark,
         parts.noi_nhan,
         parts.attachment,
+        attached::continuation(&view),
     ]
     .into_iter()
     .flatten()
@@ -275,14 +296,28 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     if let Some(i) = electronic {
         mark(&mut claimed, i);
     }
-    let (signers, read) = footer::signers(&view, &claimed, &mut report);
+    let attached = def.issued_by.is_some();
+    let (signers, read) = footer::signers(&view, &claimed, attached, &mut report);
     for i in read {
         mark(&mut claimed, i);
     }
-    let mut recipients = footer::recipients(&view, &mut report);
+    let mut recipients = footer::recipients(&view, attached, &mut report);
     recipients.electronic |= electronic.is_some();
 
-    omitted_elsewhere(&doc, &view, &claimed, &mut report);
+    if let Some(i) = attached
+        .then(|| attached::unsigned_tail(&view, &claimed))
+        .flatten()
+    {
+        mark(&mut claimed, i);
+        let p = &view.paras[i];
+        report.add(
+            EntryKind::Omitted,
+            Some(p.index),
+            &p.text,
+            attached::UNSIGNED_TAIL,
+        );
+    }
+    omitted_elsewhere(&doc, &view, &claimed, attached, &mut report);
     for (element, why) in &parts.unsure {
         report.add(
             EntryKind::Review,
@@ -455,22 +490,17 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
 }
 
 /// Report entries for what the header, footer and page margins hold that a draft does not:
-/// the "(Kèm theo …)" line of a document issued with a decision, pictures (a scanned
+/// the "(Kèm theo …)" line of a document issued with a decision (recomputed when `attached`,
+/// the document drafted as the text attached to its decision), pictures (a scanned
 /// signature or seal) in the header or footer blocks, text in the page header or footer.
 fn omitted_elsewhere(
     doc: &reader::DocxFile,
     view: &View,
     claimed: &[bool],
+    attached: bool,
     report: &mut ImportReport,
 ) {
-    if let Some(i) = view.parts.attachment {
-        report.add(
-            EntryKind::Omitted,
-            Some(view.paras[i].index),
-            &view.paras[i].text,
-            "dòng \"(Kèm theo …)\" của văn bản ban hành kèm quyết định không có trong bản thảo",
-        );
-    }
+    attached::report_note(view, attached, report);
     for (i, p) in view.paras.iter().enumerate() {
         if claimed[i] && p.has_drawing && !p.has_line_shape {
             report.add(
@@ -535,6 +565,9 @@ fn template_for<'t>(
     templates: &'t Templates,
     report: &mut ImportReport,
 ) -> Result<&'t crate::template::TemplateDef, ImportError> {
+    if let Some(def) = attached::template(view, system, templates) {
+        return Ok(def);
+    }
     if let Some(t) = &view.doc_type {
         if let Ok(def) = templates.get(&t.slug) {
             if def.systems.contains(&system) || def.systems.is_empty() {

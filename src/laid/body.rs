@@ -142,6 +142,11 @@ impl<'a> BodyPass<'a> {
             p.runs.push(r);
         }
         ps.push(p);
+        // The text attached to a decision, drafted on its own: "(Ban hành kèm theo Quyết định
+        // số … ngày … của …)" under its trích yếu, above the line (Mẫu 1.3).
+        if doc.is_attached() {
+            ps.push(self.note_line(&doc.issued_note()));
+        }
         match self.system {
             System::State => {
                 let widest = lines
@@ -264,13 +269,22 @@ impl<'a> BodyPass<'a> {
         self.inline_runs(title, title_style, &mut p.runs);
         if let Some(note) = note {
             items.push(Item::Para(p));
-            p = centred_line(El::Body, note, &l.appendix_note);
+            p = self.note_line(note);
+            p.el = El::Body;
             p.spacing = Some(Spacing::single(
                 Twips(0),
                 l.body_layout.paragraph_spacing.preferred,
             ));
-            p.keep_next = true;
         }
+        p
+    }
+
+    /// The italic "(Kèm theo …)" or "(Ban hành kèm theo …)" line under a title, centred,
+    /// kept with what follows: under a Phụ lục's or an issued Quy chế's title, and under the
+    /// trích yếu of a Quy chế drafted on its own.
+    fn note_line(&self, note: &str) -> Para {
+        let mut p = centred_line(El::Subject, note, &self.l.appendix_note);
+        p.keep_next = true;
         p
     }
 

@@ -84,7 +84,11 @@ fn row(cells: Vec<Cell>, keep: bool) -> Row {
 /// The signature and Nơi nhận grid.
 pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
     let widths = [l.columns.left, l.columns.right];
-    let recips = recipients(&doc.recipients, doc.system, l);
+    let recips = if doc.has_recipients() {
+        recipients(&doc.recipients, doc.system, l)
+    } else {
+        Vec::new()
+    };
     if doc.signers.len() >= 2 {
         // The lead body (chủ trì, listed first) signs on the right, the co-issuers to its
         // left (spec §4: common practice; the original Kiên Giang plan is laid out this way).

@@ -121,9 +121,13 @@ fn under_number(el: El, text: &str, style: &crate::layout::TextStyle) -> Para {
 }
 
 fn left_bottom(doc: &Document, l: &Layout) -> Vec<Para> {
-    let mut number = centred_line(El::Number, &doc.number_line(), &l.number);
-    number.spacing = Some(Spacing::single(GAPS.under_number, Twips(0)));
-    let mut ps = vec![number];
+    let mut ps = Vec::new();
+    // The text attached to a decision has no số of its own (Mẫu 1.3).
+    if !doc.is_attached() {
+        let mut number = centred_line(El::Number, &doc.number_line(), &l.number);
+        number.spacing = Some(Spacing::single(GAPS.under_number, Twips(0)));
+        ps.push(number);
+    }
     if doc.doc_type.is_cong_van() && !doc.subject.trim().is_empty() {
         let subject = match doc.system {
             System::State => format!("{SUBJECT_PREFIX}{}", doc.subject.trim()),
@@ -174,11 +178,13 @@ fn place_date(doc: &Document, l: &Layout) -> Para {
 }
 
 /// The header grid of page 1. State: the số and the date share the second row, on one line
-/// (Ô 3 and Ô 4). Party: the date follows the tiêu đề's line.
+/// (Ô 3 and Ô 4). Party: the date follows the tiêu đề's line. The text attached to a decision
+/// prints neither (Mẫu 1.3): its second row holds only the marks, if any.
 pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
     let widths = [l.columns.left, l.columns.right];
     let mut right = right_top(doc, l);
     let date_row_right = match doc.system {
+        _ if doc.is_attached() => vec![],
         System::State => vec![place_date(doc, l)],
         System::Party => {
             right.push(place_date(doc, l));
@@ -199,13 +205,15 @@ pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
         cant_split: false,
         header: false,
     };
+    let mut rows = vec![row(left_top(doc, l), right)];
+    let bottom = left_bottom(doc, l);
+    if !bottom.is_empty() || !date_row_right.is_empty() {
+        rows.push(row(bottom, date_row_right));
+    }
     Grid {
         kind: GridKind::Header,
         columns: widths.to_vec(),
-        rows: vec![
-            row(left_top(doc, l), right),
-            row(left_bottom(doc, l), date_row_right),
-        ],
+        rows,
     }
 }
 

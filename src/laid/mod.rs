@@ -370,7 +370,7 @@ pub fn lay_out(doc: &Document) -> LaidOut {
             s.before = crate::layout::GAPS.before_body;
         }
     }
-    if !doc.signers.is_empty() || !doc.recipients.items.is_empty() {
+    if !doc.signers.is_empty() || (doc.has_recipients() && !doc.recipients.items.is_empty()) {
         blocks.push(Item::Grid(footer::grid(doc, l)));
     }
     b.appendices(doc, appendices, &mut blocks);

@@ -146,6 +146,13 @@ pub struct Document {
     pub signers: Vec<Signer>,
     /// Nơi nhận.
     pub recipients: Recipients,
+    /// The type of the document that issues this one, when this is the text attached to a
+    /// decision drafted on its own (NĐ 30 Phụ lục III, Mẫu 1.3: a Quy chế, Quy định or Điều lệ
+    /// "ban hành kèm theo Quyết định"): the header then prints no số and no date, and the
+    /// number, date and issuer are the decision's, in [`Document::issued_note`] under the
+    /// trích yếu. See [`crate::template::TemplateDef::issued_by`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<DocType>,
 }
 
 impl Document {
@@ -178,15 +185,31 @@ impl Document {
     }
 
     /// The line under the title of a document issued with this one (a Quy chế), with its
-    /// brackets: "(Ban hành kèm theo Quyết định số 03/QĐ-UBND ngày … của …)".
+    /// brackets: "(Ban hành kèm theo Quyết định số 03/QĐ-UBND ngày … của …)". For the
+    /// attached text drafted on its own ([`Document::issued_by`]) it names the issuing
+    /// decision by the draft's number and date.
     pub fn issued_note(&self) -> String {
         self.note_with(crate::layout::ISSUED_WITH)
     }
 
+    /// Whether this is the text attached to a decision, drafted on its own (no số or date of
+    /// its own: [`Document::issued_by`]).
+    pub fn is_attached(&self) -> bool {
+        self.issued_by.is_some()
+    }
+
+    /// Whether the document prints a Nơi nhận: always, but for the text attached to a
+    /// decision left without one (Mẫu 1.3: the decision carries it).
+    pub fn has_recipients(&self) -> bool {
+        let r = &self.recipients;
+        !self.is_attached() || !r.items.is_empty() || !r.archive.trim().is_empty()
+    }
+
     fn note_with(&self, words: &str) -> String {
+        let doc_type = self.issued_by.as_ref().unwrap_or(&self.doc_type);
         let number = self
             .number
-            .number_and_symbol(self.system, &self.doc_type, &self.issuers);
+            .number_and_symbol(self.system, doc_type, &self.issuers);
         let issuer = self
             .issuers
             .first()
@@ -194,7 +217,7 @@ impl Document {
             .unwrap_or_default();
         format!(
             "({words} {} số {number} {} của {issuer})",
-            self.doc_type.name,
+            doc_type.name,
             self.place_date.date.phrase()
         )
     }
@@ -209,15 +232,24 @@ impl Document {
     }
 }
 /// "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân tỉnh Lâm Đồng": lower case but the
-/// first letter, and the địa danh as typed when the name ends with it. Other proper names in
+/// first letter, and the địa danh as typed when the name ends with it; without it (a text
+/// attached to a decision has no date line), the words after the last administrative unit
+/// ("TỈNH", "THÀNH PHỐ" …) are a place name, each word capitalised. Other proper names in
 /// the name ("SỞ NỘI VỤ" → "Sở nội vụ", not "Sở Nội vụ") are not known here: a limitation.
 fn sentence_case(name: &str, place: &str) -> String {
     let name = name.trim();
     let place = place.trim();
     let upper_place = text::upper(place);
+    let unit_place;
     let (head, tail) = match name.strip_suffix(upper_place.as_str()) {
         Some(head) if !place.is_empty() => (head, place),
-        _ => (name, ""),
+        _ => match place_after_unit(name) {
+            Some((head, named)) => {
+                unit_place = named;
+                (head, unit_place.as_str())
+            }
+            None => (name, ""),
+        },
     };
     let mut chars = head.chars();
     let first: String = chars
@@ -227,9 +259,69 @@ fn sentence_case(name: &str, place: &str) -> String {
     format!("{first}{}{tail}", chars.as_str().to_lowercase())
 }
 
+/// The name cut after its last administrative unit, and the place name after it with each
+/// word capitalised: "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → ("ỦY BAN NHÂN DÂN TỈNH ", "Lâm Đồng").
+/// "XÃ HỘI" is a word, not a commune.
+fn place_after_unit(name: &str) -> Option<(&str, String)> {
+    let words: Vec<(usize, &str)> = name
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
+        .collect();
+    let upper = |k: usize, n: usize| {
+        words[k..k + n]
+            .iter()
+            .map(|(_, w)| text::upper(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let cut = (0..words.len()).rev().find_map(|k| {
+        crate::layout::ADMINISTRATIVE_UNITS.iter().find_map(|u| {
+            let n = u.split_whitespace().count();
+            (k + n < words.len()
+                && upper(k, n) == *u
+                && !(*u == "XÃ" && text::upper(words[k + 1].1) == "HỘI"))
+                .then_some(k + n)
+        })
+    })?;
+    let place: Vec<String> = words[cut..]
+        .iter()
+        .map(|(_, w)| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| {
+                    c.to_uppercase()
+                        .chain(cs.as_str().to_lowercase().chars())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    Some((&name[..words[cut].0], place.join(" ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::sentence_case;
+
+    #[test]
+    fn without_the_place_the_words_after_the_unit_are_the_place() {
+        assert_eq!(
+            sentence_case("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "..."),
+            "Ủy ban nhân dân tỉnh Lâm Đồng"
+        );
+        assert_eq!(
+            sentence_case("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", ""),
+            "Ủy ban nhân dân thành phố Hồ Chí Minh"
+        );
+        assert_eq!(
+            sentence_case("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", ""),
+            "Sở lao động - thương binh và xã hội"
+        );
+        assert_eq!(
+            sentence_case("BAN QUẢN TRỊ SÀN GIAO DỊCH", "Hà Tĩnh"),
+            "Ban quản trị sàn giao dịch"
+        );
+    }
 
     #[test]
     fn issuer_in_sentence_case_keeps_the_place_as_typed() {

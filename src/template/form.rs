@@ -71,6 +71,8 @@ pub(crate) struct TemplateFile {
     #[serde(default)]
     pub(crate) signer_roles: Vec<String>,
     #[serde(default)]
+    pub(crate) issued_by: Option<String>,
+    #[serde(default)]
     pub(crate) fields: Vec<FormField>,
 }
 
@@ -108,6 +110,14 @@ pub struct TemplateDef {
     /// a joint document is (see [`crate::model::Document::signers`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signer_roles: Vec<String>,
+    /// Văn bản ban hành kèm theo: the type of the document that issues this one when it is
+    /// drafted on its own, as the text attached to its decision (NĐ 30 Phụ lục III, Mẫu 1.3: a
+    /// Quy chế, Quy định or Điều lệ "ban hành kèm theo Quyết định"). Such a document prints no
+    /// số and no date of its own: the draft's number, date and issuer are the decision's,
+    /// cited in the "(Ban hành kèm theo Quyết định số … ngày … của …)" line under its trích
+    /// yếu; its signature and Nơi nhận are optional. `None` for every other template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<DocType>,
     /// The form fields, in display order.
     pub fields: Vec<FormField>,
 }

@@ -427,6 +427,18 @@ fn parse_definition(s: &Source) -> Result<TemplateDef, TemplateError> {
         })?,
         TypeRef::Inline(t) => t,
     };
+    let issued_by =
+        match file.issued_by {
+            Some(slug) => Some(DocTypeTable::builtin().by_slug(&slug).cloned().ok_or_else(
+                || TemplateError::Definition {
+                    path: path.clone(),
+                    message: format!(
+                        "issued_by: loại văn bản \"{slug}\" không có trong bảng chữ viết tắt"
+                    ),
+                },
+            )?),
+            None => None,
+        };
     if !matches!(file.signer_roles.len(), 0 | 2)
         || file.signer_roles.iter().any(|r| r.trim().is_empty())
     {
@@ -461,6 +473,7 @@ fn parse_definition(s: &Source) -> Result<TemplateDef, TemplateError> {
         closing_mark: file.closing_mark,
         urgency: file.urgency,
         signer_roles: file.signer_roles,
+        issued_by,
         fields: file.fields,
     })
 }

@@ -101,6 +101,7 @@ pub fn state_chi_thi() -> Document {
     }
     blocks.push(para("Thủ trưởng các cơ quan chuyên môn, đơn vị sự nghiệp thuộc UBND huyện và Chủ tịch UBND các xã, thị trấn chịu trách nhiệm thực hiện Chỉ thị này."));
     Document {
+        issued_by: None,
         doc_type: doc_type("chi-thi"),
         system: System::State,
         issuers: vec![Issuer {
@@ -187,6 +188,7 @@ pub fn party_bao_cao() -> Document {
         numbered(1, "Giao Ban Dân vận Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan, theo dõi, giám sát việc triển khai thực hiện và tham mưu Ban Thường vụ Tỉnh ủy tổng kết vào cuối năm 2020."),
     ];
     Document {
+        issued_by: None,
         doc_type: doc_type("bao-cao"),
         system: System::Party,
         issuers: vec![Issuer {
@@ -244,6 +246,7 @@ pub fn joint_party_ke_hoach() -> Document {
         para("Định kỳ hằng năm, hai cơ quan tổ chức sơ kết, đánh giá kết quả thực hiện Kế hoạch."),
     ];
     Document {
+        issued_by: None,
         doc_type: doc_type("ke-hoach"),
         system: System::Party,
         issuers: vec![
@@ -325,6 +328,7 @@ pub fn state_draft() -> Document {
         para("Trên đây là Kế hoạch thực hiện phong trào “Dân vận khéo” năm 2024 của Văn phòng UBND tỉnh Bắc Kạn."),
     ];
     Document {
+        issued_by: None,
         doc_type: doc_type("ke-hoach"),
         system: System::State,
         issuers: vec![Issuer {

@@ -11,9 +11,13 @@ use crate::check::rules::{is_upper, upper_key};
 use crate::check::view::{Align, Element, Para};
 
 /// A short line in thường that can be a signer's name: two to seven words, no final
-/// punctuation, not a sentence.
+/// punctuation, not a sentence, not a body heading ("Điều 25. Khen thưởng" under a chapter
+/// title in capitals is an article, not a name under an authority line).
 fn is_name_line(t: &str) -> bool {
     let t = t.trim();
+    if is_heading_label(t) {
+        return false;
+    }
     let words = t.split_whitespace().count();
     (2..=7).contains(&words)
         && t.chars().count() <= 45

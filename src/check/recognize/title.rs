@@ -202,6 +202,14 @@ pub(super) fn title(r: &mut Reading<'_>) {
     let attached = (search_from.saturating_sub(4)..(search_from + 8).min(n))
         .find(|&i| is_attachment_line(&paras[i].text));
     parts.attachment = attached;
+    // The "-----" of a Party trích yếu may stand under that line (a text attached to its
+    // decision, drafted on its own), the line running over two paragraphs at most.
+    if let Some(a) = attached.filter(|_| parts.trich_yeu_mark.is_none()) {
+        if let Some(m) = (a + 1..(a + 3).min(n)).find(|&i| is_line_text(paras[i].text.trim())) {
+            parts.trich_yeu_mark = Some(m);
+            header_end = header_end.max(m);
+        }
+    }
     if parts.ten_loai.is_none() {
         if let Some(a) = attached {
             // The title lines are the centred plain lines above it, below the header.

@@ -45,6 +45,15 @@ urgency?: Urgency | null,
  */
 signer_roles?: Array<string>, 
 /**
+ * Văn bản ban hành kèm theo: the type of the document that issues this one when it is
+ * drafted on its own, as the text attached to its decision (NĐ 30 Phụ lục III, Mẫu 1.3: a
+ * Quy chế, Quy định or Điều lệ "ban hành kèm theo Quyết định"). Such a document prints no
+ * số and no date of its own: the draft's number, date and issuer are the decision's,
+ * cited in the "(Ban hành kèm theo Quyết định số … ngày … của …)" line under its trích
+ * yếu; its signature and Nơi nhận are optional. `None` for every other template.
+ */
+issued_by?: DocType | null, 
+/**
  * The form fields, in display order.
  */
 fields: Array<FormField>, };
