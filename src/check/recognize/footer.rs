@@ -198,6 +198,65 @@ fn name_after_table(paras: &[Para], block: &[usize]) -> Option<usize> {
         .map(|(j, _)| j)
 }
 
+/// A form's name placeholder ("{{chu_tri_lop}}") where the name is printed.
+fn is_placeholder(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with("{{") && t.ends_with("}}") && !t[2..t.len() - 2].contains(['{', '}'])
+}
+
+/// A role over a signature written in thường ("Thư ký", "Chủ tọa", "Giảng viên" / "chủ
+/// nhiệm lớp"): a short line that is not a sentence.
+fn is_role_line(t: &str) -> bool {
+    let t = t.trim();
+    (1..=6).contains(&t.split_whitespace().count())
+        && t.chars().count() <= 40
+        && !t.ends_with(['.', ';', ',', ':'])
+        && !is_placeholder(t)
+        && t.chars().any(char::is_alphabetic)
+}
+
+/// Signature columns of people who sign side by side under their roles written in thường
+/// (a Biên bản form: "Giảng viên chủ nhiệm lớp" | "Thư ký" | "Chủ tọa", a name or its
+/// placeholder under each): the columns of the last footer-sized table, when two or three
+/// of them are a role line or two over a name. Found by shape only, so the caller's
+/// reading of them is weak.
+fn role_columns(
+    paras: &[Para],
+    table_rows: &HashMap<usize, usize>,
+    cells: &[(crate::check::view::CellPos, Vec<usize>)],
+) -> Vec<Vec<usize>> {
+    let Some(table) = paras.iter().rev().find_map(|p| p.cell).map(|c| c.table) else {
+        return Vec::new();
+    };
+    if !footer_sized(table_rows, table) {
+        return Vec::new();
+    }
+    let columns: Vec<Vec<usize>> = cells
+        .iter()
+        .filter(|(pos, _)| pos.table == table)
+        .map(|(_, members)| members.clone())
+        .collect();
+    let role_column = |members: &Vec<usize>| {
+        let lines: Vec<&str> = members
+            .iter()
+            .map(|&i| paras[i].text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let Some((last, roles)) = lines.split_last() else {
+            return false;
+        };
+        (1..=2).contains(&roles.len())
+            && roles.iter().all(|t| is_role_line(t))
+            && roles[0].chars().next().is_some_and(char::is_uppercase)
+            && (is_name_line(last) || is_placeholder(last))
+    };
+    if (2..=3).contains(&columns.len()) && columns.iter().all(role_column) {
+        columns
+    } else {
+        Vec::new()
+    }
+}
+
 /// Finds the signature blocks.
 pub(super) fn signatures(r: &mut Reading<'_>) {
     let paras = r.paras;
@@ -257,6 +316,9 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
         if head && named && only_caps_then_name && lines.len() <= 8 {
             candidates.push(members.clone());
         }
+    }
+    if candidates.is_empty() {
+        candidates = role_columns(paras, table_rows, &cells);
     }
     let (cells, weak) = signature_table_cells(paras, table_rows, candidates, parts.noi_nhan);
     parts.chu_ky = cells;
