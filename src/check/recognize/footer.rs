@@ -296,6 +296,13 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
     let cells = merged;
     let mut candidates: Vec<Vec<usize>> = Vec::new();
     for (_, members) in &cells {
+        // A column whose lower row holds Nơi nhận (the leftmost signer's of a Biên bản, or
+        // of a joint document) is a block down to it.
+        let members: Vec<usize> = members
+            .iter()
+            .copied()
+            .take_while(|&i| Some(i) != parts.noi_nhan && !excluded.contains(&i))
+            .collect();
         let lines: Vec<usize> = members
             .iter()
             .copied()
@@ -304,9 +311,6 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
         let (Some(&first), Some(&last)) = (lines.first(), lines.last()) else {
             continue;
         };
-        if Some(first) == parts.noi_nhan || lines.iter().any(|i| excluded.contains(i)) {
-            continue;
-        }
         let head = signature_head(&paras[first]);
         let named =
             is_name_line(&paras[last].text) || lines.len() == 1 || is_upper(&paras[last].text);
@@ -314,7 +318,7 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
             .iter()
             .all(|&i| is_upper(&paras[i].text) || paras[i].text.trim().starts_with('('));
         if head && named && only_caps_then_name && lines.len() <= 8 {
-            candidates.push(members.clone());
+            candidates.push(members);
         }
     }
     if candidates.is_empty() {
