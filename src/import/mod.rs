@@ -274,7 +274,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     if let Some(i) = electronic {
         mark(&mut claimed, i);
     }
-    let most = crate::draft::max_signers(&def, issuers.len());
+    let most = crate::draft::max_signers(def, issuers.len());
     let (signers, read) = footer::signers(&view, &claimed, most, &mut report);
     for i in read {
         mark(&mut claimed, i);
