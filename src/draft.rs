@@ -56,13 +56,27 @@ pub struct Draft {
     /// Form field values by name (see the template's `template.toml`).
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
-    /// Người ký: one; two for a joint document (one per body, the lead's first), or two of
-    /// one body signing side by side (a Biên bản's chủ tọa first, then its thư ký; see
-    /// [`TemplateDef::signer_roles`]). The first signs on the right.
+    /// Người ký: one; two for a joint document (one per body, the lead's first), or two or
+    /// three of one body signing side by side (a Biên bản's chủ tọa first, then its thư ký,
+    /// then a third such as the giảng viên chủ nhiệm; see [`TemplateDef::signer_roles`] and
+    /// [`max_signers`]). The first signs on the right, the next ones leftwards.
     pub signers: Vec<Signer>,
     /// Nơi nhận.
     #[serde(default)]
     pub recipients: Recipients,
+}
+
+/// Most signers a draft of `template` issued by `issuers` bodies holds (số người ký tối đa):
+/// one per body, so two for a joint document; for a type whose people of one body sign side
+/// by side ([`TemplateDef::signer_roles`], a Biên bản) as many as the signature grid places
+/// ([`crate::layout::MAX_SIGNERS_SIDE_BY_SIDE`]), whatever number of roles the template
+/// starts a draft with: a draft names each signer's role in its `position`.
+pub fn max_signers(template: &TemplateDef, issuers: usize) -> usize {
+    if issuers <= 1 && !template.signer_roles.is_empty() {
+        crate::layout::MAX_SIGNERS_SIDE_BY_SIDE
+    } else {
+        2
+    }
 }
 
 /// Largest draft file Vanban reads, bytes (kích thước bản thảo tối đa): about 300 pages of text.
@@ -216,9 +230,10 @@ impl Draft {
         let mut issuers = vec![issuer];
         let mut signers = vec![signer];
         if !joint && !template.signer_roles.is_empty() {
-            // Two people of one body sign side by side (Biên bản: thư ký left, chủ tọa right);
-            // the roles are listed left to right, the draft lists who presides first.
-            let names = ["Nguyễn Văn A", "Trần Văn B"];
+            // Two or three people of one body sign side by side (Biên bản: thư ký left, chủ
+            // tọa right); the roles are listed left to right, the draft lists who presides
+            // (the right-hand one) first.
+            let names = ["Nguyễn Văn A", "Trần Văn B", "Lê Thị C"];
             signers = template
                 .signer_roles
                 .iter()
@@ -469,10 +484,17 @@ impl Draft {
         if self.signers.is_empty() && def.issued_by.is_none() {
             return Err(missing("signers", "người ký"));
         }
-        if self.signers.len() > 2 {
+        let most = max_signers(def, self.issuers.len());
+        if self.signers.len() > most {
             return Err(DraftError::Invalid {
                 field: "signers".into(),
-                message: "tối đa hai người ký".into(),
+                message: if most == 2 {
+                    "tối đa hai người ký (một người mỗi cơ quan của văn bản liên tịch; ba người \
+                     ký cạnh nhau chỉ ở loại văn bản như biên bản)"
+                        .into()
+                } else {
+                    format!("tối đa {most} người ký cạnh nhau")
+                },
             });
         }
         for (i, s) in self.signers.iter().enumerate() {

@@ -449,6 +449,53 @@ fn bien_ban_has_the_thu_ky_left_and_the_chu_toa_right_of_one_body() {
 }
 
 #[test]
+fn bien_ban_of_three_signers_puts_them_side_by_side_in_thirds() {
+    // A class's minutes (the 054 form): the giảng viên chủ nhiệm left, the thư ký in the
+    // middle, the chủ tọa right, each with its name, in three equal columns; Nơi nhận below
+    // at the left.
+    let mut doc = docx_support::state_chi_thi();
+    doc.doc_type = vanban::layout::DocTypeTable::builtin()
+        .by_slug("bien-ban")
+        .unwrap()
+        .clone();
+    let signer = |position: &str, name: &str| vanban::model::Signer {
+        position: position.into(),
+        name: name.into(),
+        ..Default::default()
+    };
+    doc.signers = vec![
+        signer("Chủ tọa", "Lê Văn Chủ"),
+        signer("Thư ký", "Phạm Thị Ghi"),
+        signer("Giảng viên chủ nhiệm", "Đỗ Minh Giảng"),
+    ];
+    let v = inspect("bien-ban-three", &doc);
+    common_checks(&v, &doc);
+    let cells: Vec<_> = [
+        "GIẢNG VIÊN CHỦ NHIỆM",
+        "Đỗ Minh Giảng",
+        "THƯ KÝ",
+        "Phạm Thị Ghi",
+        "CHỦ TỌA",
+        "Lê Văn Chủ",
+        "Nơi nhận:",
+    ]
+    .iter()
+    .map(|t| cell_of(&v, t))
+    .collect();
+    assert!(
+        cells.iter().all(|c| c.0 == cells[0].0),
+        "one grid: {cells:?}"
+    );
+    let rows: Vec<_> = cells.iter().map(|c| c.1).collect();
+    let cols: Vec<_> = cells.iter().map(|c| c.2).collect();
+    assert_eq!(rows, [0, 0, 0, 0, 0, 0, 1]);
+    assert_eq!(cols, [0, 0, 1, 1, 2, 2, 0]);
+    for title in ["GIẢNG VIÊN CHỦ NHIỆM", "THƯ KÝ", "CHỦ TỌA"] {
+        assert_centred(&v, find(&v, title), title);
+    }
+}
+
+#[test]
 fn state_draft_keeps_blanks_for_the_van_thu() {
     let doc = docx_support::state_draft();
     let v = inspect("state-draft", &doc);

@@ -751,12 +751,13 @@ fn nghi_quyet_chi_bo_is_a_party_resolution_in_prose() {
 }
 
 #[test]
-fn bien_ban_dhkt_is_signed_by_the_thu_ky_and_the_chu_toa_of_one_body() {
+fn bien_ban_dhkt_is_signed_by_the_chu_toa_the_thu_ky_and_the_lecturer_of_one_body() {
     let (draft, doc) = load("bien-ban-hop-lop-dhkt-da-nang");
     assert_eq!(draft.issuers.len(), 1, "one body");
-    assert_eq!(doc.signers.len(), 2, "two signatures");
+    assert_eq!(doc.signers.len(), 3, "three signatures, as on the form");
     assert_eq!(signer_lines(&doc, 0), ["CHỦ TỌA"]);
     assert_eq!(signer_lines(&doc, 1), ["THƯ KÝ"]);
+    assert_eq!(signer_lines(&doc, 2), ["GIẢNG VIÊN CHỦ NHIỆM LỚP"]);
     assert_eq!(
         outline(&doc, is_section),
         ["I. THÀNH PHẦN THAM DỰ", "II. NỘI DUNG CUỘC HỌP"]

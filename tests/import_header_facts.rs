@@ -16,7 +16,7 @@ use vanban::import::import_docx;
 use vanban::template::Templates;
 
 /// Administrative files whose header facts all come back right. Only ever raised.
-const ALL_RIGHT_MIN: usize = 59;
+const ALL_RIGHT_MIN: usize = 61;
 
 #[derive(Debug, Deserialize)]
 struct Manifest {
@@ -202,15 +202,21 @@ fn real_files_header_facts() {
         }
     }
     println!("header facts wrong, by file:");
-    // Files whose every fact a draft can hold: a type with a template, at most two signers.
+    // Files whose every fact a draft can hold: a type with a template, no more signers than
+    // a draft of it holds (two; three side by side for a Biên bản).
     let holdable = m
         .file
         .iter()
         .filter(|e| e.administrative)
         .filter(|e| {
             let ty = label_type(&e.doc_type);
-            templates.list().iter().any(|t| t.doc_type.slug == ty)
-                && e.signers.as_ref().is_some_and(|s| s.len() <= 2)
+            let bodies = e.issuer.split(" - ").count();
+            templates.list().iter().any(|t| {
+                t.doc_type.slug == ty
+                    && e.signers
+                        .as_ref()
+                        .is_some_and(|s| s.len() <= vanban::draft::max_signers(t, bodies))
+            })
         })
         .count();
     for r in &rows {
@@ -223,8 +229,8 @@ fn real_files_header_facts() {
     );
     // Every file with all facts right is one of those: its type matched a template's.
     println!(
-        "  {holdable} of the {files} have a type with a template and at most two signers (all a \
-         draft can hold): {all_right} of those {holdable} right ({:.1} %)",
+        "  {holdable} of the {files} have a type with a template and no more signers than its \
+         draft holds (all a draft can hold): {all_right} of those {holdable} right ({:.1} %)",
         100.0 * all_right as f64 / holdable as f64
     );
     assert!(

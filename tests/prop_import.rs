@@ -279,7 +279,52 @@ proptest! {
             prop_assert!(false, "{e}");
         }
     }
+
+    #[test]
+    fn generated_minutes_round_trip(
+        party in any::<bool>(),
+        signers in 1usize..=3,
+        noi_dung in lines(1, 6),
+        third_role in 0usize..THIRD_ROLES.len(),
+    ) {
+        let t = templates();
+        let system = if party { System::Party } else { System::State };
+        let mut d = Draft::starter(t.get("bien-ban").unwrap(), system, false, 2024);
+        filled(&mut d);
+        d.signers = MINUTES_SIGNERS[..signers]
+            .iter()
+            .map(|(position, name)| vanban::model::Signer {
+                position: (*position).into(),
+                name: (*name).into(),
+                ..Default::default()
+            })
+            .collect();
+        if let Some(third) = d.signers.get_mut(2) {
+            third.position = THIRD_ROLES[third_role].into();
+        }
+        d.fields.insert("noi_dung".into(), noi_dung);
+        if let Err(e) = round_trip(&d) {
+            prop_assert!(false, "{e}");
+        }
+    }
 }
+
+/// The people of one body who sign a Biên bản side by side: the chủ tọa, the thư ký and
+/// perhaps a third, each named in capitals by role, as the template's starter does.
+const MINUTES_SIGNERS: [(&str, &str); 3] = [
+    ("CHỦ TỌA", "Nguyễn Văn An"),
+    ("THƯ KÝ", "Trần Thị Bình"),
+    ("GIẢNG VIÊN CHỦ NHIỆM", "Lê Hoàng Cường"),
+];
+
+/// Roles of a third signer beside the chủ tọa and the thư ký, short and long enough to wrap
+/// in a third of the text width.
+const THIRD_ROLES: [&str; 4] = [
+    "GIẢNG VIÊN CHỦ NHIỆM LỚP",
+    "ĐẠI DIỆN CÔNG ĐOÀN",
+    "NGƯỜI GHI",
+    "ĐẠI DIỆN BAN CHẤP HÀNH ĐOÀN TRƯỜNG",
+];
 
 /// Signs with authority chain number `chain`: none, TM., TM. + KT., TL. + KT., KT., Q.
 fn sign_with_chain(s: &mut vanban::model::Signer, chain: usize) {

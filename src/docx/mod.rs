@@ -41,7 +41,7 @@ pub enum DocxError {
     #[error("văn bản có {0} cơ quan ban hành; chỉ trình bày được một hoặc hai cơ quan (văn bản liên tịch)")]
     TooManyIssuers(usize),
     /// More signature blocks than the layout can place.
-    #[error("văn bản có {0} người ký; chỉ trình bày được một hoặc hai khối chữ ký")]
+    #[error("văn bản có {0} người ký; chỉ trình bày được tối đa ba khối chữ ký cạnh nhau")]
     TooManySigners(usize),
     /// An XML part could not be processed (a defect of the writer, not of the draft).
     #[error("không tạo được phần {part} của tệp .docx: {reason}")]
@@ -63,7 +63,7 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
         1 | 2 => {}
         n => return Err(DocxError::TooManyIssuers(n)),
     }
-    if doc.signers.len() > 2 {
+    if doc.signers.len() > crate::layout::MAX_SIGNERS_SIDE_BY_SIDE {
         return Err(DocxError::TooManySigners(doc.signers.len()));
     }
     write_laid_out(&lay_out(doc))

@@ -68,6 +68,14 @@ pub(super) fn signer(view: &View, block: &[usize], report: &mut ImportReport) ->
         );
     }
     s.name = if name.is_empty() { "...".into() } else { name };
+    // A role written in thường over two lines ("Giảng viên" / "chủ nhiệm lớp") is one
+    // position, not an on-behalf line over a position.
+    if titles.len() >= 2
+        && titles.iter().all(|t| authority_line(t).is_none())
+        && titles.iter().any(|t| text_upper_differs(t))
+    {
+        titles = vec![titles.join(" ")];
+    }
     let position = titles.pop();
     match titles.first().cloned() {
         None => match position.as_deref().and_then(authority_line) {
@@ -150,13 +158,15 @@ fn text_upper_differs(s: &str) -> bool {
 
 /// The signature blocks: the recognised ones, then blocks in the footer table the
 /// recognition left unnamed (the second body's block of a joint document); a block whose
-/// name stands below the table gets it back. Returns the signers and the view positions
-/// read beyond the recognised parts. Without a block, `unsigned` (the text attached to a
-/// decision, which Mẫu 1.3 leaves unsigned) gives no signer; otherwise a blank one.
+/// name stands below the table gets it back; blocks past the `most` a draft of its template
+/// holds are reported. Returns the signers and the view positions read beyond the recognised
+/// parts. Without a block, `unsigned` (the text attached to a decision, which Mẫu 1.3 leaves
+/// unsigned) gives no signer; otherwise a blank one.
 pub(super) fn signers(
     view: &View,
     claimed: &[bool],
     unsigned: bool,
+    most: usize,
     report: &mut ImportReport,
 ) -> (Vec<Signer>, Vec<usize>) {
     let parts = &view.parts;
@@ -226,18 +236,20 @@ pub(super) fn signers(
         (Some((ta, ca)), Some((tb, cb))) if ta == tb => cb.cmp(&ca),
         _ => std::cmp::Ordering::Equal,
     });
-    if blocks.len() > 2 {
-        for b in &blocks[2..] {
+    if blocks.len() > most {
+        let why =
+            format!("bản thảo loại này có tối đa {most} người ký; khối chữ ký này không nhập được");
+        for b in &blocks[most..] {
             for &i in b {
                 report.add(
                     EntryKind::Omitted,
                     Some(view.paras[i].index),
                     &view.paras[i].text,
-                    "bản thảo có tối đa hai người ký; khối chữ ký này không nhập được",
+                    &why,
                 );
             }
         }
-        blocks.truncate(2);
+        blocks.truncate(most);
     }
     let mut out: Vec<Signer> = blocks.iter().map(|b| signer(view, b, report)).collect();
     if out.is_empty() && !unsigned {

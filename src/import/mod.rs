@@ -297,7 +297,8 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         mark(&mut claimed, i);
     }
     let attached = def.issued_by.is_some();
-    let (signers, read) = footer::signers(&view, &claimed, attached, &mut report);
+    let most = crate::draft::max_signers(def, issuers.len());
+    let (signers, read) = footer::signers(&view, &claimed, attached, most, &mut report);
     for i in read {
         mark(&mut claimed, i);
     }

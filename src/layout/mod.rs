@@ -295,6 +295,12 @@ pub const TAIL_LINE: LineSpacing = LineSpacing::Exact(20);
 /// Number of body paragraphs at the end that keep with the signature block (giữ với chữ ký).
 pub const KEEP_WITH_SIGNATURE: usize = 2;
 
+/// Most signature blocks the signature grid places side by side (số khối chữ ký tối đa trên
+/// một hàng): the two bodies of a joint document, or up to three people of one body (a Biên
+/// bản's chủ tọa, thư ký and a third, such as a class's giảng viên chủ nhiệm). Each gets an
+/// equal share of the text width, about 5.5 cm at three: room for a role line and a name.
+pub const MAX_SIGNERS_SIDE_BY_SIDE: usize = 3;
+
 /// Single line spacing (giãn dòng đơn) of header, title and footer lines: 240ths of a line.
 pub const SINGLE_LINE: LineSpacing = LineSpacing::Auto(240);
 

@@ -140,9 +140,10 @@ pub struct Document {
     pub body: Body,
     /// Whether the body ends with "./." (the PL3 templates show it).
     pub closing_mark: bool,
-    /// Chức vụ, họ tên người ký: one, or two side by side, the first on the right: the two
-    /// bodies of a joint document (the lead first), or two people of one body (a Biên bản's
-    /// chủ tọa first, its thư ký then, printed on the left; NĐ 30 Phụ lục III Mẫu 1.9).
+    /// Chức vụ, họ tên người ký: one, or two or three side by side, the first on the right
+    /// and the next ones leftwards: the two bodies of a joint document (the lead first), or
+    /// people of one body (a Biên bản's chủ tọa first, its thư ký then, printed on its left,
+    /// NĐ 30 Phụ lục III Mẫu 1.9; a third such as a class's giảng viên chủ nhiệm leftmost).
     pub signers: Vec<Signer>,
     /// Nơi nhận.
     pub recipients: Recipients,

@@ -103,11 +103,13 @@ pub struct TemplateDef {
     /// Mức độ khẩn a new draft of this type starts with (công điện: KHẨN); the user may change it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urgency: Option<Urgency>,
-    /// Chức danh of the two people of one body who sign side by side, left to right as on
-    /// paper: a Biên bản is signed by the thư ký (left) and the chủ tọa (right), NĐ 30 Phụ lục
-    /// III Mẫu 1.9. Empty for a type signed by one person per issuing body. A new draft starts
-    /// with one signer per role, the right-hand one (who presides) first, as the lead body of
-    /// a joint document is (see [`crate::model::Document::signers`]).
+    /// Chức danh of the two or three people of one body who sign side by side, left to right
+    /// as on paper: a Biên bản is signed by the thư ký (left) and the chủ tọa (right), NĐ 30
+    /// Phụ lục III Mẫu 1.9. Empty for a type signed by one person per issuing body. A new
+    /// draft starts with one signer per role, the right-hand one (who presides) first, as the
+    /// lead body of a joint document is (see [`crate::model::Document::signers`]); a draft of
+    /// such a type may add a signer up to [`crate::layout::MAX_SIGNERS_SIDE_BY_SIDE`], naming
+    /// the role in its position (a class's "GIẢNG VIÊN CHỦ NHIỆM", left of the thư ký).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signer_roles: Vec<String>,
     /// Văn bản ban hành kèm theo: the type of the document that issues this one when it is

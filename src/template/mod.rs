@@ -439,12 +439,13 @@ fn parse_definition(s: &Source) -> Result<TemplateDef, TemplateError> {
             )?),
             None => None,
         };
-    if !matches!(file.signer_roles.len(), 0 | 2)
+    if !(file.signer_roles.is_empty()
+        || (2..=crate::layout::MAX_SIGNERS_SIDE_BY_SIDE).contains(&file.signer_roles.len()))
         || file.signer_roles.iter().any(|r| r.trim().is_empty())
     {
         return Err(TemplateError::Definition {
             path,
-            message: "signer_roles khai báo đúng hai chức danh không trống, bên trái rồi bên phải \
+            message: "signer_roles khai báo hai hoặc ba chức danh không trống, từ trái sang phải \
                       (ví dụ: [\"THƯ KÝ\", \"CHỦ TỌA\"])"
                 .into(),
         });

@@ -84,7 +84,16 @@ fn row_pieces_of(p: &Para) -> (Option<Para>, Option<Para>) {
 /// HỘI CHỦ NGHĨA VIỆT NAM") with that run read as a tab; `None` when it has none or the
 /// runs do not spell its text.
 fn spaces_as_tab(p: &Para) -> Option<Para> {
-    if p.text.contains('\t') || !p.text.trim().contains(&" ".repeat(LAYOUT_SPACES)) {
+    if p.text.contains('\t') {
+        return None;
+    }
+    spaces_as_tab_too(p)
+}
+
+/// [`spaces_as_tab`] on a paragraph that may hold tabs already: every run of
+/// [`LAYOUT_SPACES`] spaces or more reads as one more tab.
+fn spaces_as_tab_too(p: &Para) -> Option<Para> {
+    if !p.text.trim().contains(&" ".repeat(LAYOUT_SPACES)) {
         return None;
     }
     let gap = |s: &str| {
@@ -168,7 +177,14 @@ pub(super) fn tab_header(paras: Vec<Para>) -> Vec<Para> {
             || (p.text.contains("ngày") && p.text.contains("tháng"))
             || is_line_text(&p.text)
     };
-    let rows: Vec<_> = rows_of(paras[..top].iter())
+    // A row indented with a tab whose two columns are then set apart by spaces
+    // ("⇥TRƯỜNG CĐ NGHỀ …            Độc lập – Tự do – Hạnh phúc") reads as two pieces, but
+    // only when its right piece is the header's ("⇥Số:     /UBND" stays one piece).
+    let spaced: Vec<Para> = paras[..top]
+        .iter()
+        .map(|p| spaced_header_row(p, &header_like).unwrap_or_else(|| p.clone()))
+        .collect();
+    let rows: Vec<_> = rows_of(spaced.iter())
         .into_iter()
         .take_while(|(_, r)| r.as_ref().is_none_or(header_like))
         .collect();
@@ -184,6 +200,19 @@ pub(super) fn tab_header(paras: Vec<Para>) -> Vec<Para> {
         return paras;
     }
     as_columns(paras, 0..end + 1, rows, TAB_HEADER_TABLE)
+}
+
+/// `p`, a row with tabs whose text is one piece, with its runs of spaces read as tabs when
+/// that gives two pieces, the right one `header_like`.
+fn spaced_header_row(p: &Para, header_like: &impl Fn(&Para) -> bool) -> Option<Para> {
+    if !p.text.contains('\t') || matches!(row_pieces_of(p), (Some(_), Some(_))) {
+        return None;
+    }
+    let q = spaces_as_tab_too(p)?;
+    match row_pieces_of(&q) {
+        (Some(_), Some(r)) if header_like(&r) => Some(q),
+        _ => None,
+    }
 }
 
 /// A footer laid out with tab stops ("Nơi nhận:⇥KT. CHỦ TỊCH", "- Như trên;⇥PHÓ CHỦ

@@ -202,6 +202,65 @@ fn name_after_table(paras: &[Para], block: &[usize]) -> Option<usize> {
         .map(|(j, _)| j)
 }
 
+/// A form's name placeholder ("{{chu_tri_lop}}") where the name is printed.
+fn is_placeholder(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with("{{") && t.ends_with("}}") && !t[2..t.len() - 2].contains(['{', '}'])
+}
+
+/// A role over a signature written in thường ("Thư ký", "Chủ tọa", "Giảng viên" / "chủ
+/// nhiệm lớp"): a short line that is not a sentence.
+fn is_role_line(t: &str) -> bool {
+    let t = t.trim();
+    (1..=6).contains(&t.split_whitespace().count())
+        && t.chars().count() <= 40
+        && !t.ends_with(['.', ';', ',', ':'])
+        && !is_placeholder(t)
+        && t.chars().any(char::is_alphabetic)
+}
+
+/// Signature columns of people who sign side by side under their roles written in thường
+/// (a Biên bản form: "Giảng viên chủ nhiệm lớp" | "Thư ký" | "Chủ tọa", a name or its
+/// placeholder under each): the columns of the last footer-sized table, when two or three
+/// of them are a role line or two over a name. Found by shape only, so the caller's
+/// reading of them is weak.
+fn role_columns(
+    paras: &[Para],
+    table_rows: &HashMap<usize, usize>,
+    cells: &[(crate::check::view::CellPos, Vec<usize>)],
+) -> Vec<Vec<usize>> {
+    let Some(table) = paras.iter().rev().find_map(|p| p.cell).map(|c| c.table) else {
+        return Vec::new();
+    };
+    if !footer_sized(table_rows, table) {
+        return Vec::new();
+    }
+    let columns: Vec<Vec<usize>> = cells
+        .iter()
+        .filter(|(pos, _)| pos.table == table)
+        .map(|(_, members)| members.clone())
+        .collect();
+    let role_column = |members: &Vec<usize>| {
+        let lines: Vec<&str> = members
+            .iter()
+            .map(|&i| paras[i].text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let Some((last, roles)) = lines.split_last() else {
+            return false;
+        };
+        (1..=2).contains(&roles.len())
+            && roles.iter().all(|t| is_role_line(t))
+            && roles[0].chars().next().is_some_and(char::is_uppercase)
+            && (is_name_line(last) || is_placeholder(last))
+    };
+    if (2..=3).contains(&columns.len()) && columns.iter().all(role_column) {
+        columns
+    } else {
+        Vec::new()
+    }
+}
+
 /// Finds the signature blocks.
 pub(super) fn signatures(r: &mut Reading<'_>) {
     let paras = r.paras;
@@ -241,6 +300,13 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
     let cells = merged;
     let mut candidates: Vec<Vec<usize>> = Vec::new();
     for (_, members) in &cells {
+        // A column whose lower row holds Nơi nhận (the leftmost signer's of a Biên bản, or
+        // of a joint document) is a block down to it.
+        let members: Vec<usize> = members
+            .iter()
+            .copied()
+            .take_while(|&i| Some(i) != parts.noi_nhan && !excluded.contains(&i))
+            .collect();
         let lines: Vec<usize> = members
             .iter()
             .copied()
@@ -249,9 +315,6 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
         let (Some(&first), Some(&last)) = (lines.first(), lines.last()) else {
             continue;
         };
-        if Some(first) == parts.noi_nhan || lines.iter().any(|i| excluded.contains(i)) {
-            continue;
-        }
         let head = signature_head(&paras[first]);
         let named =
             is_name_line(&paras[last].text) || lines.len() == 1 || is_upper(&paras[last].text);
@@ -259,8 +322,11 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
             .iter()
             .all(|&i| is_upper(&paras[i].text) || paras[i].text.trim().starts_with('('));
         if head && named && only_caps_then_name && lines.len() <= 8 {
-            candidates.push(members.clone());
+            candidates.push(members);
         }
+    }
+    if candidates.is_empty() {
+        candidates = role_columns(paras, table_rows, &cells);
     }
     let (cells, weak) = signature_table_cells(paras, table_rows, candidates, parts.noi_nhan);
     parts.chu_ky = cells;

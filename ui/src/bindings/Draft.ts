@@ -69,9 +69,10 @@ issuers: Array<Issuer>,
  */
 fields: { [key in string]: string }, 
 /**
- * Người ký: one; two for a joint document (one per body, the lead's first), or two of
- * one body signing side by side (a Biên bản's chủ tọa first, then its thư ký; see
- * [`TemplateDef::signer_roles`]). The first signs on the right.
+ * Người ký: one; two for a joint document (one per body, the lead's first), or two or
+ * three of one body signing side by side (a Biên bản's chủ tọa first, then its thư ký,
+ * then a third such as the giảng viên chủ nhiệm; see [`TemplateDef::signer_roles`] and
+ * [`max_signers`]). The first signs on the right, the next ones leftwards.
  */
 signers: Array<Signer>, 
 /**
