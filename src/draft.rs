@@ -213,6 +213,12 @@ impl Draft {
                 },
             ),
         };
+        // A type that fixes its issuer and signer (Nghị định, Thông tư) starts with them.
+        let declared = template.starter.as_ref();
+        let (issuer, signer) = match declared {
+            Some(st) => (st.issuers[0].clone(), st.signers[0].clone()),
+            None => (issuer, signer),
+        };
         let mut issuers = vec![issuer];
         let mut signers = vec![signer];
         if !joint && !template.signer_roles.is_empty() {
@@ -231,7 +237,12 @@ impl Draft {
                 })
                 .collect();
         }
-        if joint {
+        // A joint form (Thông tư liên tịch) starts with both of its bodies.
+        let second = declared.filter(|st| st.issuers.len() > 1);
+        if let Some(st) = second {
+            issuers.push(st.issuers[1].clone());
+            signers.push(st.signers[1].clone());
+        } else if joint {
             issuers.push(Issuer {
                 superior: None,
                 name: "BAN CÁN SỰ ĐẢNG UBND TỈNH".into(),
@@ -259,7 +270,7 @@ impl Draft {
             unit: (system == System::State
                 && template.doc_type.abbreviation(System::State) == Some(""))
             .then(|| "TH".into()),
-            number_with_year: false,
+            number_with_year: template.number_with_year,
             place: "...".into(),
             date: IssueDate {
                 day: None,

@@ -128,8 +128,8 @@ pub(super) fn place_date(s: &str) -> (String, Option<IssueDate>) {
 
 /// The issuing bodies from the recognised lines, in the order printed: a superior line
 /// starts a new body when the one above already has its name; a name line ending in " -"
-/// joins the next body under the same superior (văn bản liên tịch); other name lines
-/// continue the name.
+/// joins the next body under the same superior (văn bản liên tịch), as does a superior line
+/// ending so; other name lines continue the name.
 pub(super) fn issuers(view: &View, report: &mut ImportReport) -> Vec<Issuer> {
     let parts = &view.parts;
     let mut lines: Vec<(usize, bool)> = parts
@@ -148,7 +148,10 @@ pub(super) fn issuers(view: &View, report: &mut ImportReport) -> Vec<Issuer> {
             continue;
         }
         let current = out.last_mut().expect("one issuer at least");
-        if !is_body {
+        // A first body's name ending in " -" read as a superior ("BỘ GIÁO DỤC VÀ ĐÀO TẠO -"
+        // over "BỘ THÔNG TIN VÀ TRUYỀN THÔNG"): the two bodies of a văn bản liên tịch.
+        let joins = l.ends_with(" -") || l.ends_with(" –");
+        if !is_body && !joins {
             if !current.name.is_empty() {
                 out.push(Issuer::default());
             }

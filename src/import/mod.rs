@@ -19,6 +19,7 @@ mod fields;
 mod footer;
 mod header;
 mod inline;
+mod normative;
 mod report;
 
 pub use report::{EntryKind, ImportReport, ReportEntry};
