@@ -338,15 +338,15 @@ fn real_files_import() {
         eprintln!("{n}: {l}");
     }
     eprintln!("{c:?}");
-    // Held where they are now (73 files: 73 import, 73 render, 71 check with 0 errors, 30
-    // bodies equal exactly, 49 with the same words in the same order): a regression fails
+    // Held where they are now (73 files: 73 import, 73 render, 71 check with 0 errors, 33
+    // bodies equal exactly, 51 with the same words in the same order): a regression fails
     // here; raise the numbers when they improve.
     assert_eq!(c.files, 73);
     assert!(c.imported >= 73, "{c:?}");
     assert!(c.rendered >= 73, "{c:?}");
     assert!(c.zero_errors >= 71, "{c:?}");
-    assert!(c.body_equal >= 30, "{c:?}");
-    assert!(c.words_equal >= 49, "{c:?}");
+    assert!(c.body_equal >= 33, "{c:?}");
+    assert!(c.words_equal >= 51, "{c:?}");
 }
 
 /// Runs the `vanban` binary.

@@ -252,6 +252,15 @@ pub(super) fn is_typed_rule(s: &str) -> bool {
             .all(|c| matches!(c, '-' | '_' | '–' | '—' | '=' | '*' | '.'))
 }
 
+/// Whether `s` is a draft mark set in the header ("DỰ THẢO", "Dự thảo", "DỰ THẢO 2",
+/// "DỰ THẢO LẦN 3"): the stage of a document, not part of its body.
+pub(super) fn is_draft_mark(s: &str) -> bool {
+    let k = text::upper(s.trim());
+    k.strip_prefix("DỰ THẢO").is_some_and(|rest| {
+        rest.is_empty() || (rest.starts_with(' ') && rest.chars().count() <= 10)
+    })
+}
+
 /// An urgency mark, if `s` is one.
 pub(super) fn urgency(s: &str) -> Option<Urgency> {
     let k = text::upper(s.trim().trim_end_matches('.'));
@@ -346,6 +355,17 @@ mod tests {
         assert_eq!(guess_abbr("VĂN PHÒNG").as_deref(), Some("VP"));
         assert_eq!(guess_abbr("ỦY BAN NHÂN DÂN XÃ").as_deref(), Some("UBND"));
         assert_eq!(guess_abbr("...").as_deref(), None);
+    }
+
+    #[test]
+    fn draft_marks() {
+        for t in ["DỰ THẢO", "Dự thảo", "DỰ THẢO 2", " DỰ THẢO LẦN 3 "] {
+            assert!(is_draft_mark(t), "{t}");
+        }
+        assert!(!is_draft_mark(
+            "Dự thảo Quyết định ban hành Quy chế làm việc"
+        ));
+        assert!(!is_draft_mark("DỰ THẢOX"));
     }
 
     #[test]

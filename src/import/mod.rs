@@ -327,6 +327,15 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
                 secrecy = Some(s);
                 continue;
             }
+            if header::is_draft_mark(&t) {
+                report.add(
+                    EntryKind::Omitted,
+                    Some(p.index),
+                    &t,
+                    "dấu dự thảo ở phần đầu văn bản không in trong bản thảo; Vanban giữ văn bản là dự thảo cho đến khi phát hành",
+                );
+                continue;
+            }
         }
         if !in_body[i] {
             if i > body_start && (t.starts_with("Phụ lục") || t.starts_with("PHỤ LỤC")) {
