@@ -27,18 +27,14 @@ pub(super) fn enacting_line(
     body: &[usize],
     last_action: Option<usize>,
 ) -> Option<usize> {
-    let line = |k: usize| text::squash_spaces(&text::nfc(&view.paras[body[k]].text));
+    let end = SEARCH.min(last_action.unwrap_or(usize::MAX));
     let mut previous: Option<String> = None;
-    for k in 0..body
-        .len()
-        .min(SEARCH)
-        .min(last_action.unwrap_or(usize::MAX))
-    {
-        let p = &view.paras[body[k]];
+    for (k, &i) in body.iter().enumerate().take(end) {
+        let p = &view.paras[i];
         if p.is_blank() || p.cell.is_some() {
             continue;
         }
-        let t = line(k);
+        let t = text::squash_spaces(&text::nfc(&p.text));
         let after_basis = previous
             .as_deref()
             .is_some_and(|prev| BASIS_STARTS.iter().any(|s| prev.starts_with(s)));
