@@ -237,11 +237,11 @@ impl Draft {
                 })
                 .collect();
         }
-        // A joint form (Thông tư liên tịch) starts with both of its bodies.
-        let second = declared.filter(|st| st.issuers.len() > 1);
-        if let Some(st) = second {
-            issuers.push(st.issuers[1].clone());
-            signers.push(st.signers[1].clone());
+        // A type that fixes its issuers starts with them alone, joint or not: both bodies of a
+        // Thông tư liên tịch, the Chính phủ of a Nghị định (never with a Party body).
+        if let Some(st) = declared {
+            issuers.extend(st.issuers.iter().skip(1).cloned());
+            signers.extend(st.signers.iter().skip(1).cloned());
         } else if joint {
             issuers.push(Issuer {
                 superior: None,
