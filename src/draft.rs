@@ -227,6 +227,12 @@ impl Draft {
                 },
             ),
         };
+        // A type that fixes its issuer and signer (Nghị định, Thông tư) starts with them.
+        let declared = template.starter.as_ref();
+        let (issuer, signer) = match declared {
+            Some(st) => (st.issuers[0].clone(), st.signers[0].clone()),
+            None => (issuer, signer),
+        };
         let mut issuers = vec![issuer];
         let mut signers = vec![signer];
         if !joint && !template.signer_roles.is_empty() {
@@ -246,7 +252,12 @@ impl Draft {
                 })
                 .collect();
         }
-        if joint {
+        // A type that fixes its issuers starts with them alone, joint or not: both bodies of a
+        // Thông tư liên tịch, the Chính phủ of a Nghị định (never with a Party body).
+        if let Some(st) = declared {
+            issuers.extend(st.issuers.iter().skip(1).cloned());
+            signers.extend(st.signers.iter().skip(1).cloned());
+        } else if joint {
             issuers.push(Issuer {
                 superior: None,
                 name: "BAN CÁN SỰ ĐẢNG UBND TỈNH".into(),
@@ -280,7 +291,7 @@ impl Draft {
             unit: (system == System::State
                 && template.doc_type.abbreviation(System::State) == Some(""))
             .then(|| "TH".into()),
-            number_with_year: false,
+            number_with_year: template.number_with_year,
             place: "...".into(),
             date: IssueDate {
                 day: None,

@@ -244,3 +244,44 @@ fn a_thesis_without_quoc_hieu_or_number_is_not_an_administrative_document() {
     assert_outside(&r, ScopeStatus::NotAdministrative);
     assert!(r.scope.reason.unwrap().contains("quốc hiệu"));
 }
+
+#[test]
+fn a_drafted_legal_normative_document_is_outside_nd30_as_draft_and_as_docx() {
+    // Vanban drafts Nghị định, Thông tư and Thông tư liên tịch, but NĐ 30 does not govern
+    // them (Điều 1 khoản 2): the draft and its .docx are both outside the rule set, and an
+    // explicit rule set still checks the draft.
+    use vanban::check::check_document;
+    use vanban::draft::Draft;
+    use vanban::model::{IssueDate, System};
+    use vanban::template::Templates;
+    let templates = Templates::builtin().unwrap();
+    for (slug, title) in [
+        ("thong-tu", "«THÔNG TƯ»"),
+        ("thong-tu-lien-tich", "«THÔNG TƯ LIÊN TỊCH»"),
+        ("nghi-dinh", "«NGHỊ ĐỊNH»"),
+    ] {
+        let def = templates.get(slug).unwrap();
+        let mut d = Draft::starter(def, System::State, false, 2025);
+        assert!(d.number_with_year, "{slug}: the số carries its year");
+        d.place = "Hà Nội".into();
+        d.date = IssueDate {
+            day: Some(15),
+            month: Some(10),
+            year: 2025,
+        };
+        d.number = Some(12);
+        d.subject = "Quy định mức thu phí cung cấp thông tin lý lịch tư pháp".into();
+        let doc = d.render(&templates).unwrap();
+        let r = check_document(&doc, slug, &CheckOptions::default()).unwrap();
+        assert_outside(&r, ScopeStatus::NotAdministrative);
+        assert!(r.scope.reason.as_deref().unwrap().contains(title), "{slug}");
+        let bytes = vanban::docx::write_docx(&doc).unwrap();
+        assert_outside(&check(&bytes), ScopeStatus::NotAdministrative);
+        let opts = CheckOptions {
+            ruleset: Some("ND30-2020".into()),
+            ..CheckOptions::default()
+        };
+        let r = check_document(&doc, slug, &opts).unwrap();
+        assert_eq!(r.scope.status, ScopeStatus::InScope, "{slug}: forced");
+    }
+}

@@ -104,10 +104,10 @@ fn a_missing_required_field_is_named_and_nothing_is_written() {
 
 #[test]
 fn an_unknown_document_type_lists_the_known_ones() {
-    let (o, out, _dir) = render_case(&GOOD.replace("\"chi-thi\"", "\"thong-tu\""), None);
+    let (o, out, _dir) = render_case(&GOOD.replace("\"chi-thi\"", "\"phap-lenh\""), None);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
-    assert!(e.contains("thong-tu") && e.contains("ke-hoach"), "{e}");
+    assert!(e.contains("phap-lenh") && e.contains("ke-hoach"), "{e}");
     assert!(!out.exists());
 }
 

@@ -85,7 +85,12 @@ pub fn check_document(
     opts: &CheckOptions,
 ) -> Result<Report, CheckError> {
     let view = draft::view_of(doc);
-    run(&view, None, file, opts)
+    // A văn bản quy phạm pháp luật (Thông tư, Nghị định) is drafted by Vanban but laid out
+    // under the law on legal documents: outside the rule set, as its .docx is.
+    let system = view.system.unwrap_or(System::State);
+    let set = ruleset_for(system, opts)?;
+    let scope = scope::for_draft(&doc.doc_type.name, set, opts.ruleset.is_some());
+    run_scoped(&view, None, file, opts, scope)
 }
 
 /// Runs every rule of the applicable rule set over a view.

@@ -230,13 +230,10 @@ fn ungoverned_title(view: &View) -> Option<String> {
         .map(|i| paras[i].text.trim())
         .filter(|t| t.chars().any(char::is_alphabetic) && is_upper(t))
         .find(|t| !upper_key(t).starts_with("DỰ THẢO"))?;
-    let k = upper_key(title);
-    if LEGAL_NORMATIVE_TITLES.contains(&k.as_str()) {
-        return Some(format!(
-            "«{title}» là văn bản quy phạm pháp luật: thể thức theo Luật Ban hành văn bản quy \
-             phạm pháp luật và văn bản hướng dẫn, không theo NĐ 30/2020/NĐ-CP (Điều 1 khoản 2)"
-        ));
+    if let Some(why) = legal_normative(title) {
+        return Some(why);
     }
+    let k = upper_key(title);
     INTERNAL_SLIP_TITLES
         .iter()
         .find(|w| k == **w || k.strip_prefix(**w).is_some_and(|r| r.starts_with(' ')))
@@ -246,6 +243,45 @@ fn ungoverned_title(view: &View) -> Option<String> {
                  (Điều 7)"
             )
         })
+}
+
+/// Why a document titled `title` (its tên loại, in any case) is outside NĐ 30 as a văn bản
+/// quy phạm pháp luật, or `None` for any other title.
+fn legal_normative(title: &str) -> Option<String> {
+    let k = upper_key(title);
+    LEGAL_NORMATIVE_TITLES.contains(&k.as_str()).then(|| {
+        format!(
+            "«{}» là văn bản quy phạm pháp luật: thể thức theo Luật Ban hành văn bản quy \
+             phạm pháp luật và văn bản hướng dẫn, không theo NĐ 30/2020/NĐ-CP (Điều 1 khoản 2)",
+            title.trim()
+        )
+    })
+}
+
+/// Decides whether `set` applies to a draft of the type named `type_name` (a draft's
+/// tên loại, "Thông tư"): a văn bản quy phạm pháp luật Vanban drafts (Nghị định, Thông tư)
+/// is outside the rule set as the same document read from a .docx is; `forced` (a rule set
+/// chosen with `--ruleset`) runs the rules anyway and says so.
+pub fn for_draft(type_name: &str, set: &RuleSet, forced: bool) -> Scope {
+    let Some(why) = legal_normative(&crate::model::text::upper(type_name)) else {
+        return Scope::in_scope();
+    };
+    let reason = format!("{NOT_ADMINISTRATIVE}: {why}.");
+    if forced {
+        return Scope {
+            status: ScopeStatus::InScope,
+            reason: Some(format!(
+                "Vẫn kiểm tra theo bộ quy tắc {} đã chọn (--ruleset), dù: {reason}",
+                set.id
+            )),
+            applies: None,
+        };
+    }
+    Scope {
+        status: ScopeStatus::NotAdministrative,
+        reason: Some(reason),
+        applies: None,
+    }
 }
 
 /// Why the document is not an administrative document, or `None` when it may be one.

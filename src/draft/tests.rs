@@ -61,9 +61,9 @@ fn missing_required_field_is_named() {
 fn unknown_template_lists_the_available_ones() {
     let t = templates();
     let mut d = Draft::starter(t.get("ke-hoach").unwrap(), System::State, false, 2026);
-    d.template = "thong-tu".into();
+    d.template = "phap-lenh".into();
     let e = d.render(&t).unwrap_err().to_string();
-    assert!(e.contains("thong-tu") && e.contains("ke-hoach"), "{e}");
+    assert!(e.contains("phap-lenh") && e.contains("ke-hoach"), "{e}");
 }
 
 #[test]

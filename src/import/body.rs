@@ -13,10 +13,11 @@ use crate::check::view::{Align, View};
 use crate::layout::{
     ADDRESSEE_LABEL, ATTACHED_TO, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, ISSUED_WITH,
 };
-use crate::model::{text, Block, Inline, Span, Table};
+use crate::model::{text, Block, Inline, Table};
 use crate::reader;
 
 use super::inline::{self, all_bold, pieces, plain, skip_chars, Piece};
+use super::normative::strip_end;
 use super::report::{EntryKind, ImportReport};
 
 /// What the body gives the draft.
@@ -51,7 +52,7 @@ static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–]\s+").expect
 static PLUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\+\s+").expect("regex"));
 
 /// The words a căn cứ starts with.
-const BASIS_STARTS: [&str; 4] = ["Căn cứ", "Theo đề nghị", "Xét đề nghị", "Xét "];
+pub(super) const BASIS_STARTS: [&str; 4] = ["Căn cứ", "Theo đề nghị", "Xét đề nghị", "Xét "];
 
 /// Every paragraph of the reader's body by its index.
 fn reader_paragraphs(doc: &reader::DocxFile) -> HashMap<usize, &reader::Paragraph> {
@@ -109,6 +110,7 @@ pub(super) fn convert(
     // Căn cứ come before the action line ("QUYẾT ĐỊNH:"), not before the authority line
     // above them ("CHỦ TỊCH ỦY BAN NHÂN DÂN …", centred and bold like it).
     let last_action = body.iter().rposition(|&i| is_action(view, i));
+    let enacting = super::normative::enacting_line(view, body, last_action);
     // For each block, the length of a last run that is the closing mark alone ("./." or
     // "/."): how Vanban wrote it tells whether the stop was the text's own.
     let mut mark_runs: Vec<Option<usize>> = Vec::new();
@@ -200,8 +202,12 @@ pub(super) fn convert(
                 continue;
             }
         }
-        let before_action = last_action.is_some_and(|a| k < a);
-        let (block, used) = block_of(view, body, k, &pc, &t, before_action, report);
+        let before_action = enacting.or(last_action).is_some_and(|a| k < a);
+        let (block, used) = if enacting == Some(k) {
+            (super::normative::enacting(&pc), 1)
+        } else {
+            block_of(view, body, k, &pc, &t, before_action, report)
+        };
         let last_run = view.paras[body[k + used - 1]]
             .runs
             .iter()
@@ -485,24 +491,6 @@ fn block_of(
         },
         1,
     )
-}
-
-/// A căn cứ's typed end punctuation, which Vanban computes.
-fn strip_end(inline: Inline) -> Inline {
-    let mut out = inline;
-    if let Some(Span::Text { text, .. }) = out
-        .0
-        .iter_mut()
-        .rev()
-        .find(|s| matches!(s, Span::Text { text, .. } if !text.trim().is_empty()))
-    {
-        *text = text
-            .trim_end()
-            .trim_end_matches([';', ',', '.'])
-            .trim_end()
-            .to_string();
-    }
-    out
 }
 
 /// A table from the paragraphs of its cells: one line per row, the paragraphs of a cell

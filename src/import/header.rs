@@ -128,8 +128,8 @@ pub(super) fn place_date(s: &str) -> (String, Option<IssueDate>) {
 
 /// The issuing bodies from the recognised lines, in the order printed: a superior line
 /// starts a new body when the one above already has its name; a name line ending in " -"
-/// joins the next body under the same superior (văn bản liên tịch); other name lines
-/// continue the name.
+/// joins the next body under the same superior (văn bản liên tịch), as does a superior line
+/// ending so; other name lines continue the name.
 pub(super) fn issuers(view: &View, report: &mut ImportReport) -> Vec<Issuer> {
     let parts = &view.parts;
     let mut lines: Vec<(usize, bool)> = parts
@@ -148,7 +148,10 @@ pub(super) fn issuers(view: &View, report: &mut ImportReport) -> Vec<Issuer> {
             continue;
         }
         let current = out.last_mut().expect("one issuer at least");
-        if !is_body {
+        // A first body's name ending in " -" read as a superior ("BỘ GIÁO DỤC VÀ ĐÀO TẠO -"
+        // over "BỘ THÔNG TIN VÀ TRUYỀN THÔNG"): the two bodies of a văn bản liên tịch.
+        let joins = l.ends_with(" -") || l.ends_with(" –");
+        if !is_body && !joins {
             if !current.name.is_empty() {
                 out.push(Issuer::default());
             }
@@ -249,6 +252,15 @@ pub(super) fn is_typed_rule(s: &str) -> bool {
             .all(|c| matches!(c, '-' | '_' | '–' | '—' | '=' | '*' | '.'))
 }
 
+/// Whether `s` is a draft mark set in the header ("DỰ THẢO", "Dự thảo", "DỰ THẢO 2",
+/// "DỰ THẢO LẦN 3"): the stage of a document, not part of its body.
+pub(super) fn is_draft_mark(s: &str) -> bool {
+    let k = text::upper(s.trim());
+    k.strip_prefix("DỰ THẢO").is_some_and(|rest| {
+        rest.is_empty() || (rest.starts_with(' ') && rest.chars().count() <= 10)
+    })
+}
+
 /// An urgency mark, if `s` is one.
 pub(super) fn urgency(s: &str) -> Option<Urgency> {
     let k = text::upper(s.trim().trim_end_matches('.'));
@@ -343,6 +355,17 @@ mod tests {
         assert_eq!(guess_abbr("VĂN PHÒNG").as_deref(), Some("VP"));
         assert_eq!(guess_abbr("ỦY BAN NHÂN DÂN XÃ").as_deref(), Some("UBND"));
         assert_eq!(guess_abbr("...").as_deref(), None);
+    }
+
+    #[test]
+    fn draft_marks() {
+        for t in ["DỰ THẢO", "Dự thảo", "DỰ THẢO 2", " DỰ THẢO LẦN 3 "] {
+            assert!(is_draft_mark(t), "{t}");
+        }
+        assert!(!is_draft_mark(
+            "Dự thảo Quyết định ban hành Quy chế làm việc"
+        ));
+        assert!(!is_draft_mark("DỰ THẢOX"));
     }
 
     #[test]

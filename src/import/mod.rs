@@ -20,6 +20,7 @@ mod fields;
 mod footer;
 mod header;
 mod inline;
+mod normative;
 mod recase;
 mod report;
 
@@ -361,6 +362,15 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
             }
             if let Some(s) = header::secrecy(&t) {
                 secrecy = Some(s);
+                continue;
+            }
+            if header::is_draft_mark(&t) {
+                report.add(
+                    EntryKind::Omitted,
+                    Some(p.index),
+                    &t,
+                    "dấu dự thảo ở phần đầu văn bản không in trong bản thảo; Vanban giữ văn bản là dự thảo cho đến khi phát hành",
+                );
                 continue;
             }
         }

@@ -135,7 +135,17 @@ mod tests {
             t.by_abbreviation(System::State, "CTr").unwrap().slug,
             "chuong-trinh"
         );
-        assert_eq!(t.iter().filter(|d| d.state.is_some()).count(), 28);
+        // The 28 state types of NĐ 30 Phụ lục III and three văn bản quy phạm pháp luật
+        // (Nghị định, Thông tư, Thông tư liên tịch).
+        assert_eq!(t.iter().filter(|d| d.state.is_some()).count(), 31);
+        assert_eq!(
+            t.by_abbreviation(System::State, "TT").unwrap().slug,
+            "thong-tu"
+        );
+        assert_eq!(
+            t.by_abbreviation(System::Party, "TT").unwrap().slug,
+            "thong-tri"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::layout::DocType;
-use crate::model::{System, Urgency};
+use crate::model::{Issuer, Signer, System, Urgency};
 
 /// What kind of input a form field is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,7 +73,26 @@ pub(crate) struct TemplateFile {
     #[serde(default)]
     pub(crate) issued_by: Option<String>,
     #[serde(default)]
+    pub(crate) number_with_year: bool,
+    #[serde(default)]
+    pub(crate) starter: Option<Starter>,
+    #[serde(default)]
     pub(crate) fields: Vec<FormField>,
+}
+
+/// Who issues and signs a new draft of a type whose kind fixes them (người ban hành, người
+/// ký mặc định): a Nghị định is issued by the Chính phủ and signed "TM. CHÍNH PHỦ / THỦ
+/// TƯỚNG", a Thông tư by a Bộ and its Bộ trưởng, a Thông tư liên tịch by two Bộ side by side.
+/// A type without one starts with the generic office and signer of [`crate::draft::Draft::starter`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Starter {
+    /// The issuing bodies, lead body first; two for a joint form.
+    #[serde(default)]
+    pub issuers: Vec<Issuer>,
+    /// One signature block per issuing body, in the order of `issuers`.
+    #[serde(default)]
+    pub signers: Vec<Signer>,
 }
 
 fn default_systems() -> Vec<System> {
@@ -120,6 +139,13 @@ pub struct TemplateDef {
     /// yếu; its signature and Nơi nhận are optional. `None` for every other template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_by: Option<DocType>,
+    /// Whether the số carries the year of issue, as a văn bản quy phạm pháp luật's does
+    /// ("Số: 12/2025/TT-BTC"); a new draft starts with it (core only, not sent to the UI).
+    #[serde(skip)]
+    pub number_with_year: bool,
+    /// The issuers and signers a new draft starts with, when the type fixes them (core only).
+    #[serde(skip)]
+    pub starter: Option<Starter>,
     /// The form fields, in display order.
     pub fields: Vec<FormField>,
 }

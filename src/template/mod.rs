@@ -11,7 +11,7 @@ mod form;
 pub mod guard;
 
 pub use filters::ngay_thang;
-pub use form::{FieldKind, FormField, TemplateDef};
+pub use form::{FieldKind, FormField, Starter, TemplateDef};
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -450,6 +450,16 @@ fn parse_definition(s: &Source) -> Result<TemplateDef, TemplateError> {
                 .into(),
         });
     }
+    if let Some(st) = &file.starter {
+        if st.issuers.is_empty() || st.issuers.len() > 2 || st.issuers.len() != st.signers.len() {
+            return Err(TemplateError::Definition {
+                path,
+                message: "[starter] khai báo một hoặc hai cơ quan ban hành (issuers) và mỗi cơ \
+                          quan một người ký (signers)"
+                    .into(),
+            });
+        }
+    }
     let mut seen = HashSet::new();
     for f in &file.fields {
         if !seen.insert(f.name.as_str()) {
@@ -475,6 +485,8 @@ fn parse_definition(s: &Source) -> Result<TemplateDef, TemplateError> {
         urgency: file.urgency,
         signer_roles: file.signer_roles,
         issued_by,
+        number_with_year: file.number_with_year,
+        starter: file.starter,
         fields: file.fields,
     })
 }

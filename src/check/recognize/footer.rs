@@ -202,6 +202,18 @@ fn name_after_table(paras: &[Para], block: &[usize]) -> Option<usize> {
         .map(|(j, _)| j)
 }
 
+/// A person's name as signers print it, every word capitalised ("Nguyễn Văn An"): stricter
+/// than [`is_name_line`], since columns found by shape alone would otherwise take a body
+/// table's cells ("Quyết định", "Đơn vị") for signatures.
+fn is_person_name(t: &str) -> bool {
+    is_name_line(t)
+        && t.split_whitespace().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+}
+
 /// A form's name placeholder ("{{chu_tri_lop}}") where the name is printed.
 fn is_placeholder(t: &str) -> bool {
     let t = t.trim();
@@ -252,7 +264,7 @@ fn role_columns(
         (1..=2).contains(&roles.len())
             && roles.iter().all(|t| is_role_line(t))
             && roles[0].chars().next().is_some_and(char::is_uppercase)
-            && (is_name_line(last) || is_placeholder(last))
+            && (is_person_name(last) || is_placeholder(last))
     };
     if (2..=3).contains(&columns.len()) && columns.iter().all(role_column) {
         columns

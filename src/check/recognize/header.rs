@@ -207,7 +207,18 @@ pub(super) fn issuers(r: &mut Reading<'_>) {
         // a fault of the superior's weight, not a second issuer). The last name is the
         // issuing body; lines before it belong to the superior.
         let names = name_lines(paras, &bodies);
-        let last = names.last().cloned().unwrap_or_default();
+        // Bodies of a văn bản liên tịch joined by " -" ("BỘ GIÁO DỤC VÀ ĐÀO TẠO -" / "BỘ TÀI
+        // CHÍNH"): every name from the first that ends so issues the document.
+        let joined = names.iter().position(|name| {
+            name.last().is_some_and(|&i| {
+                let t = paras[i].text.trim_end();
+                t.ends_with(" -") || t.ends_with(" –")
+            })
+        });
+        let last = match joined {
+            Some(k) => names[k..].concat(),
+            None => names.last().cloned().unwrap_or_default(),
+        };
         parts.chu_quan = bodies
             .iter()
             .copied()
