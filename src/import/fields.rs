@@ -464,20 +464,31 @@ mod tests {
     #[test]
     fn a_missing_fixed_heading_is_reported_not_lost() {
         let (f, report) = spread_into(
-            "to-trinh",
-            "Lý do.\n# NỘI DUNG ĐỀ NGHỊ\nĐề nghị.\nKiến nghị.\n",
+            "ke-hoach",
+            "Mở đầu.\n# NỘI DUNG\n1. Việc một.\n# TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n",
         );
         let all: String = f.values().cloned().collect::<Vec<_>>().join("\n");
-        for l in ["Lý do.", "Đề nghị.", "Kiến nghị."] {
+        for l in ["Mở đầu.", "1. Việc một.", "Các sở thực hiện."] {
             assert!(all.contains(l), "{l} lost: {f:?}");
         }
         assert!(
             report
                 .entries
                 .iter()
-                .any(|e| e.text_start.contains("SỰ CẦN THIẾT")),
+                .any(|e| e.text_start.contains("MỤC ĐÍCH, YÊU CẦU")),
             "{report:?}"
         );
+    }
+
+    #[test]
+    fn a_to_trinh_in_one_run_of_prose_gains_no_heading() {
+        // Its headings print only when their section is filled.
+        let (f, report) = spread_into("to-trinh", "Lý do.\nĐề nghị.\nKính trình xem xét.\n");
+        let all: String = f.values().cloned().collect::<Vec<_>>().join("\n");
+        for l in ["Lý do.", "Đề nghị.", "Kính trình xem xét."] {
+            assert!(all.contains(l), "{l} lost: {f:?}");
+        }
+        assert!(report.entries.is_empty(), "{report:?}");
     }
 
     #[test]
