@@ -14,6 +14,7 @@
 
 mod attached;
 mod body;
+mod choose;
 pub mod clauses;
 mod closing;
 mod fields;
@@ -29,7 +30,6 @@ pub use report::{EntryKind, ImportReport, ReportEntry};
 use crate::check::docx::view_of;
 use crate::check::view::View;
 use crate::draft::Draft;
-use crate::layout::DocTypeTable;
 use crate::markup;
 use crate::model::{text, Body, IssueDate, System};
 use crate::reader::{self, Limits, ReadError};
@@ -37,9 +37,6 @@ use crate::template::{BodyContext, TemplateError, Templates};
 
 /// The start of the line that marks electronic sending under Nơi nhận.
 const ELECTRONIC_WORDS: &str = "Gửi bản điện tử";
-
-/// The template a document whose type has none is imported into.
-const FALLBACK_TEMPLATE: &str = "cong-van";
 
 /// A document imported as a draft, with what did not map (bản thảo nhập từ .docx).
 #[derive(Debug, Clone, PartialEq)]
@@ -84,7 +81,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
             System::State
         }
     };
-    let def = template_for(&view, system, templates, &mut report)?;
+    let def = choose::template_for(&view, system, templates, &mut report)?;
     let system = if def.systems.contains(&system) {
         system
     } else {
@@ -406,7 +403,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     let body = body::convert(&view, &doc, &body_positions, &mut report);
     // A Quyết định that issues a Quy chế or Quy định is drafted in that template ("quy-che",
     // "quy-dinh"), which prints the decision's articles around it, when the body fits it.
-    let issuing = issuing_template(&body.blocks, def, system, templates);
+    let issuing = choose::issuing_template(&body.blocks, def, system, templates);
     let body_markup = markup::to_markup(&Body {
         blocks: body.blocks,
     });
@@ -548,64 +545,4 @@ fn omitted_elsewhere(
             }
         }
     }
-}
-
-/// The template of the recognised type, or the fallback with a report entry.
-/// The template of a decision issuing the document of the first [`Block::Issued`] in
-/// `blocks`, when one exists for that type and `def`'s type; else `def`.
-fn issuing_template<'t>(
-    blocks: &[crate::model::Block],
-    def: &'t crate::template::TemplateDef,
-    system: System,
-    templates: &'t Templates,
-) -> &'t crate::template::TemplateDef {
-    let issued = blocks.iter().find_map(|b| match b {
-        crate::model::Block::Issued { doc_type, .. } => Some(doc_type),
-        _ => None,
-    });
-    issued
-        .and_then(|name| DocTypeTable::builtin().by_name(name))
-        .and_then(|t| templates.get(&t.slug).ok())
-        .filter(|t| t.doc_type.slug == def.doc_type.slug && t.systems.contains(&system))
-        .unwrap_or(def)
-}
-
-fn template_for<'t>(
-    view: &View,
-    system: System,
-    templates: &'t Templates,
-    report: &mut ImportReport,
-) -> Result<&'t crate::template::TemplateDef, ImportError> {
-    if let Some(def) = attached::template(view, system, templates) {
-        return Ok(def);
-    }
-    if let Some(t) = &view.doc_type {
-        if let Ok(def) = templates.get(&t.slug) {
-            if def.systems.contains(&system) || def.systems.is_empty() {
-                return Ok(def);
-            }
-        }
-        report.add(
-            EntryKind::Review,
-            view.parts.ten_loai.map(|i| view.paras[i].index),
-            &t.name,
-            &format!("chưa có mẫu cho loại \"{}\"; nhập thành công văn", t.name),
-        );
-    } else {
-        let named = view
-            .parts
-            .ten_loai
-            .map(|i| header::line(view, i))
-            .and_then(|l| DocTypeTable::builtin().by_name(&l).map(|t| t.slug.clone()));
-        if let Some(def) = named.and_then(|s| templates.get(&s).ok()) {
-            return Ok(def);
-        }
-        report.add(
-            EntryKind::Review,
-            None,
-            "",
-            "không nhận ra loại văn bản; nhập thành công văn",
-        );
-    }
-    Ok(templates.get(FALLBACK_TEMPLATE)?)
 }
