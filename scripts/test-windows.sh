@@ -173,9 +173,23 @@ else bad "clauses add" "$(tr -d '\r' < "$work/err.txt")"; fi
 hits=$(W clauses search "phong ban chuyen mon trien khai" 2>/dev/null | tr -d '\r')
 if printf '%s' "$hits" | grep -q "Tổ chức thực hiện"; then ok "clauses search without diacritics finds it"
 else bad "clauses search without diacritics finds it" "$hits"; fi
-if W db backup "$docs_w\\Sao lưu thư viện.sqlite3" >/dev/null 2>&1 && [ -s "$docs/Sao lưu thư viện.sqlite3" ] &&
-   W db check >/dev/null 2>&1; then ok "db backup to a Vietnamese file name, db check"
-else bad "db backup, db check"; fi
+# One try: backup to a Vietnamese file name, the file is there, the library checks. What each
+# step printed is kept, so a failure says which step and why.
+backup_and_check() {
+  : > "$work/err.txt"
+  W db backup "$docs_w\\Sao lưu thư viện.sqlite3" >/dev/null 2>>"$work/err.txt" || { echo "db backup failed" >> "$work/err.txt"; return 1; }
+  [ -s "$docs/Sao lưu thư viện.sqlite3" ] || { echo "no backup file in $docs" >> "$work/err.txt"; return 1; }
+  W db check >/dev/null 2>>"$work/err.txt" || { echo "db check failed" >> "$work/err.txt"; return 1; }
+}
+if backup_and_check; then ok "db backup to a Vietnamese file name, db check"
+else
+  # Wine under load has failed a single call here once (CI, 2026-12-02) where every earlier
+  # run passed; a second try tells a Wine hiccup from a fault, and says so either way.
+  first=$(tr -d '\r' < "$work/err.txt" | tail -3 | tr '\n' ' ')
+  command -v wineserver >/dev/null && timeout 30 wineserver -w 2>/dev/null || true
+  if backup_and_check; then ok "db backup to a Vietnamese file name, db check (passed on a second try; first: $first)"
+  else bad "db backup, db check" "first: $first; second: $(tr -d '\r' < "$work/err.txt" | tail -3 | tr '\n' ' ')"; fi
+fi
 if W drafts import "$docs_w\\notepad.toml" >/dev/null 2>&1 && W drafts list 2>/dev/null | tr -d '\r' | grep -q "Chỉ thị\|chi-thi\|dân vận"; then
   ok "drafts import of a Notepad draft, drafts list"
 else bad "drafts import, drafts list" "$(W drafts list 2>&1 | tr -d '\r' | head -3)"; fi
