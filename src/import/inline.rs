@@ -20,7 +20,19 @@ pub(super) enum Piece {
 pub(super) fn pieces(p: &Para, notes: &[(usize, String)]) -> Vec<Piece> {
     let from_runs: String = p.runs.iter().map(|r| r.text.as_str()).collect();
     let mut out = Vec::new();
-    if from_runs == p.text {
+    // A label the view shows before the runs (Word's list numbering) is plain text.
+    let label = p
+        .text
+        .strip_suffix(from_runs.trim_start())
+        .filter(|l| !from_runs.trim().is_empty() && l.ends_with(' '));
+    if let Some(label) = label {
+        out.extend(
+            text::nfc(label)
+                .chars()
+                .map(|c| Piece::Char(c, false, false)),
+        );
+    }
+    if from_runs == p.text || label.is_some() {
         for r in &p.runs {
             for c in text::nfc(&r.text).chars() {
                 out.push(Piece::Char(c, r.bold, r.italic));

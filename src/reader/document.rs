@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::layout::Twips;
 
+use super::lists::ListCounters;
 use super::model::{
     BodyItem, Cell, HeaderFooterKind, HeaderFooterRefs, Margins, Paragraph, Row, Run, SectionProps,
     Table, Width, WidthKind,
@@ -25,6 +26,8 @@ pub(crate) struct PartReader<'a> {
     /// Last paragraph index of each finished section (body only).
     pub section_ends: Vec<(Option<usize>, &'a Element)>,
     last_index: Option<usize>,
+    /// Automatic list numbering counted so far.
+    lists: ListCounters,
 }
 
 fn addr(e: &Element) -> usize {
@@ -49,6 +52,7 @@ impl<'a> PartReader<'a> {
             section: 0,
             section_ends: Vec::new(),
             last_index: None,
+            lists: ListCounters::default(),
         }
     }
 
@@ -207,7 +211,10 @@ impl<'a> PartReader<'a> {
                 .clone()
                 .filter(super::model::Border::is_visible),
             tab_stops: ppr_el.map(tab_stops).unwrap_or_default(),
-            numbering: self.styles.numbering_ref(&eff),
+            numbering: self.styles.numbering_ref(&eff).map(|mut n| {
+                n.label = self.lists.next(self.styles.numbering(), n.num_id, n.level);
+                n
+            }),
             mark: self.styles.finish_run(&mark_raw),
             runs: Vec::new(),
             fields: Vec::new(),
@@ -270,6 +277,7 @@ impl<'a> PartReader<'a> {
             // Text-box paragraphs have their own fields and never move the numbering of
             // the indexed paragraphs.
             let fields = std::mem::take(&mut self.fields);
+            let lists = self.lists.clone();
             let last = self.last_index;
             for b in boxes {
                 let mut tb = self.paragraph(b, None, false);
@@ -278,6 +286,7 @@ impl<'a> PartReader<'a> {
                 para.text_boxes.push(tb);
             }
             self.fields = fields;
+            self.lists = lists;
             self.last_index = last;
         }
         if let Some(sect) = ppr_el.and_then(|pp| pp.child_w("sectPr")) {

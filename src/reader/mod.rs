@@ -14,6 +14,7 @@
 mod document;
 mod error;
 mod limits;
+mod lists;
 mod model;
 mod model_text;
 mod package;

@@ -18,6 +18,10 @@ pub struct NumberingRef {
     pub format: Option<String>,
     /// The level's `w:lvlText` (e.g. "%1.", "-") when numbering.xml defines it.
     pub level_text: Option<String>,
+    /// The label Word shows before the text, counted in document order ("2.", "b)",
+    /// "Điều 6."); `None` for a bullet or a level that shows no number.
+    #[serde(default)]
+    pub label: Option<String>,
 }
 
 /// A paragraph (`w:p`) with effective formatting.

@@ -78,12 +78,16 @@ impl ThemeFonts {
     }
 }
 
-/// One list level: `w:numFmt` and `w:lvlText`.
-/// One list level: `w:numFmt`, `w:lvlText` and the indentation of its `w:pPr`.
+/// One list level: `w:numFmt`, `w:lvlText`, `w:start`, `w:isLgl` and the indentation of
+/// its `w:pPr`.
 #[derive(Debug, Clone, Default)]
-struct Level {
-    format: Option<String>,
-    text: Option<String>,
+pub(crate) struct Level {
+    pub format: Option<String>,
+    pub text: Option<String>,
+    /// `w:start`: the first number of the level.
+    pub start: Option<i64>,
+    /// `w:isLgl`: every number of the label shown in arabic digits ("1.1.").
+    pub legal: bool,
     ppr: RawPPr,
 }
 
@@ -92,6 +96,8 @@ struct Level {
 pub(crate) struct Numbering {
     nums: HashMap<i64, i64>,
     abstracts: HashMap<i64, HashMap<u8, Level>>,
+    /// `w:num/w:lvlOverride/w:startOverride`: numId and level → the number it restarts at.
+    start_overrides: HashMap<(i64, u8), i64>,
 }
 
 impl Numbering {
@@ -117,11 +123,20 @@ impl Numbering {
                         .and_then(|x| x.attr_w("val"))
                         .map(str::to_string);
                     let ppr = l.child_w("pPr").map(RawPPr::parse).unwrap_or_default();
+                    let start = l
+                        .child_w("start")
+                        .and_then(|x| x.attr_w("val"))
+                        .and_then(|v| v.parse().ok());
+                    let legal = l
+                        .child_w("isLgl")
+                        .is_some_and(|x| x.attr_w("val").is_none_or(|v| v != "0" && v != "false"));
                     levels.insert(
                         ilvl,
                         Level {
                             format: fmt,
                             text,
+                            start,
+                            legal,
                             ppr,
                         },
                     );
@@ -135,6 +150,16 @@ impl Numbering {
                     .and_then(|v| v.parse().ok());
                 if let (Some(id), Some(abs)) = (id, abs) {
                     out.nums.insert(id, abs);
+                    for o in e.elements().filter(|o| o.is_w("lvlOverride")) {
+                        let level = o.attr_w("ilvl").and_then(|v| v.parse().ok());
+                        let start = o
+                            .child_w("startOverride")
+                            .and_then(|x| x.attr_w("val"))
+                            .and_then(|v| v.parse().ok());
+                        if let (Some(level), Some(start)) = (level, start) {
+                            out.start_overrides.insert((id, level), start);
+                        }
+                    }
                 }
             }
         }
@@ -143,6 +168,24 @@ impl Numbering {
 
     fn level(&self, num_id: i64, level: u8) -> Option<&Level> {
         self.abstracts.get(self.nums.get(&num_id)?)?.get(&level)
+    }
+
+    /// The abstract list a numId draws its levels and counters from.
+    pub fn abstract_of(&self, num_id: i64) -> Option<i64> {
+        self.nums.get(&num_id).copied()
+    }
+
+    /// A level of an abstract list.
+    pub fn abstract_level(&self, abstract_id: i64, level: u8) -> Option<&Level> {
+        self.abstracts.get(&abstract_id)?.get(&level)
+    }
+
+    /// The levels a numId restarts, with the numbers they restart at.
+    pub fn overrides_of(&self, num_id: i64) -> impl Iterator<Item = (u8, i64)> + '_ {
+        self.start_overrides
+            .iter()
+            .filter(move |((n, _), _)| *n == num_id)
+            .map(|((_, l), s)| (*l, *s))
     }
 }
 
@@ -419,6 +462,11 @@ impl StyleSheet {
         }
     }
 
+    /// The list definitions of numbering.xml.
+    pub fn numbering(&self) -> &Numbering {
+        &self.numbering
+    }
+
     /// Numbering reference with the level's format when numbering.xml defines it.
     pub fn numbering_ref(&self, p: &RawPPr) -> Option<NumberingRef> {
         let num_id = p.num_id?;
@@ -440,6 +488,7 @@ impl StyleSheet {
             level,
             format,
             level_text,
+            label: None,
         })
     }
 }

@@ -131,11 +131,12 @@ pub(super) fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
     } else {
         p.text()
     };
-    // A dash bullet of list numbering ("- Như trên;" typed as a bulleted list) is shown
-    // before the text: the reader sees the dash the Nơi nhận rules look for.
-    let bullet = dash_bullet(p);
-    let shown_text = shown_text || bullet.is_some();
-    let shown = match bullet {
+    // The label of list numbering is shown before the text, as on paper: a dash bullet
+    // ("- Như trên;" typed as a bulleted list: the dash the Nơi nhận rules look for) or
+    // Word's automatic number ("2.", "b)", "Điều 6.").
+    let label = list_label(p).filter(|_| !shown.trim().is_empty());
+    let shown_text = shown_text || label.is_some();
+    let shown = match label {
         Some(b) => format!("{b} {}", shown.trim_start()),
         None => shown,
     };
@@ -200,10 +201,13 @@ pub(crate) fn layout_gap(text: &str) -> bool {
     false
 }
 
-/// The dash a paragraph's list bullet shows, if its list level is a dash bullet ("-",
-/// "–", or the Symbol font's dash U+F02D), as "-" (or "+").
-fn dash_bullet(p: &reader::Paragraph) -> Option<&'static str> {
+/// The label a paragraph's list numbering shows: Word's automatic number ("2.", "b)"), or
+/// the dash of a dash bullet ("-", "–", or the Symbol font's dash U+F02D) as "-" (or "+").
+fn list_label(p: &reader::Paragraph) -> Option<&str> {
     let n = p.numbering.as_ref()?;
+    if let Some(label) = n.label.as_deref() {
+        return Some(label);
+    }
     if n.format.as_deref() != Some("bullet") {
         return None;
     }
