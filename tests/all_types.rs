@@ -8,8 +8,11 @@ use vanban::check::registry::Severity;
 use vanban::check::{check_document, check_docx, CheckOptions};
 use vanban::docx::write_docx;
 use vanban::draft::Draft;
-use vanban::model::{IssueDate, System};
+use vanban::model::System;
 use vanban::template::{FieldKind, Templates};
+
+mod starter_fill;
+use starter_fill::filled;
 
 /// Sample text for a field, as a secretary would type it.
 fn sample(kind: FieldKind) -> &'static str {
@@ -21,26 +24,6 @@ fn sample(kind: FieldKind) -> &'static str {
              2. Phối hợp chặt chẽ trong quá trình triển khai.\n- Phòng Tổng hợp theo dõi, đôn đốc."
         }
     }
-}
-
-fn filled(d: &mut Draft) {
-    d.place = "Bắc Kạn".into();
-    d.date = IssueDate {
-        day: Some(5),
-        month: Some(2),
-        year: 2024,
-    };
-    d.number = Some(7);
-    d.subject = "Về việc tổ chức hội nghị sơ kết công tác dân vận năm 2024".into();
-    for s in &mut d.signers {
-        s.name = "Nguyễn Văn An".into();
-    }
-    for i in &mut d.issuers {
-        if let Some(sup) = &mut i.superior {
-            *sup = sup.replace("...", "BẮC KẠN");
-        }
-    }
-    d.recipients.archive = d.recipients.archive.replace("...", "TH");
 }
 
 #[test]

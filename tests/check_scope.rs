@@ -4,6 +4,7 @@
 //! python-docx fixture (not made by Vanban), as tests/check_thirdparty.rs does.
 
 mod docx_edit;
+mod starter_fill;
 
 use docx_edit::{replace_once, rewrite_part};
 use vanban::check::report::{Report, Status};
@@ -252,7 +253,7 @@ fn a_drafted_legal_normative_document_is_outside_nd30_as_draft_and_as_docx() {
     // explicit rule set still checks the draft.
     use vanban::check::check_document;
     use vanban::draft::Draft;
-    use vanban::model::{IssueDate, System};
+    use vanban::model::System;
     use vanban::template::Templates;
     let templates = Templates::builtin().unwrap();
     for (slug, title) in [
@@ -263,13 +264,7 @@ fn a_drafted_legal_normative_document_is_outside_nd30_as_draft_and_as_docx() {
         let def = templates.get(slug).unwrap();
         let mut d = Draft::starter(def, System::State, false, 2025);
         assert!(d.number_with_year, "{slug}: the số carries its year");
-        d.place = "Hà Nội".into();
-        d.date = IssueDate {
-            day: Some(15),
-            month: Some(10),
-            year: 2025,
-        };
-        d.number = Some(12);
+        starter_fill::filled(&mut d);
         d.subject = "Quy định mức thu phí cung cấp thông tin lý lịch tư pháp".into();
         let doc = d.render(&templates).unwrap();
         let r = check_document(&doc, slug, &CheckOptions::default()).unwrap();

@@ -2,7 +2,7 @@
 //! and shown as plain text (numbers, punctuation, casing, footnotes, signatures, Nơi nhận),
 //! compared with a reviewed insta snapshot.
 
-use std::path::Path;
+mod examples_dir;
 
 use vanban::draft::Draft;
 use vanban::model::plain_text;
@@ -11,15 +11,7 @@ use vanban::template::Templates;
 #[test]
 fn examples_render_as_reviewed() {
     let templates = Templates::builtin().unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    assert_eq!(paths.len(), 11);
-    for path in paths {
+    for path in examples_dir::example_paths() {
         let draft = Draft::from_toml(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let doc = draft.render(&templates).unwrap();
         let name = path.file_stem().unwrap().to_str().unwrap().to_string();

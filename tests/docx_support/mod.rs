@@ -7,6 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "../examples_dir/mod.rs"]
+mod examples_dir;
+
 use vanban::layout::DocTypeTable;
 use vanban::model::{
     Authority, Block, Body, Document, Inline, IssueDate, Issuer, PlaceDate, Recipients,
@@ -481,16 +484,9 @@ pub fn run(cmd: &mut Command) -> String {
 /// The real documents re-created as drafts under `examples/`, rendered to Documents
 /// through `vanban::draft::Draft` and the built-in templates.
 pub fn examples() -> Vec<(String, Document)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let templates = vanban::template::Templates::builtin().unwrap();
     let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    entries.sort();
-    for path in entries {
+    for path in examples_dir::example_paths() {
         let source = std::fs::read_to_string(&path).unwrap();
         let draft = vanban::draft::Draft::from_toml(&source)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -2,28 +2,18 @@
 //! every template starter in each system it declares, single and joint, filled as a
 //! secretary would fill them (`starter_fill`) with a sentence in every empty field.
 
-use std::path::Path;
-
 use vanban::draft::Draft;
 use vanban::template::{TemplateDef, Templates};
 
 use super::starter_fill::filled;
 
-/// Examples in `examples/`.
-pub const EXAMPLES: usize = 11;
+#[path = "../examples_dir/mod.rs"]
+mod examples_dir;
 
 /// The examples and the filled template starters, by name ("ke-hoach-State-joint=false").
 pub fn examples_and_starters(templates: &Templates) -> Vec<(String, Draft)> {
     let mut out = Vec::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    assert_eq!(paths.len(), EXAMPLES, "the examples");
-    for p in paths {
+    for p in examples_dir::example_paths() {
         let d = Draft::from_toml(&std::fs::read_to_string(&p).unwrap()).unwrap();
         out.push((p.file_stem().unwrap().to_string_lossy().into_owned(), d));
     }

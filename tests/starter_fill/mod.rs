@@ -20,7 +20,7 @@ pub fn filled(d: &mut Draft) {
     for s in &mut d.signers {
         s.name = "Nguyễn Văn An".into();
     }
-    if let Some(i) = d.issuers.first_mut() {
+    for i in &mut d.issuers {
         if let Some(sup) = &mut i.superior {
             *sup = sup.replace("...", "BẮC KẠN");
         }
