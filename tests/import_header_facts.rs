@@ -7,9 +7,8 @@
 //! fact right; that share is held by a ratchet ([`ALL_RIGHT_MIN`]) that is only ever raised.
 //! `cargo test --test import_header_facts -- --nocapture` shows the table.
 
-use std::path::Path;
+mod real_corpus;
 
-use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 use vanban::draft::Draft;
 use vanban::import::import_docx;
@@ -17,27 +16,6 @@ use vanban::template::Templates;
 
 /// Administrative files whose header facts all come back right. Only ever raised.
 const ALL_RIGHT_MIN: usize = 64;
-
-#[derive(Debug, Deserialize)]
-struct Manifest {
-    file: Vec<Entry>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Entry {
-    name: String,
-    administrative: bool,
-    doc_type: String,
-    issuer: String,
-    number: String,
-    date: String,
-    #[serde(default)]
-    subject: Option<String>,
-    #[serde(default)]
-    signers: Option<Vec<String>>,
-    #[serde(default)]
-    recipients: Option<usize>,
-}
 
 /// NFC, runs of whitespace folded to one space, trimmed.
 fn fold(s: &str) -> String {
@@ -128,15 +106,14 @@ fn recipient_lines(d: &Draft) -> usize {
 
 #[test]
 fn real_files_header_facts() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-    let m: Manifest =
-        toml::from_str(&std::fs::read_to_string(dir.join("manifest.toml")).unwrap()).unwrap();
+    let dir = real_corpus::dir();
+    let m = real_corpus::entries();
     let templates = Templates::builtin().unwrap();
     let mut files = 0;
     let mut all_right = 0;
     let mut wrong_by_fact: std::collections::BTreeMap<&str, usize> = Default::default();
     let mut rows = Vec::new();
-    for e in m.file.iter().filter(|e| e.administrative) {
+    for e in m.iter().filter(|e| e.administrative) {
         files += 1;
         let (subject, signers, recipients) = match (&e.subject, &e.signers, e.recipients) {
             (Some(s), Some(g), Some(r)) => (s, g, r),
@@ -205,7 +182,6 @@ fn real_files_header_facts() {
     // Files whose every fact a draft can hold: a type with a template, no more signers than
     // a draft of it holds (two; three side by side for a Biên bản).
     let holdable = m
-        .file
         .iter()
         .filter(|e| e.administrative)
         .filter(|e| {
@@ -240,8 +216,7 @@ fn real_files_header_facts() {
 }
 
 fn import_real(name: &str) -> Draft {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-    let bytes = std::fs::read(dir.join(name)).unwrap();
+    let bytes = std::fs::read(real_corpus::dir().join(name)).unwrap();
     import_docx(&bytes, &Templates::builtin().unwrap())
         .unwrap()
         .draft

@@ -7,7 +7,9 @@
 //! - The CLI writes a new file, refuses to write over its input, and exits 1 when errors
 //!   remain.
 
-use std::path::{Path, PathBuf};
+mod real_corpus;
+
+use std::path::PathBuf;
 use std::process::Command;
 
 use vanban::check::CheckOptions;
@@ -18,9 +20,7 @@ use vanban::template::Templates;
 const CLEAN_AT_LEAST: usize = 52;
 
 fn real(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/real")
-        .join(name)
+    real_corpus::dir().join(name)
 }
 
 fn normalize(name: &str) -> vanban::normalize::Normalized {
@@ -95,28 +95,12 @@ fn document_xml(docx: &[u8]) -> String {
 
 #[test]
 fn the_real_corpus_normalises_clean_file_by_file() {
-    #[derive(serde::Deserialize)]
-    struct Manifest {
-        file: Vec<Entry>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Entry {
-        name: String,
-        #[serde(default)]
-        administrative: bool,
-        #[serde(default = "yes")]
-        governed: bool,
-    }
-    fn yes() -> bool {
-        true
-    }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-    let m: Manifest =
-        toml::from_str(&std::fs::read_to_string(dir.join("manifest.toml")).unwrap()).unwrap();
+    let dir = real_corpus::dir();
+    let m = real_corpus::entries();
     let templates = Templates::builtin().unwrap();
     let mut clean = Vec::new();
     let mut left = Vec::new();
-    for e in m.file.iter().filter(|e| e.administrative && e.governed) {
+    for e in m.iter().filter(|e| e.administrative && e.governed) {
         let bytes = std::fs::read(dir.join(&e.name)).unwrap();
         match normalize_docx(&bytes, &e.name, &templates, &CheckOptions::default()) {
             Ok(n) if n.report.errors_after == 0 => clean.push(e.name.clone()),
