@@ -45,7 +45,8 @@ impl ListCounters {
                     .unwrap_or(1)
             })
         };
-        counts[depth] = Some(counts[depth].map_or_else(|| start_of(depth), |n| n + 1));
+        counts[depth] =
+            Some(counts[depth].map_or_else(|| start_of(depth), |n| n.saturating_add(1)));
         for deeper in counts.iter_mut().skip(depth + 1) {
             *deeper = None;
         }
@@ -103,9 +104,13 @@ fn format_number(n: i64, format: &str) -> String {
     }
 }
 
+/// The highest number printed in letters (Word goes on "aaa…" only so far; a hostile file's
+/// start value must not build a huge label).
+const MAX_LETTERS: i64 = 26 * 8;
+
 /// Word's letter numbering: a … z, then aa … zz (the Latin alphabet: no "đ").
 fn letters(n: i64) -> String {
-    if n < 1 {
+    if !(1..=MAX_LETTERS).contains(&n) {
         return n.to_string();
     }
     let k = usize::try_from(n - 1).unwrap_or(0);
@@ -180,6 +185,7 @@ mod tests {
         assert_eq!(format_number(4, "lowerLetter"), "d");
         assert_eq!(format_number(5, "lowerLetter"), "e");
         assert_eq!(format_number(27, "lowerLetter"), "aa");
+        assert_eq!(format_number(i64::MAX, "lowerLetter"), i64::MAX.to_string());
         assert_eq!(format_number(3, "lowerRoman"), "iii");
         assert_eq!(format_number(3, "decimalZero"), "03");
         assert_eq!(format_number(12, "chineseCounting"), "12");
