@@ -84,10 +84,11 @@ fn an_appendix_after_the_signature_without_its_label_stays_after_it() {
 #[test]
 fn a_kem_theo_line_of_something_else_is_not_an_appendix() {
     // 040's forms carry "(Kèm theo hồ sơ đề nghị cấp giấy phép …)"; 007's appendices have a
-    // "Phụ lục I" line over a title of several lines.
+    // "Phụ lục I" line over a title of several lines; 038's a "PHỤ LỤC 1" line.
     for name in [
         "040-ubnd-ha-tinh-e228.docx",
         "007-qd-ubnd-lam-dong-cong-bo-chi-so.docx",
+        "038-hd-36-vptw.docx",
     ] {
         let i = import(name);
         assert!(
@@ -158,7 +159,8 @@ fn a_greeting_between_header_and_title_is_reported_not_made_body_text() {
     assert!(e.note.contains("giữa phần đầu và tên loại"), "{}", e.note);
     let (body, _) = body_and_after(&rendered(&i));
     assert!(
-        body.trim_start().starts_with("1. Các công việc cần tập trung chỉ đạo"),
+        body.trim_start()
+            .starts_with("1. Các công việc cần tập trung chỉ đạo"),
         "{body}"
     );
 }

@@ -10,7 +10,7 @@ use super::report::{EntryKind, ImportReport};
 use crate::check::recognize::{doc_type_by_title, is_quoc_hieu};
 use crate::check::rules::{is_upper, upper_key};
 use crate::check::view::{Align, View};
-use crate::layout::{ATTACHED_TO, ISSUED_WITH};
+use crate::layout::{APPENDIX_WORD, ATTACHED_TO, ISSUED_WITH};
 use crate::model::Block;
 
 /// How many title lines an appendix without a "Phụ lục" line may have above its "(Kèm theo
@@ -71,6 +71,10 @@ pub(super) fn unheaded_appendix(view: &View, i: usize) -> Option<(Vec<usize>, Ve
     // The first title line, not one under a "Phụ lục" line or another title line.
     let prev = (0..i).rev().find(|&j| !view.paras[j].is_blank());
     if !centred_line(i) || !is_upper(&view.paras[i].text) || prev.is_some_and(centred_line) {
+        return None;
+    }
+    // A "PHỤ LỤC 1" line is the label itself: the body's Phụ lục reading takes it.
+    if upper_key(&header::line(view, i)).starts_with(&upper_key(APPENDIX_WORD)) {
         return None;
     }
     let mut titles = vec![i];
