@@ -357,6 +357,9 @@ fn block_of(
     if let Some(issued) = issued_heading(view, body, k, t, report) {
         return issued;
     }
+    if let Some(appendix) = super::after::appendix_block(view, body, k, report) {
+        return appendix;
+    }
     if let Some(c) = APPENDIX.captures(t) {
         let same_line = c.get(1).map(|m| m.as_str().trim()).unwrap_or("");
         let found = if same_line.is_empty() {

@@ -12,6 +12,7 @@
 //! [`body`] and [`inline`] (body blocks and their inline content), [`fields`] (the body over
 //! the template's fields), [`report`] (what did not map).
 
+mod after;
 mod attached;
 mod body;
 mod choose;
@@ -332,6 +333,8 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     let body_start = parts.noi_dung.first().copied().unwrap_or(n);
     let mut body_positions = Vec::new();
     let mut in_appendix = false;
+    // The header tables printed again over an issued text, reported once each.
+    let mut header_tables: Vec<Option<usize>> = Vec::new();
     let mut in_body = vec![false; n];
     for &i in &parts.noi_dung {
         mark(&mut in_body, i);
@@ -371,8 +374,36 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
                 continue;
             }
         }
+        if i < body_start && after::above_title(&view, i) {
+            report.add(
+                EntryKind::Omitted,
+                Some(p.index),
+                &t,
+                "dòng chữ đặt giữa phần đầu và tên loại không thuộc thành phần thể thức nào và không phải nội dung; bản thảo không có chỗ cho nó, không in lại",
+            );
+            continue;
+        }
+        if !in_body[i] && after::issued_text_header(&view, i) {
+            let table = p.cell.map(|c| c.table);
+            if header_tables.last() != Some(&table) {
+                header_tables.push(table);
+                // The text under it is the issued one, no paragraph kept outside the form.
+                in_appendix = true;
+                report.add(
+                    EntryKind::Omitted,
+                    Some(p.index),
+                    &t,
+                    "phần đầu (tên cơ quan, quốc hiệu, tiêu ngữ) in lại trên văn bản ban hành kèm theo; bản thảo in văn bản kèm theo sau chữ ký, dưới tên loại và tiêu đề của nó",
+                );
+            }
+            continue;
+        }
         if !in_body[i] {
-            if i > body_start && (t.starts_with("Phụ lục") || t.starts_with("PHỤ LỤC")) {
+            if i > body_start
+                && (t.starts_with("Phụ lục")
+                    || t.starts_with("PHỤ LỤC")
+                    || after::unheaded_appendix(&view, i).is_some())
+            {
                 in_appendix = true;
             }
             if !in_appendix {
