@@ -464,8 +464,8 @@ mod tests {
     #[test]
     fn a_missing_fixed_heading_is_reported_not_lost() {
         let (f, report) = spread_into(
-            "ke-hoach",
-            "Mở đầu.\n# NỘI DUNG\n1. Việc một.\n# TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n",
+            "phuong-an",
+            "Mở đầu.\n# NỘI DUNG PHƯƠNG ÁN\n1. Việc một.\n# TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n",
         );
         let all: String = f.values().cloned().collect::<Vec<_>>().join("\n");
         for l in ["Mở đầu.", "1. Việc một.", "Các sở thực hiện."] {
