@@ -164,10 +164,13 @@ fn best_match(items: &[Item], lines: &[String], def: &TemplateDef) -> Option<(u3
                 Item::Field { field, multi } => {
                     if *multi {
                         // best_end holds the best end among e > i (the largest on ties).
+                        // On a tie a field takes the lines when it is required or follows a
+                        // fixed heading (the section that heading opens, printed with it).
                         let opt = !required(*field);
                         let none = cost[q + 1][i].saturating_add(if opt { 0 } else { STEP });
                         let take = best_end.0;
-                        here = if take < none || take == none && !opt && take < NEVER {
+                        let heads = q > 0 && matches!(items[q - 1], Item::Literal(_));
+                        here = if take < none || take == none && (!opt || heads) && take < NEVER {
                             (take, best_end.1 - i)
                         } else {
                             (none, 0)
@@ -511,13 +514,13 @@ mod tests {
         // The responsibility as an unnumbered paragraph under the effect article turns on the
         // quyet-dinh template's switch; as an article of its own it leaves it off.
         let head = "> Căn cứ Luật A\n! QUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ\n";
-        let effect = "Điều 2: Quyết định này có hiệu lực kể từ ngày ký.\n";
+        let effect = "Điều 1: Quyết định này có hiệu lực kể từ ngày ký.\n";
         let duty = "Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này.\n";
         let (f, report) = spread_into("quyet-dinh", &format!("{head}{effect}{duty}"));
         assert_eq!(f["trach_nhiem_lien"], SWITCH_ON);
         assert_eq!(f["trach_nhiem"], duty.trim());
         assert!(report.entries.is_empty(), "{report:?}");
-        let (f, report) = spread_into("quyet-dinh", &format!("{head}{effect}Điều 3: {duty}"));
+        let (f, report) = spread_into("quyet-dinh", &format!("{head}{effect}Điều 1: {duty}"));
         assert_eq!(f.get("trach_nhiem_lien"), None, "{f:?}");
         assert_eq!(f["trach_nhiem"], duty.trim());
         assert!(report.entries.is_empty(), "{report:?}");
