@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::markup::{self, MarkupError};
 use crate::model::{
-    text, Document, IssueDate, Issuer, PlaceDate, Recipients, ReferenceNumber, Secrecy, Signer,
-    System, Urgency,
+    text, DecisionWording, Document, IssueDate, Issuer, PlaceDate, Recipients, ReferenceNumber,
+    Secrecy, Signer, System, Urgency,
 };
 use crate::template::{BodyContext, FieldKind, TemplateDef, TemplateError, Templates};
 
@@ -51,6 +51,10 @@ pub struct Draft {
     /// Override of the template's "./." ending.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closing_mark: Option<bool>,
+    /// The text attached to a decision (a template with `issued_by`): the office's words for
+    /// the decision in the line under the title; other templates ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionWording>,
     /// Cơ quan ban hành (one, or two for a joint document; the first is the lead).
     pub issuers: Vec<Issuer>,
     /// Form field values by name (see the template's `template.toml`).
@@ -307,6 +311,7 @@ impl Draft {
             },
             addressees: Vec::new(),
             closing_mark: None,
+            decision: None,
             issuers,
             fields: template
                 .fields
@@ -439,6 +444,11 @@ impl Draft {
                 archive: text::nfc(&self.recipients.archive),
             },
             issued_by: def.issued_by.clone(),
+            decision: def
+                .issued_by
+                .as_ref()
+                .and(self.decision.as_ref())
+                .map(|w| w.nfc()),
         })
     }
 

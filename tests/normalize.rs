@@ -75,7 +75,8 @@ fn a_cong_van_keeps_its_three_line_vv_and_its_addressee() {
         n.draft.subject,
         "triển khai thực hiện Công văn số 3653/VPCP-CĐS của Văn phòng Chính phủ"
     );
-    assert_eq!(n.draft.addressees, ["Sở Khoa học và Công nghệ"]);
+    // One addressee keeps the full stop its office typed (the form allows it).
+    assert_eq!(n.draft.addressees, ["Sở Khoa học và Công nghệ."]);
     // No two tables touch: Word and LibreOffice would draw them as one bordered table.
     let xml = document_xml(&n.docx);
     assert!(!xml.contains("</w:tbl><w:tbl>"), "adjacent tables");

@@ -8,7 +8,8 @@ use super::header::{self, NumberLine};
 use super::report::{EntryKind, ImportReport};
 use crate::check::rules::{is_upper, upper_key};
 use crate::check::view::{Element, View};
-use crate::model::{IssueDate, System};
+use crate::layout::ISSUED_WITH;
+use crate::model::{text, DecisionWording, IssueDate, System};
 use crate::template::{TemplateDef, Templates};
 
 /// The template of the text attached to a decision, when the document is one: its tên loại
@@ -82,16 +83,49 @@ pub(super) fn unsigned_tail(view: &View, claimed: &[bool]) -> Option<usize> {
     .then_some(last)
 }
 
-/// The report entry for the "(Kèm theo …)" line: recomputed from the draft when `attached`
-/// (the document drafted as the text attached to its decision), else not held by the draft.
+/// The office's words in the line under the title, `note` (Mẫu 1.3: "(Kèm theo Quyết định số
+/// … ngày … của …)"), where they are not those the draft would print: the lead words before
+/// "`decision` số" when not [`ISSUED_WITH`], who issued the decision after "của" when not
+/// `computed` (the issuer's name in sentence case). Number and date are the draft's facts.
+pub(super) fn wording(note: &str, decision: &str, computed: &str) -> Option<DecisionWording> {
+    let note = text::squash_spaces(&text::nfc(&note.replace('\u{a0}', " ")));
+    let inner = note
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    let at = format!(" {} số", decision.to_lowercase());
+    let k = inner
+        .to_lowercase()
+        .find(&at)
+        .filter(|&k| inner.is_char_boundary(k))?;
+    let lead = inner[..k].trim();
+    let rest = &inner[k..];
+    let after = rest.find("ngày").map_or(rest, |d| &rest[d..]);
+    let by = after.split_once(" của ").map(|(_, by)| by.trim());
+    let w = DecisionWording {
+        lead: (lead != ISSUED_WITH && !lead.is_empty()).then(|| lead.to_string()),
+        by: by
+            .filter(|b| *b != computed && !b.is_empty())
+            .map(str::to_string),
+    };
+    (w != DecisionWording::default()).then_some(w)
+}
+
+/// The report entry for the "(Kèm theo …)" line: printed again from the draft when
+/// `attached` (the document drafted as the text attached to its decision), with the office's
+/// words, so reported only when it names no issuer (the draft adds one); else not held by
+/// the draft.
 pub(super) fn report_note(view: &View, attached: bool, report: &mut ImportReport) {
+    let named = note_text(view).is_some_and(|n| n.contains(" của "));
     if let Some(i) = view.parts.attachment {
-        let (kind, note) = if attached {
+        let (kind, note) = if attached && named {
+            return;
+        } else if attached {
             (
                 EntryKind::Review,
-                "dòng \"(Ban hành kèm theo Quyết định …)\" được dựng lại từ số, ngày và cơ quan \
-                 ban hành của bản thảo; cần xem lại nếu bản gốc ghi người ký quyết định \
-                 (\"của Chủ tịch …\")",
+                "dòng \"(… Quyết định …)\" không ghi cơ quan ban hành quyết định; bản thảo in \
+                 thêm \"của\" và tên cơ quan ban hành của bản thảo",
             )
         } else {
             (
@@ -124,6 +158,29 @@ pub(super) fn citation(note: &str) -> (NumberLine, Option<IssueDate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_office_words_of_the_decision_are_kept() {
+        let w = wording(
+            "(Kèm theo Quyết định số /QĐ-UBND ngày tháng 12 năm 2025 của Chủ tịch Ủy ban \
+             nhân dân tỉnh Lâm Đồng)",
+            "Quyết định",
+            "Ủy ban nhân dân tỉnh Lâm Đồng",
+        )
+        .unwrap();
+        assert_eq!(w.lead.as_deref(), Some("Kèm theo"));
+        assert_eq!(
+            w.by.as_deref(),
+            Some("Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng")
+        );
+        // Vanban's own line gives nothing to keep.
+        let own = "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 02 năm 2024 của \
+                   Ủy ban nhân dân tỉnh Lâm Đồng)";
+        assert_eq!(
+            wording(own, "Quyết định", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+            None
+        );
+    }
 
     #[test]
     fn the_decision_is_read_from_the_line_under_the_title() {

@@ -188,14 +188,20 @@ pub(super) fn convert(
                         break;
                     }
                 }
+                let lines: Vec<String> = lines
+                    .iter()
+                    .map(|l| DASH.replace(l, "").trim().to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                // One addressee keeps the office's full stop ("Kính gửi: Sở Nội vụ."): NĐ 30
+                // sets the punctuation of a list only, which the layout computes.
+                let one = lines.len() == 1;
                 out.addressees = lines
                     .iter()
                     .map(|l| {
-                        let l = DASH.replace(l, "");
-                        l.trim()
-                            .trim_end_matches([';', '.', ','])
-                            .trim()
-                            .to_string()
+                        let bare = l.trim_end_matches([';', '.', ',']).trim();
+                        let stop = one && l.ends_with('.') && !bare.is_empty();
+                        format!("{bare}{}", if stop { "." } else { "" })
                     })
                     .filter(|l| !l.is_empty())
                     .collect();

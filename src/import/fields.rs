@@ -44,6 +44,8 @@ pub(super) struct Spread {
     pub fitted: bool,
 }
 
+/// The value of a switch field that is on (bật): any non-empty text turns it on.
+const SWITCH_ON: &str = "có";
 /// Cost of one departure from the pattern.
 const STEP: u32 = 1;
 /// No match.
@@ -162,10 +164,13 @@ fn best_match(items: &[Item], lines: &[String], def: &TemplateDef) -> Option<(u3
                 Item::Field { field, multi } => {
                     if *multi {
                         // best_end holds the best end among e > i (the largest on ties).
+                        // On a tie a field takes the lines when it is required or follows a
+                        // fixed heading (the section that heading opens, printed with it).
                         let opt = !required(*field);
                         let none = cost[q + 1][i].saturating_add(if opt { 0 } else { STEP });
                         let take = best_end.0;
-                        here = if take < none || take == none && !opt && take < NEVER {
+                        let heads = q > 0 && matches!(items[q - 1], Item::Literal(_));
+                        here = if take < none || take == none && (!opt || heads) && take < NEVER {
                             (take, best_end.1 - i)
                         } else {
                             (none, 0)
@@ -331,20 +336,31 @@ pub(super) fn spread(
     let optional: Vec<usize> = (0..def.fields.len())
         .filter(|&k| !def.fields[k].required)
         .collect();
-    // Subsets of the optional fields, all present first; at most 2^5 tries.
+    // A switch: an optional field the template tests but never prints (the quyet-dinh
+    // template's "trach_nhiem_lien"), tried off first and set to SWITCH_ON when on.
+    let shown = pattern(templates, def, ctx, &vec![true; def.fields.len()]);
+    let switch = |k: usize| {
+        shown.as_ref().is_some_and(|items| {
+            !items.iter().any(|item| {
+                matches!(item, Item::Field { field, .. } | Item::Inline { field, .. } if *field == k)
+            })
+        })
+    };
+    // Subsets of the optional fields, all present (switches off) first; at most 2^5 tries.
     let tried = optional.len().min(5);
     let mut candidates: Vec<(u32, Matched)> = Vec::new();
     for mask in 0u32..(1 << tried) {
         let mut present = vec![true; def.fields.len()];
         for (bit, &k) in optional.iter().take(tried).enumerate() {
-            if mask & (1 << bit) != 0 {
-                present[k] = false;
-            }
+            present[k] = (mask & (1 << bit) != 0) == switch(k);
         }
         let Some(items) = pattern(templates, def, ctx, &present) else {
             continue;
         };
-        if let Some((c, m)) = best_match(&items, &lines, def) {
+        if let Some((c, mut m)) = best_match(&items, &lines, def) {
+            for &k in optional.iter().filter(|&&k| present[k] && switch(k)) {
+                m.values.entry(k).or_insert_with(|| SWITCH_ON.to_string());
+            }
             let exact = c == 0;
             candidates.push((c, m));
             if exact
@@ -464,8 +480,8 @@ mod tests {
     #[test]
     fn a_missing_fixed_heading_is_reported_not_lost() {
         let (f, report) = spread_into(
-            "ke-hoach",
-            "Mở đầu.\n# NỘI DUNG\n1. Việc một.\n# TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n",
+            "phuong-an",
+            "Mở đầu.\n# NỘI DUNG PHƯƠNG ÁN\n1. Việc một.\n# TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n",
         );
         let all: String = f.values().cloned().collect::<Vec<_>>().join("\n");
         for l in ["Mở đầu.", "1. Việc một.", "Các sở thực hiện."] {
@@ -478,6 +494,36 @@ mod tests {
                 .any(|e| e.text_start.contains("MỤC ĐÍCH, YÊU CẦU")),
             "{report:?}"
         );
+    }
+
+    #[test]
+    fn a_plan_without_its_purpose_gains_no_heading() {
+        // A Kế hoạch prints "MỤC ĐÍCH, YÊU CẦU" only when that section is filled.
+        let (f, report) = spread_into(
+            "ke-hoach",
+            "Mở đầu.\n# NỘI DUNG\n1. Việc một.\n# TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n",
+        );
+        assert_eq!(f.get("muc_dich_yeu_cau"), None, "{f:?}");
+        assert_eq!(f["noi_dung"], "1. Việc một.");
+        assert_eq!(f["to_chuc_thuc_hien"], "Các sở thực hiện.");
+        assert!(report.entries.is_empty(), "{report:?}");
+    }
+
+    #[test]
+    fn a_switch_is_turned_on_only_when_the_body_needs_it() {
+        // The responsibility as an unnumbered paragraph under the effect article turns on the
+        // quyet-dinh template's switch; as an article of its own it leaves it off.
+        let head = "> Căn cứ Luật A\n! QUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ\n";
+        let effect = "Điều 1: Quyết định này có hiệu lực kể từ ngày ký.\n";
+        let duty = "Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này.\n";
+        let (f, report) = spread_into("quyet-dinh", &format!("{head}{effect}{duty}"));
+        assert_eq!(f["trach_nhiem_lien"], SWITCH_ON);
+        assert_eq!(f["trach_nhiem"], duty.trim());
+        assert!(report.entries.is_empty(), "{report:?}");
+        let (f, report) = spread_into("quyet-dinh", &format!("{head}{effect}Điều 1: {duty}"));
+        assert_eq!(f.get("trach_nhiem_lien"), None, "{f:?}");
+        assert_eq!(f["trach_nhiem"], duty.trim());
+        assert!(report.entries.is_empty(), "{report:?}");
     }
 
     #[test]

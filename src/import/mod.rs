@@ -507,6 +507,12 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
             ),
         );
     }
+    // The office's words for the decision in the line under an attached text's title.
+    let decision = def.issued_by.as_ref().zip(attached::note_text(&view));
+    let decision = decision.and_then(|(by, note)| {
+        let computed = crate::model::sentence_case(&issuers[0].name, &place);
+        attached::wording(&note, &by.name, &computed)
+    });
     let draft = Draft {
         template: def.slug.clone(),
         system,
@@ -520,6 +526,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         subject,
         addressees: body.addressees,
         closing_mark: (body.closing != def.closing_mark).then_some(body.closing),
+        decision,
         issuers,
         fields: spread.fields,
         signers,

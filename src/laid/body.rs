@@ -161,8 +161,9 @@ impl<'a> BodyPass<'a> {
         ps
     }
 
-    /// "Kính gửi: ..." (Ô 9a): one addressee on the same line; several one per line with
-    /// their dashes aligned under the first, each ending ";" and the last ".".
+    /// "Kính gửi: ..." (Ô 9a): one addressee on the same line, with the full stop its draft
+    /// may end it with; several one per line with their dashes aligned under the first,
+    /// each ending ";" and the last ".".
     pub(super) fn addressees(&mut self, doc: &Document) -> Option<Para> {
         let items: Vec<String> = doc
             .addressees
@@ -186,9 +187,13 @@ impl<'a> BodyPass<'a> {
         let mut p = Para::new(El::Addressees);
         p.spacing = Some(Spacing::single(before, Twips(0)));
         if items.len() == 1 {
+            // One addressee on the label's line keeps the full stop its draft gives it: NĐ 30
+            // (Phụ lục I, Ô 9a) sets the punctuation of a list of addressees only.
+            let stop = doc.addressees.iter().any(|a| a.trim().ends_with('.'));
+            let end = if stop { "." } else { "" };
             p.align = Some(Align::Center);
             p.runs
-                .push(run(&format!("{ADDRESSEE_LABEL} {}", items[0]), style));
+                .push(run(&format!("{ADDRESSEE_LABEL} {}{end}", items[0]), style));
             return Some(p);
         }
         let label = format!("{ADDRESSEE_LABEL} ");

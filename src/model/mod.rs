@@ -154,6 +154,39 @@ pub struct Document {
     /// trích yếu. See [`crate::template::TemplateDef::issued_by`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_by: Option<DocType>,
+    /// How the attached text's line names its decision where the office worded it otherwise
+    /// than Vanban computes it ([`DecisionWording`]); `None` for every other document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionWording>,
+}
+
+/// The words of the line under the title of a text attached to a decision, drafted on its
+/// own, that are the office's rather than facts of the draft (lời dẫn và người ban hành trong
+/// dòng "(Kèm theo Quyết định số … ngày … của …)", NĐ 30 Phụ lục III Mẫu 1.3): the number and
+/// the date stay the draft's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct DecisionWording {
+    /// The lead words: "Kèm theo" (as Mẫu 1.3 prints them), "Ban hành theo"; absent, "Ban
+    /// hành kèm theo".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// Who issued the decision, after "của": "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng";
+    /// absent, the issuer's name in sentence case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+impl DecisionWording {
+    /// The words in NFC with runs of spaces folded, as the model holds text.
+    pub fn nfc(&self) -> Self {
+        let nfc = |v: &Option<String>| v.as_deref().map(|v| text::squash_spaces(&text::nfc(v)));
+        DecisionWording {
+            lead: nfc(&self.lead),
+            by: nfc(&self.by),
+        }
+    }
 }
 
 impl Document {
@@ -190,7 +223,10 @@ impl Document {
     /// attached text drafted on its own ([`Document::issued_by`]) it names the issuing
     /// decision by the draft's number and date.
     pub fn issued_note(&self) -> String {
-        self.note_with(crate::layout::ISSUED_WITH)
+        let wording = self.decision.as_ref().filter(|_| self.is_attached());
+        let lead = wording.and_then(|w| w.lead.as_deref());
+        let by = wording.and_then(|w| w.by.as_deref());
+        self.note_by(lead.unwrap_or(crate::layout::ISSUED_WITH), by)
     }
 
     /// Whether this is the text attached to a decision, drafted on its own (no số or date of
@@ -207,20 +243,34 @@ impl Document {
     }
 
     fn note_with(&self, words: &str) -> String {
+        self.note_by(words, None)
+    }
+
+    /// The issuer in the words of a "(… số … của …)" line: `by` when given, else the lead
+    /// issuer's name in sentence case.
+    fn note_by(&self, words: &str, by: Option<&str>) -> String {
         let doc_type = self.issued_by.as_ref().unwrap_or(&self.doc_type);
         let number = self
             .number
             .number_and_symbol(self.system, doc_type, &self.issuers);
-        let issuer = self
-            .issuers
-            .first()
-            .map(|i| sentence_case(&i.name, &self.place_date.place))
-            .unwrap_or_default();
+        let issuer = match by {
+            Some(by) => by.to_string(),
+            None => self.issuer_phrase(),
+        };
         format!(
             "({words} {} số {number} {} của {issuer})",
             doc_type.name,
             self.place_date.date.phrase()
         )
+    }
+
+    /// The lead issuer as a "(… của …)" line names it when the draft gives no other words:
+    /// "Ủy ban nhân dân tỉnh Lâm Đồng".
+    pub fn issuer_phrase(&self) -> String {
+        self.issuers
+            .first()
+            .map(|i| sentence_case(&i.name, &self.place_date.place))
+            .unwrap_or_default()
     }
 
     /// The tên loại line as printed ("KẾ HOẠCH"); empty for a công văn.
@@ -237,7 +287,7 @@ impl Document {
 /// attached to a decision has no date line), the words after the last administrative unit
 /// ("TỈNH", "THÀNH PHỐ" …) are a place name, each word capitalised. Other proper names in
 /// the name ("SỞ NỘI VỤ" → "Sở nội vụ", not "Sở Nội vụ") are not known here: a limitation.
-fn sentence_case(name: &str, place: &str) -> String {
+pub(crate) fn sentence_case(name: &str, place: &str) -> String {
     let name = name.trim();
     let place = place.trim();
     let upper_place = text::upper(place);

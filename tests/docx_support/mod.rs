@@ -105,6 +105,7 @@ pub fn state_chi_thi() -> Document {
     blocks.push(para("Thủ trưởng các cơ quan chuyên môn, đơn vị sự nghiệp thuộc UBND huyện và Chủ tịch UBND các xã, thị trấn chịu trách nhiệm thực hiện Chỉ thị này."));
     Document {
         issued_by: None,
+        decision: None,
         doc_type: doc_type("chi-thi"),
         system: System::State,
         issuers: vec![Issuer {
@@ -192,6 +193,7 @@ pub fn party_bao_cao() -> Document {
     ];
     Document {
         issued_by: None,
+        decision: None,
         doc_type: doc_type("bao-cao"),
         system: System::Party,
         issuers: vec![Issuer {
@@ -250,6 +252,7 @@ pub fn joint_party_ke_hoach() -> Document {
     ];
     Document {
         issued_by: None,
+        decision: None,
         doc_type: doc_type("ke-hoach"),
         system: System::Party,
         issuers: vec![
@@ -332,6 +335,7 @@ pub fn state_draft() -> Document {
     ];
     Document {
         issued_by: None,
+        decision: None,
         doc_type: doc_type("ke-hoach"),
         system: System::State,
         issuers: vec![Issuer {
