@@ -19,6 +19,7 @@ use crate::reader;
 use super::inline::{self, all_bold, pieces, plain, skip_chars, Piece};
 use super::normative::strip_end;
 use super::report::{EntryKind, ImportReport};
+use super::sequence::Origin;
 
 /// What the body gives the draft.
 #[derive(Debug, Default)]
@@ -114,6 +115,9 @@ pub(super) fn convert(
     // For each block, the length of a last run that is the closing mark alone ("./." or
     // "/."): how Vanban wrote it tells whether the stop was the text's own.
     let mut mark_runs: Vec<Option<usize>> = Vec::new();
+    // Where each block came from, to compare its typed label with the computed one.
+    let mut origins: Vec<Option<Origin>> = Vec::new();
+    let quotes = super::quote::quotations(view, body, report);
     let mut k = 0;
     while k < body.len() {
         let i = body[k];
@@ -203,8 +207,13 @@ pub(super) fn convert(
             }
         }
         let before_action = enacting.or(last_action).is_some_and(|a| k < a);
+        let quoted = quotes.iter().any(|&(a, b)| a <= k && k <= b);
         let (block, used) = if enacting == Some(k) {
             (super::normative::enacting(&pc), 1)
+        } else if quoted {
+            // Inside a quotation the labels are the quoted text's: kept as typed.
+            let content = inline::inline(&pc, true);
+            (Block::Paragraph { content }, 1)
         } else {
             block_of(view, body, k, &pc, &t, before_action, report)
         };
@@ -215,6 +224,12 @@ pub(super) fn convert(
             .find(|r| !r.text.trim().is_empty())
             .map(|r| r.text.trim());
         mark_runs.resize(out.blocks.len(), None);
+        origins.resize(out.blocks.len(), None);
+        origins.push(Some(Origin {
+            index: p.index,
+            text: t,
+            pieces: pc,
+        }));
         mark_runs.push(
             last_run
                 .filter(|r| *r == CLOSING_MARK || *r == CLOSING_MARK_AFTER_STOP)
@@ -224,6 +239,8 @@ pub(super) fn convert(
         k += used;
     }
     mark_runs.resize(out.blocks.len(), None);
+    origins.resize(out.blocks.len(), None);
+    super::sequence::reconcile(&mut out.blocks, &origins, report);
     super::closing::closing_mark(&mut out, &mark_runs);
     out
 }
@@ -400,26 +417,16 @@ fn block_of(
     }
     if let Some(m) = ARTICLE.find(t) {
         let rest = rest_after(m.end());
-        if plain(&rest).is_empty() {
-            report.add(
-                EntryKind::Review,
-                Some(p.index),
-                t,
-                "điều không có tên hay nội dung trên cùng dòng; giữ thành đoạn văn, số các điều sau được tính lại",
-            );
-        } else {
-            let head = &pc[..pc.len() - rest.len()];
-            let titled = all_bold(&rest);
-            let run_in = !titled && all_bold(head);
-            let title = inline::inline(&rest, !titled);
-            return (
-                Block::Article {
-                    title,
-                    run_in: run_in || !titled,
-                },
-                1,
-            );
-        }
+        // "Điều 2." alone is an article without a title, its khoản under it.
+        let titled = plain(&rest).is_empty() || all_bold(&rest);
+        let title = inline::inline(&rest, !titled);
+        return (
+            Block::Article {
+                title,
+                run_in: !titled,
+            },
+            1,
+        );
     }
     if before_action && BASIS_STARTS.iter().any(|s| t.starts_with(s)) {
         let content = strip_end(inline::inline(pc, false));

@@ -22,8 +22,10 @@ mod footer;
 mod header;
 mod inline;
 mod normative;
+mod quote;
 mod recase;
 mod report;
+mod sequence;
 
 pub use report::{EntryKind, ImportReport, ReportEntry};
 
