@@ -170,11 +170,13 @@ pub(super) fn reconcile(
             .as_ref()
             .map_or(typed.is_first(), |(p, _)| typed.follows(p));
         let prev_fate = prev.as_ref().map(|(_, f)| *f);
-        let fate = if typed == computed {
+        // A list kept as typed stays so to its end, even where the numbers happen to agree.
+        let kept_run = slot != 4 && follows && prev_fate == Some(Fate::Kept);
+        let fate = if typed == computed && !kept_run {
             Fate::Agreed
-        } else if slot != 4 && (typed.is_first() || follows && prev_fate == Some(Fate::Kept)) {
+        } else if kept_run || slot != 4 && typed.is_first() {
             // A list the original numbers afresh: its text is kept as typed.
-            if prev_fate != Some(Fate::Kept) || !follows {
+            if !kept_run {
                 report.add(
                     EntryKind::Kept,
                     Some(origin.index),
