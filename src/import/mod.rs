@@ -26,6 +26,7 @@ mod quote;
 mod recase;
 mod report;
 mod sequence;
+mod table;
 
 pub use report::{EntryKind, ImportReport, ReportEntry};
 

@@ -35,7 +35,10 @@ impl Label {
     /// Reads the label at the start of `s`.
     fn read(s: &str) -> Option<Label> {
         let s = s.trim_start();
-        if let Some(rest) = s.strip_prefix("Điều ").or_else(|| s.strip_prefix("ĐIỀU ")) {
+        let article = ["Điều ", "ĐIỀU ", "Điểu ", "ĐIỂU "]
+            .iter()
+            .find_map(|w| s.strip_prefix(w));
+        if let Some(rest) = article {
             let digits: String = rest
                 .trim_start()
                 .chars()
