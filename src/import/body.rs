@@ -122,7 +122,7 @@ pub(super) fn convert(
     let mut mark_runs: Vec<Option<usize>> = Vec::new();
     // Where each block came from, to compare its typed label with the computed one.
     let mut origins: Vec<Option<Origin>> = Vec::new();
-    let quotes = super::quote::quotations(view, body, report);
+    let quotes = super::quote::quotations(view, body);
     let mut k = 0;
     while k < body.len() {
         let i = body[k];
@@ -215,13 +215,8 @@ pub(super) fn convert(
             }
         }
         let before_action = enacting.or(last_action).is_some_and(|a| k < a);
-        let quoted = quotes.iter().any(|&(a, b)| a <= k && k <= b);
         let (block, used) = if enacting == Some(k) {
             (super::normative::enacting(&pc), 1)
-        } else if quoted {
-            // Inside a quotation the labels are the quoted text's: kept as typed.
-            let content = inline::inline(&pc, true);
-            (Block::Paragraph { content }, 1)
         } else {
             block_of(view, body, k, &pc, &t, before_action, report)
         };
@@ -237,6 +232,7 @@ pub(super) fn convert(
             index: p.index,
             text: t,
             pieces: pc,
+            quoted: quotes.iter().any(|&(a, b)| a < k && k <= b),
         }));
         mark_runs.push(
             last_run

@@ -1,6 +1,7 @@
 //! Quoted passages (trích dẫn): a paragraph that opens with "“" and the paragraphs up to the
 //! one that closes it with "”" quote another text, whose labels ("b)", "2.") are that text's
-//! own. They are kept as typed, as plain paragraphs, never renumbered.
+//! own: where Vanban would number them otherwise, they are kept as typed, as plain
+//! paragraphs (`super::sequence`).
 
 use std::sync::LazyLock;
 
@@ -9,20 +10,18 @@ use regex::Regex;
 use crate::check::view::View;
 use crate::model::text;
 
-use super::report::{EntryKind, ImportReport};
-
 /// The most paragraphs one quotation may span.
 const MAX_PARAGRAPHS: usize = 30;
 
-/// A label at the start of a paragraph, as the body would read it.
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[a-zđ]\)|[IVXLC]+\s*[.\-–]|[-–+]|(?:Điều|ĐIỀU)\s+\d+\s*[.:])\s")
-        .expect("regex")
-});
-
-/// A heading a quotation does not run past: "II. …", "Phần …", "Chương …", all in capitals.
+/// A heading a quotation does not run past: "II. …" in capitals, "Phần …", "Chương …",
+/// "Mục 1", "Điều 3.", "Phụ lục".
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[IVXLC]+\s*[.\-–]\s|(?i:phần|chương)\s+\S+)").expect("regex")
+});
+
+/// A heading whatever its case: "Điều 3.", "Mục 1", "Phụ lục".
+static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Điều|ĐIỀU|Mục|MỤC)\s+\d+|^(?:Phụ lục|PHỤ LỤC)\b").expect("regex")
 });
 
 /// The quote marks a paragraph opens minus those it closes.
@@ -40,18 +39,14 @@ fn ends_quote(t: &str) -> bool {
 }
 
 /// Whether a paragraph is a heading no quotation runs past: a Roman-numbered section typed
-/// in capitals, or a Phần or Chương label.
+/// in capitals, a Phần or Chương label, an article, a mục, a phụ lục.
 fn is_heading(t: &str) -> bool {
-    HEADING.is_match(t) && (text::upper(t) == t || t.chars().count() <= 20)
+    STRUCTURE.is_match(t) || HEADING.is_match(t) && (text::upper(t) == t || t.chars().count() <= 20)
 }
 
 /// The quotations among the positions of `body`: (first, last) positions, inclusive, each of
-/// more than one paragraph. One report entry for each that holds typed labels.
-pub(super) fn quotations(
-    view: &View,
-    body: &[usize],
-    report: &mut ImportReport,
-) -> Vec<(usize, usize)> {
+/// more than one paragraph.
+pub(super) fn quotations(view: &View, body: &[usize]) -> Vec<(usize, usize)> {
     let texts: Vec<String> = body
         .iter()
         .map(|&i| text::squash_spaces(&text::nfc(&view.paras[i].text)))
@@ -66,15 +61,6 @@ pub(super) fn quotations(
         }
         match closing(view, body, &texts, k) {
             Some(end) => {
-                let labelled = (k + 1..=end).find(|&j| LABEL.is_match(&texts[j]));
-                if let Some(j) = labelled {
-                    report.add(
-                        EntryKind::Kept,
-                        Some(view.paras[body[j]].index),
-                        &texts[j],
-                        "đoạn nằm trong phần trích dẫn (từ dấu “ đến dấu ”): số thứ tự gõ ở đầu đoạn thuộc văn bản được trích, giữ nguyên chữ gõ thành đoạn văn thường, không đánh số lại",
-                    );
-                }
                 out.push((k, end));
                 k = end + 1;
             }
@@ -118,8 +104,7 @@ mod tests {
         assert!(!ends_quote("”. Sau đó Sở báo cáo."));
         assert!(is_heading("II. NHIỆM VỤ"));
         assert!(!is_heading("2. Hội báo cáo"));
-        assert!(LABEL.is_match("b) Hội báo cáo"));
-        assert!(LABEL.is_match("2. Việc sáp nhập"));
-        assert!(!LABEL.is_match("Do đó, Sở Nội vụ"));
+        assert!(is_heading("Điều 1: Tăng tăng"));
+        assert!(is_heading("Mục 2"));
     }
 }

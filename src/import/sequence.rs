@@ -2,7 +2,8 @@
 //! are built, the labels Vanban computes are compared with those the office typed. A slip of
 //! the original (an "e)" right after "d)", a number skipped or repeated) is corrected and
 //! reported; a list the original starts again from "1." or "a)", which the computed numbering
-//! cannot restart, keeps its typed text as plain paragraphs, reported.
+//! cannot restart, keeps its typed text as plain paragraphs, reported; so does a label inside
+//! a quotation that Vanban would number otherwise.
 
 use crate::model::{label_blocks, next_letter, Block, System};
 
@@ -18,6 +19,8 @@ pub(super) struct Origin {
     pub text: String,
     /// Its pieces, to keep the text as typed.
     pub pieces: Vec<Piece>,
+    /// It lies inside a quotation after the paragraph that opens it (`super::quote`).
+    pub quoted: bool,
 }
 
 /// A label read from a typed paragraph or from the computed numbering.
@@ -162,6 +165,27 @@ pub(super) fn reconcile(
         let (Some(typed), Some(computed)) = (typed, computed) else {
             continue;
         };
+        if origin.quoted {
+            // The quoted text's own label: kept as typed where Vanban would print another,
+            // and no part of the lists around the quotation.
+            if typed != computed && slot != 4 {
+                report.add(
+                    EntryKind::Kept,
+                    Some(origin.index),
+                    &origin.text,
+                    &format!(
+                        "đoạn nằm trong phần trích dẫn (từ dấu “ đến dấu ”): số thứ tự «{}» thuộc văn bản được trích, giữ nguyên chữ gõ thành đoạn văn thường (Vanban sẽ đánh «{}»)",
+                        typed.shown(),
+                        computed.shown()
+                    ),
+                );
+                blocks[i] = Block::Paragraph {
+                    content: inline::inline(&origin.pieces, true),
+                };
+                labels = label_blocks(blocks, System::State);
+            }
+            continue;
+        }
         let prev = match slot {
             0 => &open.letter,
             4 => &open.article,

@@ -17,6 +17,7 @@ fn typed(kind: &str, line: &str, index: usize) -> (Block, Option<Origin>) {
         index,
         text: line.to_string(),
         pieces: line.chars().map(|c| Piece::Char(c, false, false)).collect(),
+        quoted: false,
     };
     (block, (kind != "p").then_some(origin))
 }
@@ -122,4 +123,41 @@ fn a_list_numbered_afresh_keeps_its_typed_text() {
         .map(|e| (e.kind, e.paragraph))
         .collect();
     assert_eq!(kept, vec![(EntryKind::Kept, Some(3))]);
+}
+
+#[test]
+fn a_quoted_label_vanban_would_number_otherwise_is_kept_as_typed() {
+    let lines = [
+        ("p", "“a) Trong thời hạn 60 ngày"),
+        ("l", "b) Hội báo cáo kết quả đại hội”."),
+        ("l", "a) Điểm của văn bản này"),
+    ];
+    let (mut blocks, mut origins): (Vec<Block>, Vec<Option<Origin>>) = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (k, l))| typed(k, l, i))
+        .unzip();
+    origins[1].as_mut().unwrap().quoted = true;
+    let mut report = ImportReport::default();
+    reconcile(&mut blocks, &origins, &mut report);
+    assert!(
+        matches!(&blocks[1], Block::Paragraph { content } if content.plain_text() == "b) Hội báo cáo kết quả đại hội”."),
+        "{blocks:?}"
+    );
+    assert!(matches!(blocks[2], Block::Lettered { .. }));
+    assert_eq!(report.entries.len(), 1);
+    assert_eq!(report.entries[0].kind, EntryKind::Kept);
+    assert_eq!(report.entries[0].paragraph, Some(1));
+    // A quoted label Vanban numbers the same (a draft Vanban printed) stays as it is.
+    let (mut blocks, mut origins): (Vec<Block>, Vec<Option<Origin>>) =
+        [("p", "“Dân tăng"), ("l", "a) Tăng tăng”")]
+            .iter()
+            .enumerate()
+            .map(|(i, (k, l))| typed(k, l, i))
+            .unzip();
+    origins[1].as_mut().unwrap().quoted = true;
+    let mut report = ImportReport::default();
+    reconcile(&mut blocks, &origins, &mut report);
+    assert!(matches!(blocks[1], Block::Lettered { .. }));
+    assert!(report.entries.is_empty());
 }
