@@ -20,6 +20,7 @@
 //! | `Mục 1. `               | Mục inside a chương (number recomputed) |
 //! | `Điều 1. `              | Điều (number recomputed), "Điều 1. Title" bold |
 //! | `Điều 1: `              | Điều without a title: "Điều 1." bold, its text regular after it |
+//! | `Điều 1.` alone         | Điều with neither title nor text on its line: "Điều 1." bold, its khoản under it |
 //! | `\`                     | escape: the rest of the line is a plain paragraph |
 //! | anything else           | paragraph                               |
 //!
@@ -120,6 +121,11 @@ fn parse_block(line: &str) -> Result<Block, String> {
             },
             Structure::Division => Block::Division {
                 title: non_empty(rest, "mục")?,
+            },
+            // "Điều 2." alone: an article whose khoản follow on their own lines.
+            Structure::Article if rest.is_empty() => Block::Article {
+                title: Inline::default(),
+                run_in: false,
             },
             Structure::Article => Block::Article {
                 title: non_empty(rest, "điều")?,
@@ -223,6 +229,10 @@ fn structure_prefix(line: &str) -> Option<(Structure, &str)> {
             .map(|(i, c)| i + c.len_utf8())?;
         if let Some(after) = rest[n..].strip_prefix(". ") {
             return Some((kind, after.trim_start()));
+        }
+        // "Điều 2." with nothing after it on the (trimmed) line: an article without a title.
+        if kind == Structure::Article && &rest[n..] == "." {
+            return Some((kind, ""));
         }
         let after = rest[n..].strip_prefix(": ")?;
         return (kind == Structure::Article).then(|| (Structure::RunInArticle, after.trim_start()));
@@ -425,6 +435,10 @@ pub fn to_markup(body: &Body) -> String {
                     crate::layout::DIVISION_WORD,
                     inline_markup(title)
                 )
+            }
+            // An article with neither title nor text: "Điều 1." alone.
+            Block::Article { title, .. } if title.is_empty() => {
+                format!("{} 1.", crate::layout::ARTICLE_WORD)
             }
             Block::Article { title, run_in } => {
                 let sep = if *run_in { ':' } else { '.' };

@@ -1,7 +1,7 @@
 //! Generated bodies through the import round trip: a plan (kế hoạch) and a decision (quyết
 //! định) whose fields hold random blocks (Phần, mục, Chương, Mục, numbered items at three levels, headings,
 //! điểm, dashes, plus items, paragraphs with bold and italic words, footnotes, tables,
-//! articles titled and run-in, a Phụ lục; a công văn with its addressees) are rendered to .docx, imported and rendered again; the two
+//! articles titled, run-in and bare ("Điều 2." alone), a Phụ lục; a công văn with its addressees) are rendered to .docx, imported and rendered again; the two
 //! laid-out documents must be equal; the letters are signed with generated authority chains
 //! (none, TM., TM. + KT., TL. + KT., KT., Q.). `PROPTEST_CASES` overrides the default of 72
 //! cases a test (216 generated drafts a run).
@@ -122,15 +122,14 @@ fn lines(min: usize, max: usize) -> impl Strategy<Value = String> {
 }
 
 fn article() -> impl Strategy<Value = String> {
-    (plain_words(2, 6), words(3, 10), lines(0, 4), any::<bool>()).prop_map(
-        |(title, text, body, run_in)| {
-            if run_in {
-                format!("Điều 1: {text}\n{body}")
-            } else {
-                format!("Điều 1. {title}\n{body}")
-            }
-        },
-    )
+    (plain_words(2, 6), words(3, 10), lines(0, 4), 0..3u8).prop_map(|(title, text, body, kind)| {
+        match kind {
+            0 => format!("Điều 1: {text}\n{body}"),
+            1 => format!("Điều 1. {title}\n{body}"),
+            // "Điều 1." alone, its khoản under it.
+            _ => format!("Điều 1.\n1. {text}\n{body}"),
+        }
+    })
 }
 
 fn chapter_or_division() -> impl Strategy<Value = String> {

@@ -243,6 +243,7 @@ pub fn view_of(doc: &Document) -> View {
                         b.push(lbl, style, Align::Center, None, &field);
                         content.clone()
                     }
+                    (Some(lbl), false) if content.is_empty() => lbl.clone(),
                     (Some(lbl), false) => format!("{lbl} {content}"),
                     (None, _) => content.clone(),
                 };

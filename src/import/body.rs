@@ -4,7 +4,7 @@
 //! becomes the closing mark; tables become tables. What maps onto nothing is kept as a
 //! plain paragraph and reported.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -13,12 +13,13 @@ use crate::check::view::{Align, View};
 use crate::layout::{
     ADDRESSEE_LABEL, ATTACHED_TO, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, ISSUED_WITH,
 };
-use crate::model::{text, Block, Inline, Table};
+use crate::model::{text, Block, Inline};
 use crate::reader;
 
 use super::inline::{self, all_bold, pieces, plain, skip_chars, Piece};
 use super::normative::strip_end;
 use super::report::{EntryKind, ImportReport};
+use super::sequence::Origin;
 
 /// What the body gives the draft.
 #[derive(Debug, Default)]
@@ -44,8 +45,13 @@ static ARTICLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:]\s*").expect("regex"));
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[IVXLC]+\s*[.\-–]\s+").expect("regex"));
+/// "1. ", "1.2 ", and "6.1.Công tác" typed without the space (the capital after the dot is
+/// group 4, not part of the label).
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\.\s+|^(\d{1,3}(?:\.\d{1,3}){1,3})\s+").expect("regex")
+    Regex::new(
+        r"^(\d{1,3}(?:\.\d{1,3}){0,3})\.\s+|^(\d{1,3}(?:\.\d{1,3}){1,3})\s+|^(\d{1,3}(?:\.\d{1,3}){0,3})\.(\p{Lu})",
+    )
+    .expect("regex")
 });
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-zđ]\)\s+").expect("regex"));
 static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–]\s+").expect("regex"));
@@ -114,6 +120,9 @@ pub(super) fn convert(
     // For each block, the length of a last run that is the closing mark alone ("./." or
     // "/."): how Vanban wrote it tells whether the stop was the text's own.
     let mut mark_runs: Vec<Option<usize>> = Vec::new();
+    // Where each block came from, to compare its typed label with the computed one.
+    let mut origins: Vec<Option<Origin>> = Vec::new();
+    let quotes = super::quote::quotations(view, body);
     let mut k = 0;
     while k < body.len() {
         let i = body[k];
@@ -135,8 +144,11 @@ pub(super) fn convert(
             {
                 k += 1;
             }
-            out.blocks
-                .push(Block::Table(table(view, &body[start..k], report)));
+            out.blocks.push(Block::Table(super::table::table(
+                view,
+                &body[start..k],
+                report,
+            )));
             continue;
         }
         // Footnotes only where the view paragraph is the reader's whole paragraph.
@@ -221,6 +233,13 @@ pub(super) fn convert(
             .find(|r| !r.text.trim().is_empty())
             .map(|r| r.text.trim());
         mark_runs.resize(out.blocks.len(), None);
+        origins.resize(out.blocks.len(), None);
+        origins.push(Some(Origin {
+            index: p.index,
+            text: t,
+            pieces: pc,
+            quoted: quotes.iter().any(|&(a, b)| a < k && k <= b),
+        }));
         mark_runs.push(
             last_run
                 .filter(|r| *r == CLOSING_MARK || *r == CLOSING_MARK_AFTER_STOP)
@@ -230,6 +249,8 @@ pub(super) fn convert(
         k += used;
     }
     mark_runs.resize(out.blocks.len(), None);
+    origins.resize(out.blocks.len(), None);
+    super::sequence::reconcile(&mut out.blocks, &origins, report);
     super::closing::closing_mark(&mut out, &mark_runs);
     out
 }
@@ -409,26 +430,16 @@ fn block_of(
     }
     if let Some(m) = ARTICLE.find(t) {
         let rest = rest_after(m.end());
-        if plain(&rest).is_empty() {
-            report.add(
-                EntryKind::Review,
-                Some(p.index),
-                t,
-                "điều không có tên hay nội dung trên cùng dòng; giữ thành đoạn văn, số các điều sau được tính lại",
-            );
-        } else {
-            let head = &pc[..pc.len() - rest.len()];
-            let titled = all_bold(&rest);
-            let run_in = !titled && all_bold(head);
-            let title = inline::inline(&rest, !titled);
-            return (
-                Block::Article {
-                    title,
-                    run_in: run_in || !titled,
-                },
-                1,
-            );
-        }
+        // "Điều 2." alone is an article without a title, its khoản under it.
+        let titled = plain(&rest).is_empty() || all_bold(&rest);
+        let title = inline::inline(&rest, !titled);
+        return (
+            Block::Article {
+                title,
+                run_in: !titled,
+            },
+            1,
+        );
     }
     if before_action && BASIS_STARTS.iter().any(|s| t.starts_with(s)) {
         let content = strip_end(inline::inline(pc, false));
@@ -454,9 +465,16 @@ fn block_of(
         }
     }
     if let Some(c) = NUMBERED.captures(t) {
-        let label = c.get(1).or_else(|| c.get(2)).expect("one group matches");
+        let label = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(3))
+            .expect("one group matches");
         let level = label.as_str().split('.').count();
-        let rest = rest_after(c.get(0).expect("match").end());
+        let end = c
+            .get(4)
+            .map_or_else(|| c.get(0).expect("match").end(), |m| m.start());
+        let rest = rest_after(end);
         if level <= 3 && !plain(&rest).is_empty() {
             let level = u8::try_from(level).unwrap_or(1);
             if all_bold(&rest) && all_bold(pc) {
@@ -500,60 +518,6 @@ fn block_of(
         },
         1,
     )
-}
-
-/// A table from the paragraphs of its cells: one line per row, the paragraphs of a cell
-/// joined; a first row all in bold is the header.
-fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> Table {
-    let mut grid: BTreeMap<usize, BTreeMap<usize, Vec<Vec<Piece>>>> = BTreeMap::new();
-    // Cells of several paragraphs: how many, and the first of them.
-    let mut joined: (usize, Option<(usize, String)>) = (0, None);
-    for &i in cells {
-        let p = &view.paras[i];
-        let Some(c) = p.cell else { continue };
-        let pc = pieces(p, &[]);
-        let entry = grid.entry(c.row).or_default().entry(c.col).or_default();
-        if !plain(&pc).is_empty() {
-            if !entry.is_empty() {
-                if entry.len() == 1 {
-                    joined.0 += 1;
-                }
-                joined.1.get_or_insert_with(|| (p.index, p.text.clone()));
-                entry.push(vec![Piece::Char(' ', false, false)]);
-            }
-            entry.push(pc);
-        }
-    }
-    if let (n, Some((index, text))) = joined {
-        report.add(
-            EntryKind::Review,
-            Some(index),
-            &text,
-            &format!("bảng có {n} ô gồm nhiều đoạn; các đoạn của mỗi ô được nối thành một dòng"),
-        );
-    }
-    let cols = grid.values().map(|r| r.len()).max().unwrap_or(0);
-    let rows: Vec<Vec<Vec<Piece>>> = grid
-        .into_values()
-        .map(|r| {
-            let mut row: Vec<Vec<Piece>> = r.into_values().map(|v| v.concat()).collect();
-            row.resize(cols, Vec::new());
-            row
-        })
-        .collect();
-    let header = rows.len() > 1 && rows[0].iter().all(|c| c.is_empty() || all_bold(c));
-    Table {
-        header,
-        rows: rows
-            .iter()
-            .enumerate()
-            .map(|(r, row)| {
-                row.iter()
-                    .map(|c| inline::inline(c, !(header && r == 0)))
-                    .collect()
-            })
-            .collect(),
-    }
 }
 
 /// A document issued with the decision (văn bản ban hành kèm theo): its tên loại alone on a

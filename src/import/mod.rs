@@ -23,8 +23,11 @@ mod footer;
 mod header;
 mod inline;
 mod normative;
+mod quote;
 mod recase;
 mod report;
+mod sequence;
+mod table;
 
 pub use report::{EntryKind, ImportReport, ReportEntry};
 

@@ -17,6 +17,9 @@ pub enum EntryKind {
     Missing,
     /// Read by a guess or changed to fit the form; worth a look (cần xem lại).
     Review,
+    /// A slip of the original that Vanban computes right instead, such as a typed "e)"
+    /// right after "d)" (đã sửa).
+    Changed,
 }
 
 impl EntryKind {
@@ -27,6 +30,7 @@ impl EntryKind {
             EntryKind::Omitted => "không nhập được",
             EntryKind::Missing => "thiếu",
             EntryKind::Review => "cần xem lại",
+            EntryKind::Changed => "đã sửa",
         }
     }
 }

@@ -364,6 +364,13 @@ impl<'a> BodyPass<'a> {
                     notes.map(|n| n.issued.as_str()),
                     items,
                 ),
+                // "Điều 2." alone, bold: its khoản follow on their own lines.
+                Block::Article { title, .. } if title.is_empty() => {
+                    let mut p = self.body_paragraph();
+                    p.runs.push(run(label.unwrap_or_default(), &l.article));
+                    p.keep_next = true;
+                    p
+                }
                 Block::Article {
                     title,
                     run_in: false,

@@ -65,3 +65,26 @@ fn footnotes_are_numbered_in_order() {
         .collect();
     assert_eq!(refs, (1..=23).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_bare_article_prints_its_label_alone_in_bold() {
+    let mut doc = example("ke-hoach-phoi-hop-dan-van-tay-son-2022");
+    doc.body = crate::markup::parse("Điều 1. Phạm vi\nĐiều 2.\n1. Khoản một").unwrap();
+    let laid = lay_out(&doc);
+    let paras: Vec<&Para> = laid
+        .blocks
+        .iter()
+        .filter_map(|i| match i {
+            Item::Para(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let bare = paras
+        .iter()
+        .find(|p| p.text() == "Điều 2.")
+        .expect("the bare article is printed as its label");
+    assert_eq!(bare.runs.len(), 1);
+    assert!(bare.runs[0].look.bold);
+    assert!(bare.keep_next);
+    assert!(paras.iter().any(|p| p.text().starts_with("1. Khoản một")));
+}

@@ -295,6 +295,15 @@ Phụ lục II. QUY CHẾ",
     }
 
     #[test]
+    fn a_bare_article_line_is_an_article_with_no_text() {
+        let got = lines("Điều 1. Phạm vi\nĐiều 2.\n1. Khoản", System::State);
+        assert_eq!(got[1].kind, LineKind::Article);
+        assert_eq!(got[1].text, "");
+        assert_eq!(got[1].label.as_deref(), Some("Điều 2."));
+        assert_eq!(got[2].label.as_deref(), Some("1."));
+    }
+
+    #[test]
     fn agrees_with_the_parser_on_kinds() {
         let src = "# A\n## B\n1.1. C\na) D\n- E\n+ F\nG\n\\# H";
         let body = super::super::parse(src).unwrap();

@@ -200,3 +200,48 @@ fn decomposed_input_is_normalised() {
     let body = parse("Ke\u{302}\u{301} hoa\u{323}ch").unwrap();
     assert_eq!(body.blocks[0].inline().unwrap().plain_text(), "Kế hoạch");
 }
+
+#[test]
+fn a_bare_article_line_is_an_article_without_a_title() {
+    let body = parse("Điều 1. Phạm vi\nĐiều 2.\n1. Khoản một\nĐiều 3: Hiệu lực.").unwrap();
+    assert_eq!(
+        body.blocks[1],
+        Block::Article {
+            title: Inline::default(),
+            run_in: false
+        }
+    );
+    assert!(matches!(body.blocks[2], Block::Numbered { level: 1, .. }));
+    let markup = to_markup(&body);
+    assert_eq!(
+        markup,
+        "Điều 1. Phạm vi\nĐiều 1.\n1. Khoản một\nĐiều 1: Hiệu lực.\n"
+    );
+    assert_eq!(parse(&markup).unwrap(), body);
+    // "Chương I." alone is no chương: a paragraph, as before.
+    assert!(matches!(
+        parse("Chương I.").unwrap().blocks[0],
+        Block::Paragraph { .. }
+    ));
+}
+
+#[test]
+fn paragraphs_that_look_like_labels_round_trip_behind_the_escape() {
+    let para = |s: &str| Block::Paragraph {
+        content: Inline(vec![t(s)]),
+    };
+    let body = Body {
+        blocks: vec![
+            para("b) Hội báo cáo kết quả đại hội”."),
+            para("2. Việc sáp nhập"),
+            para("Điều 2."),
+            para("- gạch"),
+        ],
+    };
+    let markup = to_markup(&body);
+    assert_eq!(
+        markup,
+        "\\b) Hội báo cáo kết quả đại hội”.\n\\2. Việc sáp nhập\n\\Điều 2.\n\\- gạch\n"
+    );
+    assert_eq!(parse(&markup).unwrap(), body);
+}

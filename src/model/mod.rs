@@ -17,7 +17,7 @@ pub mod text;
 pub use body::{Block, Body, Inline, Span, Table};
 pub use date::{IssueDate, PlaceDate};
 pub use number::ReferenceNumber;
-pub use numbering::{basis_end, label_blocks, part_label, roman, BlockLabel};
+pub use numbering::{basis_end, label_blocks, next_letter, part_label, roman, BlockLabel};
 pub use plain::{plain_text, plain_text_of, PLAIN_FOOTNOTE_SEPARATOR, PLAIN_RULE};
 pub use recipients::Recipients;
 pub use signer::{Authority, AuthorityLine, Signer};

@@ -65,6 +65,12 @@ const LETTERS: [&str; 23] = [
     "u", "v", "x", "y",
 ];
 
+/// The điểm letter after `letter` in the Vietnamese order ("d" → "đ" → "e"), if any.
+pub fn next_letter(letter: &str) -> Option<&'static str> {
+    let at = LETTERS.iter().position(|l| *l == letter)?;
+    LETTERS.get(at + 1).copied()
+}
+
 /// Computes the label of every block, in order. Part restarts sections; a section restarts
 /// numbered items; a numbered item restarts deeper levels and letters.
 pub fn label_blocks(blocks: &[Block], system: System) -> Vec<BlockLabel> {
@@ -266,6 +272,15 @@ mod tests {
             .map(Option::unwrap)
             .collect();
         assert_eq!(labels, vec!["a)", "b)", "c)", "d)", "đ)", "e)", "1.", "a)"]);
+    }
+
+    #[test]
+    fn the_letter_after_d_is_dd() {
+        assert_eq!(next_letter("d"), Some("đ"));
+        assert_eq!(next_letter("đ"), Some("e"));
+        assert_eq!(next_letter("e"), Some("g"));
+        assert_eq!(next_letter("y"), None);
+        assert_eq!(next_letter("f"), None);
     }
 
     #[test]

@@ -3,4 +3,4 @@
 /**
  * What happened to one piece of the original (cách xử lý).
  */
-export type EntryKind = "kept" | "omitted" | "missing" | "review";
+export type EntryKind = "kept" | "omitted" | "missing" | "review" | "changed";
