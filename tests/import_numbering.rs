@@ -127,7 +127,7 @@ fn an_e_right_after_d_is_corrected_and_reported() {
 }
 
 #[test]
-fn a_label_typed_without_its_space_still_counts() {
+fn a_label_typed_without_its_space_or_with_a_slip_in_dieu_still_counts() {
     // "6.1.Công tác …" (no space after the label) is item 6.1, so the typed "6.2." agrees.
     let imported = import("026-bc-ubnd-lam-dong-ma-tuy.docx");
     assert!(
@@ -139,4 +139,19 @@ fn a_label_typed_without_its_space_still_counts() {
         "{:#?}",
         imported.report.entries
     );
+    // "Điểu 18." is article 18 (reported), so "Điều 19." agrees.
+    let imported = import("042-qd-ubnd-ha-tinh-11-2018.docx");
+    let notes: Vec<(&str, EntryKind)> = imported
+        .report
+        .entries
+        .iter()
+        .map(|e| (e.text_start.as_str(), e.kind))
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|(t, k)| t.starts_with("Điểu 18.") && *k == EntryKind::Changed),
+        "{notes:#?}"
+    );
+    assert!(!notes.iter().any(|(t, _)| t.starts_with("Điều 19.")));
 }

@@ -41,8 +41,9 @@ static DIVISION: LazyLock<Regex> =
 static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Phụ lục|PHỤ LỤC)(?:\s+[IVXLC\d]+)?\s*(?:[.:]\s*(.*))?$").expect("regex")
 });
+/// "Điều 3." (also "Điểu 18.", a slip of the keyboard some offices leave in).
 static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:]\s*").expect("regex"));
+    LazyLock::new(|| Regex::new(r"^(?:Điều|ĐIỀU|Điểu|ĐIỂU)\s+\d+\s*[.:]\s*").expect("regex"));
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[IVXLC]+\s*[.\-–]\s+").expect("regex"));
 /// "1. ", "1.2 ", and "6.1.Công tác" typed without the space (the capital after the dot is
@@ -429,6 +430,14 @@ fn block_of(
         }
     }
     if let Some(m) = ARTICLE.find(t) {
+        if t.starts_with("Điểu") || t.starts_with("ĐIỂU") {
+            report.add(
+                EntryKind::Changed,
+                Some(p.index),
+                t,
+                "chữ «Điểu» gõ nhầm; Vanban in «Điều» và đánh số điều này như các điều khác",
+            );
+        }
         let rest = rest_after(m.end());
         // "Điều 2." alone is an article without a title, its khoản under it.
         let titled = plain(&rest).is_empty() || all_bold(&rest);

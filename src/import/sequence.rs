@@ -38,7 +38,9 @@ impl Label {
     /// Reads the label at the start of `s`.
     fn read(s: &str) -> Option<Label> {
         let s = s.trim_start();
-        let article = ["Điều ", "ĐIỀU "].iter().find_map(|w| s.strip_prefix(w));
+        let article = ["Điều ", "ĐIỀU ", "Điểu ", "ĐIỂU "]
+            .iter()
+            .find_map(|w| s.strip_prefix(w));
         if let Some(rest) = article {
             let digits: String = rest
                 .trim_start()
