@@ -680,10 +680,12 @@ fn quyet_dinh_ha_tinh_is_signed_for_the_committee_by_a_vice_chairman() {
         ["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "QUYẾT ĐỊNH:"]
     );
     let articles = outline(&doc, |b| matches!(b, Block::Article { .. }));
-    // Three articles of the decision, then the 34 of the Quy định it issues, numbered afresh.
-    assert_eq!(articles.len(), 3 + 34);
+    // Three articles of the decision, then the 35 of the Quy định it issues (the original
+    // numbers them to 37, skipping 32 and 33), numbered afresh; "Điểu 18." is article 18.
+    assert_eq!(articles.len(), 3 + 35);
     assert!(articles[3].starts_with("Điều 1. Phạm vi điều chỉnh"));
-    assert!(articles[36].starts_with("Điều 34. Tổ chức thực hiện"));
+    assert!(articles[20].starts_with("Điều 18. Bảo vệ môi trường trong nuôi trồng"));
+    assert!(articles[37].starts_with("Điều 35. Tổ chức thực hiện"));
     assert_eq!(
         doc.body
             .blocks
