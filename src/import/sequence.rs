@@ -5,7 +5,7 @@
 //! cannot restart, keeps its typed text as plain paragraphs, reported; so does a label inside
 //! a quotation that Vanban would number otherwise.
 
-use crate::model::{label_blocks, next_letter, Block, System};
+use crate::model::{label_blocks, next_letter, Block, BlockLabel, System};
 
 use super::inline::{self, Piece};
 use super::report::{EntryKind, ImportReport};
@@ -125,6 +125,15 @@ struct Open {
     article: Option<(Label, Fate)>,
 }
 
+/// Makes block `i` a plain paragraph of the text as typed (its label kept, not computed) and
+/// returns the labels of the body computed again.
+fn keep_as_typed(blocks: &mut [Block], i: usize, origin: &Origin) -> Vec<BlockLabel> {
+    blocks[i] = Block::Paragraph {
+        content: inline::inline(&origin.pieces, true),
+    };
+    label_blocks(blocks, System::State)
+}
+
 /// Compares each block's typed label with the computed one and settles the differences (see
 /// the module doc); `origins` runs parallel to `blocks`.
 pub(super) fn reconcile(
@@ -181,10 +190,7 @@ pub(super) fn reconcile(
                         computed.shown()
                     ),
                 );
-                blocks[i] = Block::Paragraph {
-                    content: inline::inline(&origin.pieces, true),
-                };
-                labels = label_blocks(blocks, System::State);
+                labels = keep_as_typed(blocks, i, origin);
             }
             continue;
         }
@@ -215,10 +221,7 @@ pub(super) fn reconcile(
                     ),
                 );
             }
-            blocks[i] = Block::Paragraph {
-                content: inline::inline(&origin.pieces, true),
-            };
-            labels = label_blocks(blocks, System::State);
+            labels = keep_as_typed(blocks, i, origin);
             Fate::Kept
         } else {
             // A run renumbered after a slip is reported once, at the slip.

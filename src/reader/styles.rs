@@ -167,7 +167,7 @@ impl Numbering {
     }
 
     fn level(&self, num_id: i64, level: u8) -> Option<&Level> {
-        self.abstracts.get(self.nums.get(&num_id)?)?.get(&level)
+        self.abstract_level(self.abstract_of(num_id)?, level)
     }
 
     /// The abstract list a numId draws its levels and counters from.

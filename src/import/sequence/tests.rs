@@ -22,12 +22,17 @@ fn typed(kind: &str, line: &str, index: usize) -> (Block, Option<Origin>) {
     (block, (kind != "p").then_some(origin))
 }
 
-fn run(lines: &[(&str, &str)]) -> (Vec<Block>, ImportReport) {
-    let (mut blocks, origins): (Vec<Block>, Vec<Option<Origin>>) = lines
+/// The blocks and origins of typed lines, in order.
+fn typed_lines(lines: &[(&str, &str)]) -> (Vec<Block>, Vec<Option<Origin>>) {
+    lines
         .iter()
         .enumerate()
         .map(|(i, (k, l))| typed(k, l, i))
-        .unzip();
+        .unzip()
+}
+
+fn run(lines: &[(&str, &str)]) -> (Vec<Block>, ImportReport) {
+    let (mut blocks, origins) = typed_lines(lines);
     let mut report = ImportReport::default();
     reconcile(&mut blocks, &origins, &mut report);
     (blocks, report)
@@ -132,11 +137,7 @@ fn a_quoted_label_vanban_would_number_otherwise_is_kept_as_typed() {
         ("l", "b) Hội báo cáo kết quả đại hội”."),
         ("l", "a) Điểm của văn bản này"),
     ];
-    let (mut blocks, mut origins): (Vec<Block>, Vec<Option<Origin>>) = lines
-        .iter()
-        .enumerate()
-        .map(|(i, (k, l))| typed(k, l, i))
-        .unzip();
+    let (mut blocks, mut origins) = typed_lines(&lines);
     origins[1].as_mut().unwrap().quoted = true;
     let mut report = ImportReport::default();
     reconcile(&mut blocks, &origins, &mut report);
@@ -149,12 +150,7 @@ fn a_quoted_label_vanban_would_number_otherwise_is_kept_as_typed() {
     assert_eq!(report.entries[0].kind, EntryKind::Kept);
     assert_eq!(report.entries[0].paragraph, Some(1));
     // A quoted label Vanban numbers the same (a draft Vanban printed) stays as it is.
-    let (mut blocks, mut origins): (Vec<Block>, Vec<Option<Origin>>) =
-        [("p", "“Dân tăng"), ("l", "a) Tăng tăng”")]
-            .iter()
-            .enumerate()
-            .map(|(i, (k, l))| typed(k, l, i))
-            .unzip();
+    let (mut blocks, mut origins) = typed_lines(&[("p", "“Dân tăng"), ("l", "a) Tăng tăng”")]);
     origins[1].as_mut().unwrap().quoted = true;
     let mut report = ImportReport::default();
     reconcile(&mut blocks, &origins, &mut report);
