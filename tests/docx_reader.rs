@@ -368,7 +368,8 @@ fn joint_party_plan_stacks_issuers_and_puts_two_signers_side_by_side() {
         1
     );
     assert!(find(&v, "Số 415-KH/BDVTU-BCSĐUBND") > 0);
-    // Two signature blocks in one row, Nơi nhận in the row below, at the left.
+    // Two signature blocks side by side, their names in one row under the titles' row,
+    // Nơi nhận in the row below, at the left.
     let a = &paragraphs(&v)[find(&v, "Lâm Minh Thành")]["where"];
     let b = &paragraphs(&v)[find(&v, "Nguyễn Văn Phích")]["where"];
     let n = &paragraphs(&v)[find(&v, "Nơi nhận:")]["where"];
@@ -386,7 +387,7 @@ fn joint_party_plan_stacks_issuers_and_puts_two_signers_side_by_side() {
     let (tb, rb, cb) = cell(b);
     let (tn, rn, cn) = cell(n);
     assert!(ta == tb && tb == tn);
-    assert_eq!((ra, rb, rn), (0, 0, 1));
+    assert_eq!((ra, rb, rn), (1, 1, 2));
     assert_eq!((ca, cb, cn), (0, 1, 0));
     // T/M with a slash; position not bold (HD 36).
     assert!(find(&v, "T/M BAN CÁN SỰ ĐẢNG") > 0);
@@ -440,7 +441,8 @@ fn bien_ban_has_the_thu_ky_left_and_the_chu_toa_right_of_one_body() {
         let (t4, r4, c4) = cell_of(&v, "Lê Văn Chủ");
         let (t5, r5, c5) = cell_of(&v, "Nơi nhận:");
         assert!(t1 == t2 && t2 == t3 && t3 == t4 && t4 == t5, "one grid");
-        assert_eq!((r1, r2, r3, r4, r5), (0, 0, 0, 0, 1), "{system:?}");
+        // Titles in row 0, names in row 1 so they line up, Nơi nhận in row 2.
+        assert_eq!((r1, r2, r3, r4, r5), (0, 1, 0, 1, 2), "{system:?}");
         assert_eq!((c1, c2, c3, c4, c5), (0, 0, 1, 1, 0), "{system:?}");
         for title in ["THƯ KÝ", "CHỦ TỌA"] {
             assert_centred(&v, find(&v, title), title);
@@ -488,7 +490,7 @@ fn bien_ban_of_three_signers_puts_them_side_by_side_in_thirds() {
     );
     let rows: Vec<_> = cells.iter().map(|c| c.1).collect();
     let cols: Vec<_> = cells.iter().map(|c| c.2).collect();
-    assert_eq!(rows, [0, 0, 0, 0, 0, 0, 1]);
+    assert_eq!(rows, [0, 1, 0, 1, 0, 1, 2]);
     assert_eq!(cols, [0, 0, 1, 1, 2, 2, 0]);
     for title in ["GIẢNG VIÊN CHỦ NHIỆM", "THƯ KÝ", "CHỦ TỌA"] {
         assert_centred(&v, find(&v, title), title);

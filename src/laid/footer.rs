@@ -1,7 +1,8 @@
 //! Chữ ký and Nơi nhận (Ô 7, 9b): a borderless grid at the end of the body. One signer:
-//! Nơi nhận left, signature right, on one row. Two signers (joint documents): the two
-//! signature blocks side by side, the lead body (chủ trì, listed first) on the right, then
-//! Nơi nhận below at the left (spec §4). Rows never split across pages and every paragraph
+//! Nơi nhận left, signature right, on one row. Two or three signers (joint documents, a
+//! Biên bản): the signature blocks side by side, the lead body (chủ trì, listed first) on
+//! the right, their titles in one row and their names in the next so the names line up,
+//! then Nơi nhận below at the left (spec §4). Rows never split across pages and every paragraph
 //! of the grid keeps with the next, so signatures and Nơi nhận move to a new page together.
 
 use crate::layout::{Layout, Twips, GAPS};
@@ -12,6 +13,14 @@ use super::{Align, Cell, El, Grid, GridKind, Para, Row, Spacing};
 
 /// The signature block: authority and position lines, room to sign, the name.
 fn signature(signer: &Signer, system: System, l: &Layout) -> Vec<Para> {
+    let mut ps = signature_titles(signer, system, l);
+    ps.extend(signature_name(signer, l));
+    ps
+}
+
+/// The authority and position lines of a signature block ("TM. ỦY BAN NHÂN DÂN", "CHỦ
+/// TỊCH").
+fn signature_titles(signer: &Signer, system: System, l: &Layout) -> Vec<Para> {
     let mut ps = Vec::new();
     for (text, is_authority) in signer.title_lines(system) {
         let style = if is_authority {
@@ -21,6 +30,12 @@ fn signature(signer: &Signer, system: System, l: &Layout) -> Vec<Para> {
         };
         ps.push(centred_line(El::Signature, &text, style));
     }
+    ps
+}
+
+/// The room to sign and the signer's name under it.
+fn signature_name(signer: &Signer, l: &Layout) -> Vec<Para> {
+    let mut ps = Vec::new();
     for _ in 0..l.signature_gap_lines {
         let mut p = Para::new(El::Signature);
         p.align = Some(Align::Center);
@@ -104,14 +119,27 @@ pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
                 })
             })
             .collect();
-        let signatures = doc
+        // Titles in one row, names in the next: a title that wraps in its narrower column
+        // pushes its row down for every signer, so the names stay on one line across the
+        // page, as offices align them.
+        let titles = doc
             .signers
             .iter()
             .rev()
             .zip(&columns)
             .map(|(s, w)| Cell {
                 width: *w,
-                paras: gap(signature(s, doc.system, l), GAPS.before_signature),
+                paras: gap(signature_titles(s, doc.system, l), GAPS.before_signature),
+            })
+            .collect();
+        let names = doc
+            .signers
+            .iter()
+            .rev()
+            .zip(&columns)
+            .map(|(s, w)| Cell {
+                width: *w,
+                paras: signature_name(s, l),
             })
             .collect();
         let mut below: Vec<Cell> = columns
@@ -122,12 +150,12 @@ pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
             })
             .collect();
         below[0].paras = gap(recips, GAPS.before_joint_recipients);
-        // Both rows stay whole and together: a Nơi nhận list never leaves its "- Lưu" line
+        // The rows stay whole and together: a Nơi nhận list never leaves its "- Lưu" line
         // alone on a new page (the Tây Sơn plan did), and never parts from the signatures.
         return Grid {
             kind: GridKind::Footer,
             columns,
-            rows: vec![row(signatures, true), row(below, true)],
+            rows: vec![row(titles, true), row(names, true), row(below, true)],
         };
     }
     let sig = match doc.signers.first() {

@@ -39,16 +39,36 @@ fn joint_signatures_sit_side_by_side_with_the_lead_on_the_right() {
         panic!("the footer grid comes last");
     };
     assert_eq!(g.kind, GridKind::Footer);
-    let names: Vec<String> = g.rows[0]
-        .cells
-        .iter()
-        .map(|c| c.paras.last().unwrap().text())
-        .collect();
+    // Titles in the first row, names in the second: a title that wraps in one column
+    // cannot set that column's name lower than the other's.
+    let last_lines = |row: usize| -> Vec<String> {
+        g.rows[row]
+            .cells
+            .iter()
+            .map(|c| c.paras.last().unwrap().text())
+            .collect()
+    };
     assert_eq!(
-        names,
+        last_lines(1),
         vec![doc.signers[1].name.clone(), doc.signers[0].name.clone()]
     );
-    assert!(g.rows[0].cant_split);
+    let positions = |s: &crate::model::Signer| {
+        s.title_lines(doc.system)
+            .last()
+            .map(|(t, _)| t.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        last_lines(0),
+        vec![positions(&doc.signers[1]), positions(&doc.signers[0])]
+    );
+    assert_eq!(g.rows.len(), 3, "titles, names, Nơi nhận");
+    assert!(g.rows.iter().all(|r| r.cant_split));
+    assert!(g.rows[..2]
+        .iter()
+        .flat_map(|r| &r.cells)
+        .flat_map(|c| &c.paras)
+        .all(|p| p.keep_next));
 }
 
 #[test]

@@ -212,11 +212,12 @@ fn joint_signatures_sit_side_by_side_in_the_writers_order() {
     let out = render_lenient(&d, &t);
     let html = render(&out.document.unwrap()).html;
     let footer = html.split("class=\"vb-footer\"").nth(1).expect("footer");
-    let first_row = footer.split("</tr>").next().unwrap();
-    let co = first_row
+    // Row 1 holds the titles, row 2 the names, side by side.
+    let names_row = footer.split("</tr>").nth(1).unwrap();
+    let co = names_row
         .find("Người Phối Hợp")
-        .expect("co-issuer in row 1");
-    let lead = first_row.find("Người Chủ Trì").expect("lead in row 1");
+        .expect("co-issuer in row 2");
+    let lead = names_row.find("Người Chủ Trì").expect("lead in row 2");
     assert!(co < lead, "the lead body signs on the right");
     // The header's two columns are one row of one table, side by side.
     let header = html.split("class=\"vb-header\"").nth(1).unwrap();
