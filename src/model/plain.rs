@@ -1,12 +1,12 @@
 //! A plain-text rendition of a document (bản văn thuần): what the .docx says without its
 //! typography, paragraph by paragraph in the order a reader of the .docx meets them (grids row
-//! by row, cells left to right; signers side by side one after the other). A back end of the laid-out document ([`crate::laid`]): texts,
+//! by row, cells left to right). A back end of the laid-out document ([`crate::laid`]): texts,
 //! numbering and order are the layout pass's. Used by `vanban render --text` and by the golden
 //! tests of the templates.
 
 use std::fmt::Write;
 
-use crate::laid::{lay_out, Cell, El, Grid, GridKind, Item, LaidOut, Para, Row, RunKind};
+use crate::laid::{lay_out, GridKind, Item, LaidOut, Para, RunKind};
 
 use super::Document;
 
@@ -45,7 +45,7 @@ pub fn plain_text_of(laid: &LaidOut) -> String {
                     notes_written = true;
                 }
                 // Each cell of a layout grid is a block of its own, between blank lines.
-                for c in cells_in_reading_order(g) {
+                for c in g.rows.iter().flat_map(|r| r.cells.iter()) {
                     if g.is_frame() {
                         w.blank_line();
                     }
@@ -63,35 +63,6 @@ pub fn plain_text_of(laid: &LaidOut) -> String {
         w.notes(laid);
     }
     w.out
-}
-
-/// The cells of a grid in the order a reader takes them: row by row, left to right, except
-/// that consecutive rows holding only signature lines (the titles row over the names row of
-/// signers side by side) are read column by column, each signer's titles over their name.
-fn cells_in_reading_order(g: &Grid) -> Vec<&Cell> {
-    let signature_only = |r: &Row| {
-        r.cells
-            .iter()
-            .flat_map(|c| &c.paras)
-            .all(|p| p.el == El::Signature)
-    };
-    let mut out = Vec::new();
-    let mut rows = g.rows.iter().peekable();
-    while let Some(row) = rows.next() {
-        if !signature_only(row) {
-            out.extend(&row.cells);
-            continue;
-        }
-        let mut group = vec![row];
-        while let Some(next) = rows.next_if(|r| signature_only(r)) {
-            group.push(next);
-        }
-        let columns = group.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        for col in 0..columns {
-            out.extend(group.iter().filter_map(|r| r.cells.get(col)));
-        }
-    }
-    out
 }
 
 struct Writer {
