@@ -346,6 +346,7 @@ pub fn view_of(doc: &Document) -> View {
         right: Some(l.margins.right.preferred),
         title_page: true,
         page_field_in_header: true,
+        page_number_even_only: false,
         page_field_in_first_header: false,
         page_field_in_footer: false,
         page_number_size: Some(l.page_number.size.preferred),

@@ -285,8 +285,13 @@ pub struct PageSetup {
     pub right: Option<Twips>,
     /// Different first page (`w:titlePg`).
     pub title_page: bool,
-    /// A PAGE field in the default header (numbers from page 2 when `title_page`).
+    /// A PAGE field in the default header, or in the even-page header when odd and even
+    /// pages differ (numbers from page 2 when `title_page`).
     pub page_field_in_header: bool,
+    /// The number stands only in the even-page header (`w:evenAndOddHeaders` on, no PAGE
+    /// field in the default header): odd pages after the first print none.
+    #[serde(default)]
+    pub page_number_even_only: bool,
     /// A PAGE field in the first-page header (shows a number on page 1).
     pub page_field_in_first_header: bool,
     /// A PAGE field in a footer (the number belongs at the top).

@@ -63,9 +63,44 @@ pub fn curly_quotes(s: &str) -> String {
     out
 }
 
+/// Whether the printed line `next` of a dashed list (Nơi nhận, Kính gửi) carries on the
+/// item of the line `here`, an item the office broke onto a second paragraph by hand: `next`
+/// has no dash, and either starts in lower case ("- Các bộ, cơ quan ngang bộ," / "cơ quan
+/// thuộc Chính phủ;") or follows a dashed line that breaks off after a comma or a joining
+/// word ("- Các sở: Nông nghiệp và Môi trường," / "Tài chính, Công Thương, Xây dựng;"). A
+/// list typed without dashes at all is not read as one wrapped item.
+pub fn list_item_wraps(here: &str, next: &str) -> bool {
+    let (here, next) = (here.trim(), next.trim());
+    let dashed = |s: &str| s.starts_with(['-', '–', '+', '•']);
+    if next.is_empty() || dashed(next) {
+        return false;
+    }
+    let last_word = here.split_whitespace().last().unwrap_or_default();
+    next.chars().next().is_some_and(char::is_lowercase)
+        || (dashed(here)
+            && (here.ends_with(',') || ["và", "các", "của", "tỉnh"].contains(&last_word)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_broken_by_hand_wraps_onto_the_next_line() {
+        // Lào Cai's 2025 report: the second line of one item, no dash, capital letter.
+        assert!(list_item_wraps(
+            "- Các sở: Nông nghiệp và Môi trường,",
+            "Tài chính, Công Thương, Xây dựng;"
+        ));
+        assert!(list_item_wraps(
+            "- Các bộ, cơ quan ngang bộ,",
+            "cơ quan thuộc Chính phủ;"
+        ));
+        // A new item, or a list typed without dashes, is no wrap.
+        assert!(!list_item_wraps("- Như trên;", "- Lưu: VT."));
+        assert!(!list_item_wraps("Như trên,", "Lưu VT."));
+        assert!(!list_item_wraps("- Như trên;", "Lưu: VT."));
+    }
 
     #[test]
     fn source_text_drops_bom_and_windows_line_ends() {

@@ -79,7 +79,18 @@ fn page_of(doc: &reader::DocxFile) -> Option<PageSetup> {
         .iter()
         .filter(|f| f.section == 0 && prints(f.kind))
         .any(|f| has_page(Some(f)));
-    let number_para = header_default.and_then(|h| {
+    // Odd and even pages may differ: a number set only in the even-page header still prints
+    // on page 2, 4, … (Lào Cai's Sở Công Thương numbers its decisions so).
+    let header_even = doc
+        .header(HeaderFooterKind::Even)
+        .filter(|_| prints(HeaderFooterKind::Even));
+    let even_only = !has_page(header_default) && has_page(header_even);
+    let numbered_header = if even_only {
+        header_even
+    } else {
+        header_default
+    };
+    let number_para = numbered_header.and_then(|h| {
         h.paragraphs()
             .into_iter()
             .find(|p| p.fields.contains(&FieldKind::Page))
@@ -100,7 +111,8 @@ fn page_of(doc: &reader::DocxFile) -> Option<PageSetup> {
         left: s.margins_declared.then_some(s.margins.left),
         right: s.margins_declared.then_some(s.margins.right),
         title_page: s.title_page,
-        page_field_in_header: has_page(header_default),
+        page_field_in_header: has_page(numbered_header),
+        page_number_even_only: even_only,
         page_field_in_first_header: s.title_page && has_page(header_first),
         page_field_in_footer: footers_have,
         page_number_size: number_size,

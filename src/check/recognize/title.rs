@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use super::Reading;
 use crate::check::rules::{is_line_text, is_upper, parse_number, upper_key};
-use crate::check::view::Align;
+use crate::check::view::{Align, Para};
 use crate::layout::{DocType, DocTypeTable};
 use crate::model::System;
 
@@ -69,6 +69,36 @@ fn is_attachment_line(text: &str) -> bool {
 }
 
 /// Finds the tên loại, the trích yếu and the type of the document.
+/// A paragraph under the tên loại shaped like a trích yếu though not centred: bold all
+/// through, no first-line indent, at most three lines of text, starting with a capital
+/// letter that is no label ("1.", "I.", "a)", "-"), not all in capitals, no final colon.
+fn looks_like_uncentred_subject(p: &Para) -> bool {
+    let txt = p.text.trim();
+    let words: Vec<&str> = txt.split_whitespace().collect();
+    let starts_with_label = words.first().is_some_and(|w| {
+        w.starts_with(['-', '+', '*', '•', '(', '“', '"'])
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || w.trim_end_matches(['.', ')', '-'])
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+            || (w.chars().count() == 2 && w.ends_with(')'))
+    });
+    let printed: Vec<&crate::check::view::Run> = p
+        .runs
+        .iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .collect();
+    !printed.is_empty()
+        && printed.iter().all(|r| r.bold)
+        && p.first_line_indent.unwrap_or(0) <= 0
+        && p.cell.is_none()
+        && (3..=60).contains(&words.len())
+        && txt.chars().next().is_some_and(char::is_uppercase)
+        && !starts_with_label
+        && !is_upper(txt)
+        && !txt.ends_with(':')
+}
+
 pub(super) fn title(r: &mut Reading<'_>) {
     let paras = r.paras;
     let n = paras.len();
@@ -150,12 +180,24 @@ pub(super) fn title(r: &mut Reading<'_>) {
             let authority = is_upper(txt)
                 && !parts.trich_yeu.is_empty()
                 && !parts.trich_yeu.iter().all(|&k| is_upper(&paras[k].text));
-            if !centred
-                || authority
+            let opener = authority
                 || txt.starts_with("Căn cứ")
                 || txt.starts_with("Kính gửi")
-                || is_attachment_line(txt)
-            {
+                || is_attachment_line(txt);
+            // A trích yếu the office left uncentred (Lào Cai's 2025 report sets it justified
+            // under a centred "BÁO CÁO"): the one line right under the tên loại, bold all
+            // through, without a first-line indent, in sentence case, short, not a body label.
+            // The alignment rule then reports it, not a missing trích yếu and body faults.
+            let uncentred_subject = !centred
+                && parts.trich_yeu.is_empty()
+                && !opener
+                && looks_like_uncentred_subject(p);
+            if uncentred_subject {
+                parts.trich_yeu.push(j);
+                header_end = j;
+                break;
+            }
+            if !centred || opener {
                 break;
             }
             parts.trich_yeu.push(j);

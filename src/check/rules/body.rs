@@ -201,13 +201,16 @@ pub(super) const BODY_ARTICLE_NUMBER: RuleDef = RuleDef {
 };
 
 /// Body paragraphs that are running text: justified or left, long enough to wrap,
-/// outside tables. Headings and short lines keep their own layout.
+/// outside tables. Headings and short lines keep their own layout, and so does the "Kính
+/// gửi:" line with its list of addressees (Ô 9a), however long.
 fn running_text<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (usize, &'a Para)> + 'a {
     ctx.view.parts.noi_dung.iter().filter_map(move |&i| {
         let p = ctx.view.para(i);
-        let long = p.text.trim().chars().count() >= 80;
+        let t = p.text.trim();
+        let long = t.chars().count() >= 80;
         let plain = p.cell.is_none() && matches!(p.align, Align::Justify | Align::Left);
-        (long && plain).then_some((i, p))
+        let addressees = crate::model::text::nfc(t).starts_with("Kính gửi");
+        (long && plain && !addressees).then_some((i, p))
     })
 }
 

@@ -369,7 +369,11 @@ fn type_match(ctx: &Ctx) -> Outcome {
         }
         return Outcome::pass();
     }
-    let actual = type_abbr(ctx.system, &n.symbol).unwrap_or_default();
+    // Spaces typed around the hyphen ("TTr - SCT") are the form rule's fault (302), not a
+    // wrong abbreviation.
+    let actual = type_abbr(ctx.system, &n.symbol)
+        .unwrap_or_default()
+        .trim_matches([' ', '\u{a0}']);
     let alt = doc_type.party_alt.as_deref();
     if actual == expected || (ctx.system == System::Party && alt == Some(actual)) {
         return Outcome::pass();

@@ -93,9 +93,9 @@ pub(super) const PAGE_NUMBER_FORMAT: RuleDef = RuleDef {
     right: Per::Same("Số trang cỡ 14"),
 };
 
-/// Rough length of the text: a page of A4 at 14 pt holds about 2 500 characters.
 /// How many pages the document prints on: Word's own count saved in the file when there is
-/// one, else an estimate from the amount of text.
+/// one, else an estimate from the amount of text (a page of A4 at 14 pt holds about 2 500
+/// characters).
 fn likely_pages(ctx: &Ctx) -> usize {
     if let Some(n) = ctx.view.page.as_ref().and_then(|p| p.saved_pages) {
         return n as usize;
@@ -149,6 +149,17 @@ fn page_number_position(ctx: &Ctx) -> Outcome {
         ))]);
     }
     if page.page_field_in_header {
+        // Page 3 is the first odd page after the first to need a number.
+        if page.page_number_even_only && likely_pages(ctx) >= 3 {
+            return Outcome::Checked(vec![Finding::doc(
+                "Số trang chỉ có ở đầu trang chẵn (trang chẵn, lẻ khác nhau): các trang lẻ từ \
+                 trang 3 không có số trang.",
+            )
+            .with_fix(Fix::suggest(
+                "chèn trường PAGE vào đầu trang lẻ, hoặc bỏ \"Trang chẵn, lẻ khác nhau\" \
+                 (Different odd and even pages)",
+            ))]);
+        }
         if let Some(a) = page.page_number_align {
             if a != Align::Center {
                 return Outcome::Checked(vec![Finding::doc(

@@ -5,6 +5,7 @@ use super::{Ctx, Finding, Outcome, Per, RuleDef};
 use crate::check::fix::Fix;
 use crate::check::registry::{Evidence, FixSafety, Severity};
 use crate::check::view::Element;
+use crate::model::text::list_item_wraps;
 use crate::model::System;
 
 /// The rules of this file, in the order of their codes.
@@ -217,16 +218,37 @@ fn recipients_items(ctx: &Ctx) -> Outcome {
         };
     }
     let sep = ctx.facts.recipients_separator.as_str();
+    // A side note set after a tab ("- Cổng thông tin điện tử;⇥Để đăng dự thảo") is not
+    // part of the recipient: its punctuation is judged before the tab.
+    let item_text = |i: usize| {
+        ctx.view
+            .para(i)
+            .text
+            .split('\t')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    let texts: Vec<String> = it.iter().map(|&i| item_text(i)).collect();
+    // An item the office carried onto a second paragraph by hand: one item on paper.
+    let continues = |k: usize| {
+        texts
+            .get(k + 1)
+            .is_some_and(|next| list_item_wraps(&texts[k], next))
+    };
     let mut out = Vec::new();
-    for &i in &it[..it.len() - 1] {
+    for (k, &i) in it[..it.len() - 1].iter().enumerate() {
         let p = ctx.view.para(i);
-        // A side note set after a tab ("- Cổng thông tin điện tử;⇥Để đăng dự thảo") is not
-        // part of the recipient: its punctuation is judged before the tab.
-        let t = p.text.split('\t').next().unwrap_or_default().trim();
+        let t = texts[k].as_str();
         if t.ends_with(':') || t.is_empty() {
             continue;
         }
-        if !(t.starts_with('-') || t.starts_with('+')) {
+        let continuation = k > 0 && continues(k - 1);
+        if continues(k) {
+            continue;
+        }
+        if !(continuation || t.starts_with('-') || t.starts_with('+')) {
             out.push(
                 Finding::at(
                     i,

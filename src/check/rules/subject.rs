@@ -4,7 +4,7 @@ use super::common::{has_line_under, is_cong_van, is_line_text, present, style_ou
 use super::{Ctx, Finding, Outcome, Per, RuleDef};
 use crate::check::fix::Fix;
 use crate::check::registry::{Evidence, FixSafety, Severity};
-use crate::check::view::Element;
+use crate::check::view::{Align, Element};
 use crate::model::System;
 
 /// The rules of this file, in the order of their codes.
@@ -40,7 +40,7 @@ pub(super) const SUBJECT_PRESENT: RuleDef = RuleDef {
     ]),
 };
 
-/// ND30-412, HD36-412: Trích yếu: in thường, cỡ 13–14, đứng, đậm.
+/// ND30-412, HD36-412: Trích yếu: in thường, cỡ 13–14, đứng, đậm, canh giữa.
 pub(super) const SUBJECT_FORMAT: RuleDef = RuleDef {
     code: "412",
     check: "subject.format",
@@ -48,11 +48,11 @@ pub(super) const SUBJECT_FORMAT: RuleDef = RuleDef {
     element: Element::Subject,
     systems: &[System::State, System::Party],
     fix: FixSafety::Safe,
-    title: Per::By(&[("ND30", "Trích yếu: in thường, cỡ 13–14, đứng, đậm"), ("HD36", "Trích yếu: in thường, cỡ 14–15, đứng, đậm")]),
+    title: Per::By(&[("ND30", "Trích yếu: in thường, cỡ 13–14, đứng, đậm, canh giữa"), ("HD36", "Trích yếu: in thường, cỡ 14–15, đứng, đậm, canh giữa")]),
     clause: Per::By(&[("ND30", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.5.a và mục V"), ("HD36", "HD 36-HD/VPTW, Phụ lục 3")]),
     evidence: Per::Same(Evidence::Stated),
     severity: Per::Same(Severity::Error),
-    doc: Per::By(&[("ND30", "Trích yếu nội dung trình bày bằng chữ in thường, cỡ chữ 13 đến 14, kiểu chữ đứng, đậm."), ("HD36", "Trích yếu in thường, cỡ 14 đến 15, đứng, đậm.")]),
+    doc: Per::By(&[("ND30", "Trích yếu nội dung trình bày bằng chữ in thường, cỡ chữ 13 đến 14, kiểu chữ đứng, đậm, đặt canh giữa ngay dưới tên loại văn bản."), ("HD36", "Trích yếu in thường, cỡ 14 đến 15, đứng, đậm, canh giữa dưới tên loại.")]),
     wrong: Per::By(&[("ND30", "Về công tác phòng, chống lụt bão (không đậm)"), ("HD36", "(cỡ 13, không đậm)")]),
     right: Per::By(&[("ND30", "Về công tác phòng, chống lụt bão (đậm)"), ("HD36", "(cỡ 14, đậm)")]),
 };
@@ -145,7 +145,24 @@ fn subject_format(ctx: &Ctx) -> Outcome {
     if let (Outcome::Checked(found), Some(f)) = (&mut out, subject_in_capitals(ctx)) {
         found.push(f);
     }
+    if let (Outcome::Checked(found), Some(f)) = (&mut out, subject_not_centred(ctx)) {
+        found.push(f);
+    }
     out
+}
+
+/// A trích yếu not centred under the tên loại (set flush left or justified): its first line
+/// not centred, unless centred by hand with spaces typed before it.
+fn subject_not_centred(ctx: &Ctx) -> Option<Finding> {
+    let &i = ctx
+        .view
+        .parts
+        .trich_yeu
+        .iter()
+        .find(|&&i| !ctx.view.para(i).is_blank())?;
+    let p = ctx.view.para(i);
+    let centred = p.align == Align::Center || p.text.starts_with("    ") || p.cell.is_some();
+    (!centred).then(|| Finding::at(i, "Trích yếu phải canh giữa, ngay dưới tên loại văn bản."))
 }
 
 /// A trích yếu typed IN HOA ("VỀ VIỆC THÀNH LẬP …"): NĐ 30 sets it in thường. Only the
