@@ -55,7 +55,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-zđ]\)\s+").expect("regex"));
-static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–]\s+").expect("regex"));
+pub(super) static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–]\s+").expect("regex"));
 static PLUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\+\s+").expect("regex"));
 
 /// The words a căn cứ starts with.
@@ -145,6 +145,32 @@ pub(super) fn convert(
             {
                 k += 1;
             }
+            // Kính gửi laid out in a borderless table ("Kính gửi:" | the "- …" lines), at the
+            // start of the body (Lào Cai's giấy mời and công văn).
+            if out.blocks.is_empty() && out.addressees.is_empty() {
+                if let Some(lines) = super::addressees::addressee_table(view, &body[start..k]) {
+                    out.addressees = super::addressees::addressees_of(&lines);
+                    // The addressees hold no footnote: say so, with its text to set again.
+                    for &i in &body[start..k] {
+                        let q = &view.paras[i];
+                        let Some(rq) = by_index.get(&q.index) else {
+                            continue;
+                        };
+                        for (_, note) in notes_of(rq, doc) {
+                            report.add(
+                                EntryKind::Omitted,
+                                Some(q.index),
+                                &q.text,
+                                &format!(
+                                    "chú thích ở phần Kính gửi không giữ được trong bản thảo: «{}»",
+                                    note.trim()
+                                ),
+                            );
+                        }
+                    }
+                    continue;
+                }
+            }
             out.blocks.push(Block::Table(super::table::table(
                 view,
                 &body[start..k],
@@ -201,23 +227,7 @@ pub(super) fn convert(
                         break;
                     }
                 }
-                let lines: Vec<String> = lines
-                    .iter()
-                    .map(|l| DASH.replace(l, "").trim().to_string())
-                    .filter(|l| !l.is_empty())
-                    .collect();
-                // One addressee keeps the office's full stop ("Kính gửi: Sở Nội vụ."): NĐ 30
-                // sets the punctuation of a list only, which the layout computes.
-                let one = lines.len() == 1;
-                out.addressees = lines
-                    .iter()
-                    .map(|l| {
-                        let bare = l.trim_end_matches([';', '.', ',']).trim();
-                        let stop = one && l.ends_with('.') && !bare.is_empty();
-                        format!("{bare}{}", if stop { "." } else { "" })
-                    })
-                    .filter(|l| !l.is_empty())
-                    .collect();
+                out.addressees = super::addressees::addressees_of(&lines);
                 continue;
             }
         }

@@ -309,10 +309,8 @@ pub(super) fn recipients(view: &View, optional: bool, report: &mut ImportReport)
             continue;
         }
         // A "+" sub-line ("- Gửi:" / "+ Bản giấy: …") or a line that wraps an item onto the
-        // next line without a dash ("- Các bộ, cơ quan ngang bộ," / "cơ quan thuộc Chính
-        // phủ;") belongs to the item above it.
-        let wraps = !l.starts_with(['-', '–', '+', '•'])
-            && l.chars().next().is_some_and(char::is_lowercase);
+        // next line without a dash belongs to the item above it.
+        let wraps = crate::model::text::list_item_wraps(&prev, &l);
         if l.starts_with('+') || wraps {
             if let Some(last) = r.items.last_mut() {
                 let more = item_text(&l);

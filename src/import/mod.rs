@@ -12,6 +12,7 @@
 //! [`body`] and [`inline`] (body blocks and their inline content), [`fields`] (the body over
 //! the template's fields), [`report`] (what did not map).
 
+mod addressees;
 mod after;
 mod attached;
 mod body;
