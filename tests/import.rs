@@ -598,6 +598,46 @@ fn kinh_gui_set_in_a_table_and_wrapped_by_hand_reads_as_its_addressees() {
 }
 
 #[test]
+fn a_cell_spanning_columns_keeps_every_value_under_its_heading() {
+    // Lào Cai's report: "Cơ quan cấp phép" spans three columns over "Bộ Công Thương", "Bộ
+    // Quốc phòng" and "UBND tỉnh/Sở Công Thương", beside four headings merged down two rows.
+    // Placed by cell index, the second row slid under "TT" and the figures under the wrong
+    // bodies; placed on the grid, each figure stays under its heading.
+    let templates = Templates::builtin().unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/real/084-bc-ubnd-lao-cai-vlncn-2025.docx");
+    let imported = import_docx(&std::fs::read(path).unwrap(), &templates).unwrap();
+    let body: String = imported.draft.fields.values().cloned().collect();
+    let row = |start: &str| {
+        body.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no row {start}: {body}"))
+            .split('|')
+            .map(|c| c.trim().trim_matches('*').to_string())
+            .collect::<Vec<_>>()
+    };
+    let head = row("| TT |");
+    let second = row("|  |  |  |  | **Bộ Công Thương**");
+    let first_data = row("| 1 |");
+    assert_eq!(head.len(), 9, "{head:?}"); // seven cells between the outer bars
+    assert_eq!(head[5], "Cơ quan cấp phép");
+    assert_eq!(
+        second[5..8],
+        [
+            "Bộ Công Thương",
+            "Bộ Quốc phòng",
+            "UBND tỉnh/Sở Công Thương"
+        ]
+    );
+    assert_eq!(first_data[5..8], ["11", "00", "39"]);
+    assert!(imported
+        .report
+        .entries
+        .iter()
+        .any(|e| e.note.contains("ô gộp nhiều cột")));
+}
+
+#[test]
 fn a_plan_without_purpose_gains_no_purpose_heading() {
     // 030 goes from its opening to "I. NỘI DUNG …": no "MỤC ĐÍCH, YÊU CẦU".
     let (d, plain) = real_import("030-kh-ubnd-lam-dong-cchc-2026.docx");

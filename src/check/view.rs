@@ -225,6 +225,12 @@ pub struct Para {
     pub keep_lines: bool,
     /// Position in a table, if inside one.
     pub cell: Option<CellPos>,
+    /// For a paragraph in a table cell: the cell's first column on the table's grid and the
+    /// columns it spans (`w:gridSpan`), which differ from [`CellPos::col`] once a cell of the
+    /// row spans several ("Cơ quan cấp phép" over three columns). `None` outside tables and
+    /// in drafts.
+    #[serde(default)]
+    pub grid: Option<(usize, usize)>,
     /// The draft field this paragraph shows (`location.field`), for drafts only.
     pub field: Option<String>,
     /// One line of a paragraph the .docx writes as several lines (soft line breaks,

@@ -43,6 +43,7 @@ fn flatten(items: &[BodyItem], out: &mut Vec<Para>, tables: &mut usize, outer: O
                 let table = *tables;
                 *tables += 1;
                 for (r, row) in t.rows.iter().enumerate() {
+                    let mut grid_col = 0;
                     for (c, cell) in row.cells.iter().enumerate() {
                         // A table nested in a cell (offices wrap a whole page in a
                         // one-cell layout table) is read as the table it looks like on
@@ -52,7 +53,13 @@ fn flatten(items: &[BodyItem], out: &mut Vec<Para>, tables: &mut usize, outer: O
                             row: r,
                             col: c,
                         };
+                        let start = out.len();
                         flatten(&cell.blocks, out, tables, Some(pos));
+                        let span = usize::try_from(cell.grid_span.max(1)).unwrap_or(1);
+                        for p in out[start..].iter_mut().filter(|p| p.cell == Some(pos)) {
+                            p.grid = Some((grid_col, span));
+                        }
+                        grid_col += span;
                     }
                 }
             }

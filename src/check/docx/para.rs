@@ -167,6 +167,7 @@ pub(super) fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         keep_next: p.keep_next,
         keep_lines: p.keep_lines,
         cell,
+        grid: None,
         field: None,
         segment: false,
         shown_text,
