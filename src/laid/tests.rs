@@ -108,3 +108,44 @@ fn a_bare_article_prints_its_label_alone_in_bold() {
     assert!(bare.keep_next);
     assert!(paras.iter().any(|p| p.text().starts_with("1. Khoản một")));
 }
+
+#[test]
+fn a_body_table_gives_each_column_room_for_its_words_and_shares_the_rest_by_length() {
+    // Lào Cai's report: "TT" and short figures beside a column of long sentences. Equal
+    // shares broke "Thương" and "STT" in two and left the sentences one word a line.
+    let mut doc = example("ke-hoach-dan-van-kheo-bac-kan-2024");
+    let cell = crate::model::Inline::plain;
+    let long = "Tìm kiếm, thăm dò, khai thác khoáng sản trên đất liền";
+    doc.body
+        .blocks
+        .push(crate::model::Block::Table(crate::model::Table {
+            header: true,
+            rows: vec![
+                vec![
+                    cell("STT"),
+                    cell("Loại hình hoạt động"),
+                    cell("Bộ Công Thương"),
+                ],
+                vec![cell("1"), cell(long), cell("11")],
+            ],
+        }));
+    let laid = lay_out(&doc);
+    let g = laid
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Item::Grid(g) if g.kind == GridKind::Data => Some(g),
+            _ => None,
+        })
+        .expect("the table");
+    let w: Vec<i32> = g.columns.iter().map(|t| t.0).collect();
+    assert_eq!(w.iter().sum::<i32>(), laid.page.text_width().0, "{w:?}");
+    // "STT" in capitals (3 × 1.5 + 1 letters of 7 pt, and the margins) fits on one line.
+    assert!(w[0] >= 5 * 140 + 216, "{w:?}");
+    assert!(w[0] < w[2] && w[2] < w[1], "{w:?}");
+    // Every cell of a column has the column's width.
+    for row in &g.rows {
+        let cw: Vec<i32> = row.cells.iter().map(|c| c.width.0).collect();
+        assert_eq!(cw, w);
+    }
+}

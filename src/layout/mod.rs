@@ -301,6 +301,16 @@ pub const KEEP_WITH_SIGNATURE: usize = 2;
 /// equal share of the text width, about 5.5 cm at three: room for a role line and a name.
 pub const MAX_SIGNERS_SIDE_BY_SIDE: usize = 3;
 
+/// Bảng trong nội dung: a column is at least as wide as its longest word plus one character
+/// (and the cell's margins), so "TT" stays narrow and no word breaks; the rest of the line is
+/// shared by the length of each column's longest cell, counted in characters up to this cap
+/// (a column of long sentences asks for no more than this many).
+pub const TABLE_COLUMN_CHARS_CAP: usize = 40;
+
+/// Word's default left plus right cell margin (lề ô bảng, 0,19 cm each side), which a column
+/// width must leave beside its text.
+pub const TABLE_CELL_MARGINS: Twips = Twips(216);
+
 /// Single line spacing (giãn dòng đơn) of header, title and footer lines: 240ths of a line.
 pub const SINGLE_LINE: LineSpacing = LineSpacing::Auto(240);
 
