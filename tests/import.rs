@@ -476,14 +476,21 @@ fn every_fixture_docx_imports_or_fails_with_a_message() {
 }
 
 /// A real file of the corpus imported, and the plain text of its draft rendered again.
-fn real_import(name: &str) -> (Draft, String) {
-    let templates = Templates::builtin().unwrap();
+/// A real file of `tests/fixtures/real/` imported: the draft and the report.
+fn real_imported(name: &str) -> vanban::import::Imported {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/real")
         .join(name);
-    let draft = import_docx(&std::fs::read(path).unwrap(), &templates)
-        .unwrap()
-        .draft;
+    import_docx(
+        &std::fs::read(path).unwrap(),
+        &Templates::builtin().unwrap(),
+    )
+    .unwrap()
+}
+
+fn real_import(name: &str) -> (Draft, String) {
+    let templates = Templates::builtin().unwrap();
+    let draft = real_imported(name).draft;
     let doc = draft.render(&templates).unwrap();
     let plain = folded(&vanban::model::plain_text(&doc));
     (draft, plain)
@@ -565,9 +572,7 @@ fn kinh_gui_set_in_a_table_and_wrapped_by_hand_reads_as_its_addressees() {
     // breaks a long one onto a second line by hand ("- Các Sở: Công Thương, Tài chính, Xây
     // dựng," / "Nông nghiệp và Môi trường;").
     let templates = Templates::builtin().unwrap();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/real/082-cv-ubnd-lao-cai-di-doi-ccn.docx");
-    let imported = import_docx(&std::fs::read(path).unwrap(), &templates).unwrap();
+    let imported = real_imported("082-cv-ubnd-lao-cai-di-doi-ccn.docx");
     assert_eq!(
         imported.draft.addressees,
         [
@@ -588,9 +593,7 @@ fn kinh_gui_set_in_a_table_and_wrapped_by_hand_reads_as_its_addressees() {
     assert!(errors.is_empty(), "{errors:?}");
     // The giấy mời's footnote on an addressee cannot follow it into the draft: reported,
     // with its text.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/real/074-giay-moi-ubnd-lao-cai-ccn.docx");
-    let imported = import_docx(&std::fs::read(path).unwrap(), &templates).unwrap();
+    let imported = real_imported("074-giay-moi-ubnd-lao-cai-ccn.docx");
     assert_eq!(imported.draft.addressees.len(), 4);
     assert!(imported.report.entries.iter().any(
         |e| e.kind == vanban::import::EntryKind::Omitted && e.note.contains("Gia Phú, Văn Bàn")
@@ -603,10 +606,7 @@ fn a_cell_spanning_columns_keeps_every_value_under_its_heading() {
     // Quốc phòng" and "UBND tỉnh/Sở Công Thương", beside four headings merged down two rows.
     // Placed by cell index, the second row slid under "TT" and the figures under the wrong
     // bodies; placed on the grid, each figure stays under its heading.
-    let templates = Templates::builtin().unwrap();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/real/084-bc-ubnd-lao-cai-vlncn-2025.docx");
-    let imported = import_docx(&std::fs::read(path).unwrap(), &templates).unwrap();
+    let imported = real_imported("084-bc-ubnd-lao-cai-vlncn-2025.docx");
     let body: String = imported.draft.fields.values().cloned().collect();
     let row = |start: &str| {
         body.lines()

@@ -150,24 +150,7 @@ pub(super) fn convert(
             if out.blocks.is_empty() && out.addressees.is_empty() {
                 if let Some(lines) = super::addressees::addressee_table(view, &body[start..k]) {
                     out.addressees = super::addressees::addressees_of(&lines);
-                    // The addressees hold no footnote: say so, with its text to set again.
-                    for &i in &body[start..k] {
-                        let q = &view.paras[i];
-                        let Some(rq) = by_index.get(&q.index) else {
-                            continue;
-                        };
-                        for (_, note) in notes_of(rq, doc) {
-                            report.add(
-                                EntryKind::Omitted,
-                                Some(q.index),
-                                &q.text,
-                                &format!(
-                                    "chú thích ở phần Kính gửi không giữ được trong bản thảo: «{}»",
-                                    note.trim()
-                                ),
-                            );
-                        }
-                    }
+                    report_addressee_notes(view, doc, &by_index, &body[start..k], report);
                     continue;
                 }
             }
@@ -264,6 +247,34 @@ pub(super) fn convert(
     super::sequence::reconcile(&mut out.blocks, &origins, report);
     super::closing::closing_mark(&mut out, &mark_runs);
     out
+}
+
+/// The addressees hold no footnote: each footnote of the Kính gửi paragraphs at view
+/// positions `paras` is reported as left out, with its text to set again.
+fn report_addressee_notes(
+    view: &View,
+    doc: &reader::DocxFile,
+    by_index: &HashMap<usize, &reader::Paragraph>,
+    paras: &[usize],
+    report: &mut ImportReport,
+) {
+    for &i in paras {
+        let q = &view.paras[i];
+        let Some(rq) = by_index.get(&q.index) else {
+            continue;
+        };
+        for (_, note) in notes_of(rq, doc) {
+            report.add(
+                EntryKind::Omitted,
+                Some(q.index),
+                &q.text,
+                &format!(
+                    "chú thích ở phần Kính gửi không giữ được trong bản thảo: «{}»",
+                    note.trim()
+                ),
+            );
+        }
+    }
 }
 
 /// Report entries about a paragraph's content the body cannot hold: drawings, text boxes,

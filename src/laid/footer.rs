@@ -122,26 +122,20 @@ pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
         // Titles in one row, names in the next: a title that wraps in its narrower column
         // pushes its row down for every signer, so the names stay on one line across the
         // page, as offices align them.
-        let titles = doc
-            .signers
-            .iter()
-            .rev()
-            .zip(&columns)
-            .map(|(s, w)| Cell {
-                width: *w,
-                paras: gap(signature_titles(s, doc.system, l), GAPS.before_signature),
-            })
-            .collect();
-        let names = doc
-            .signers
-            .iter()
-            .rev()
-            .zip(&columns)
-            .map(|(s, w)| Cell {
-                width: *w,
-                paras: signature_name(s, l),
-            })
-            .collect();
+        let side_by_side = |paras_of: &dyn Fn(&Signer) -> Vec<Para>| -> Vec<Cell> {
+            doc.signers
+                .iter()
+                .rev()
+                .zip(&columns)
+                .map(|(s, w)| Cell {
+                    width: *w,
+                    paras: paras_of(s),
+                })
+                .collect()
+        };
+        let titles =
+            side_by_side(&|s| gap(signature_titles(s, doc.system, l), GAPS.before_signature));
+        let names = side_by_side(&|s| signature_name(s, l));
         let mut below: Vec<Cell> = columns
             .iter()
             .map(|w| Cell {

@@ -83,13 +83,8 @@ fn looks_like_uncentred_subject(p: &Para) -> bool {
                 .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
             || (w.chars().count() == 2 && w.ends_with(')'))
     });
-    let printed: Vec<&crate::check::view::Run> = p
-        .runs
-        .iter()
-        .filter(|r| !r.text.trim().is_empty())
-        .collect();
-    !printed.is_empty()
-        && printed.iter().all(|r| r.bold)
+    !p.is_blank()
+        && p.visible_runs().all(|r| r.bold)
         && p.first_line_indent.unwrap_or(0) <= 0
         && p.cell.is_none()
         && (3..=60).contains(&words.len())

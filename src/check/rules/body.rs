@@ -209,7 +209,8 @@ fn running_text<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (usize, &'a Para)> + '
         let t = p.text.trim();
         let long = t.chars().count() >= 80;
         let plain = p.cell.is_none() && matches!(p.align, Align::Justify | Align::Left);
-        let addressees = crate::model::text::nfc(t).starts_with("Kính gửi");
+        let addressees = crate::model::text::nfc(t)
+            .starts_with(crate::layout::ADDRESSEE_LABEL.trim_end_matches(':'));
         (long && plain && !addressees).then_some((i, p))
     })
 }
