@@ -183,7 +183,7 @@ fn compare(before: &Report, after: &Report, import: &ImportReport) -> NormalizeR
         .iter()
         .map(|e| ForPerson {
             place: match e.paragraph {
-                Some(p) => format!("đoạn {p} của bản gốc"),
+                Some(p) => format!("đoạn {} của bản gốc", p + 1),
                 None => String::new(),
             },
             note: match e.text_start.is_empty() {

@@ -206,6 +206,53 @@ fn body_paras(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// The body paragraphs outside tables of a .docx, with their paragraph index, folded.
+fn body_lines(bytes: &[u8]) -> Vec<(usize, String)> {
+    let doc = vanban::reader::read_docx(bytes, &vanban::reader::Limits::default()).unwrap();
+    let view = vanban::check::docx::view_of(&doc);
+    view.parts
+        .noi_dung
+        .iter()
+        .map(|&i| &view.paras[i])
+        .filter(|p| p.cell.is_none())
+        .map(|p| (p.index, folded(&p.text).trim().to_string()))
+        .filter(|(_, t)| !t.is_empty())
+        .collect()
+}
+
+/// The paragraphs of the original printed with another text in the output (set side by side
+/// where a diff of the two lists replaces as many paragraphs as it removes) that no report
+/// entry names: a change the user was not told of.
+fn silent_changes(
+    original: &[(usize, String)],
+    output: &[(usize, String)],
+    reported: &[usize],
+) -> Vec<String> {
+    let a: Vec<&str> = original.iter().map(|(_, t)| t.as_str()).collect();
+    let b: Vec<&str> = output.iter().map(|(_, t)| t.as_str()).collect();
+    let mut silent = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        if let similar::DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } = op
+        {
+            if old_len != new_len {
+                continue;
+            }
+            for k in 0..old_len {
+                let (index, was) = &original[old_index + k];
+                if !reported.contains(index) {
+                    silent.push(format!("đoạn {index}: «{was}» → «{}»", b[new_index + k]));
+                }
+            }
+        }
+    }
+    silent
+}
+
 /// The body text, folded: NFC, whitespace folded, one string.
 fn body_text(paras: &[String]) -> String {
     folded(&paras.join(" "))
@@ -242,6 +289,9 @@ struct RealCounts {
     body_equal: usize,
     /// The same words in the same order (labels, punctuation and case aside).
     words_equal: usize,
+    /// Files with a body paragraph printed otherwise than the original without a report
+    /// entry saying so.
+    silent: usize,
 }
 
 #[test]
@@ -328,6 +378,17 @@ fn real_files_import() {
         if equal {
             c.body_equal += 1;
         }
+        let reported: Vec<usize> = imported
+            .report
+            .entries
+            .iter()
+            .filter_map(|e| e.paragraph)
+            .collect();
+        let silent = silent_changes(&body_lines(&bytes), &body_lines(&out), &reported);
+        if !silent.is_empty() {
+            c.silent += 1;
+            eprintln!("SILENT {name}\n  {}", silent.join("\n  "));
+        }
         lines.insert(
             name,
             format!(
@@ -353,6 +414,8 @@ fn real_files_import() {
     assert!(c.zero_errors >= 84, "{c:?}");
     assert!(c.body_equal >= 64, "{c:?}");
     assert!(c.words_equal >= 75, "{c:?}");
+    // Every paragraph the draft prints otherwise is in the report.
+    assert_eq!(c.silent, 0, "{c:?}");
 }
 
 /// Runs the `vanban` binary.

@@ -16,6 +16,7 @@ mod addressees;
 mod after;
 mod attached;
 mod body;
+mod changes;
 mod choose;
 pub mod clauses;
 mod closing;
@@ -536,6 +537,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         signers,
         recipients,
     };
+    changes::report_changes(&view, &body_positions, &draft, templates, &mut report);
     Ok(Imported { draft, report })
 }
 

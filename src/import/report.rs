@@ -43,7 +43,8 @@ pub struct ReportEntry {
     pub kind: EntryKind,
     /// Its Vietnamese name ([`EntryKind::label`]), so the app shows the same words as the CLI.
     pub label: String,
-    /// Paragraph index in the original .docx (đoạn), when the entry is about one paragraph.
+    /// Paragraph index in the original .docx (đoạn), from 0, when the entry is about one
+    /// paragraph; shown to people from 1, as the checker shows its findings.
     pub paragraph: Option<usize>,
     /// The start of the paragraph's text (đầu đoạn), to find it in the original.
     pub text_start: String,
@@ -92,7 +93,7 @@ impl ImportReport {
         for e in &self.entries {
             let place = e
                 .paragraph
-                .map_or_else(|| "—".to_string(), |p| format!("đoạn {p}"));
+                .map_or_else(|| "—".to_string(), |p| format!("đoạn {}", p + 1));
             out.push_str(&format!("- [{}] {place}: {}", e.kind.label(), e.note));
             if !e.text_start.is_empty() {
                 out.push_str(&format!(" («{}»)", e.text_start));

@@ -12,7 +12,8 @@ const entry = (paragraph: number | null): ReportEntry => ({
 
 describe("import report", () => {
   it("names the paragraph of the original, or none", () => {
-    expect(entryPlace(entry(12))).toBe("đoạn 12");
+    expect(entryPlace(entry(11))).toBe("đoạn 12");
+    expect(entryPlace(entry(0))).toBe("đoạn 1");
     expect(entryPlace(entry(null))).toBe("—");
   });
 });
