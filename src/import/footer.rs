@@ -23,7 +23,19 @@ fn authority_line(s: &str) -> Option<(Authority, String)> {
             return Authority::from_mark(mark).map(|a| (a, rest.to_string()));
         }
     }
-    None
+    let (mark, rest) = dotless_mark(s)?;
+    Authority::from_mark(&format!("{mark}.")).map(|a| (a, rest.to_string()))
+}
+
+/// A state authority mark typed without its dot ("KT  GIÁM ĐỐC"): the mark and the title
+/// after it, in capitals.
+fn dotless_mark(s: &str) -> Option<(&'static str, &str)> {
+    ["TUQ", "TM", "KT", "TL"].into_iter().find_map(|mark| {
+        let rest = s.strip_prefix(mark)?;
+        let title = rest.trim_start();
+        (rest.starts_with(char::is_whitespace) && !title.is_empty() && title == text::upper(title))
+            .then_some((mark, title))
+    })
 }
 
 /// A line a signature block may carry that the draft does not hold: "(Đã ký)", "(Ký tên,
@@ -49,6 +61,16 @@ pub(super) fn signer(view: &View, block: &[usize], report: &mut ImportReport) ->
                 "dòng ghi chú trong khối chữ ký không có trong bản thảo, đã bỏ",
             );
             continue;
+        }
+        if let Some((mark, _)) = dotless_mark(&l) {
+            report.add(
+                EntryKind::Changed,
+                Some(view.paras[i].index),
+                &l,
+                &format!(
+                    "quyền hạn ký gõ «{mark}» không có dấu chấm; bản thảo in «{mark}.» (NĐ 30)"
+                ),
+            );
         }
         lines.push((i, l));
     }
@@ -377,6 +399,12 @@ mod tests {
             Some((Authority::Kt, "TRƯỞNG BAN".into()))
         );
         assert_eq!(authority_line("CHỦ TỊCH"), None);
+        assert_eq!(
+            authority_line("KT  GIÁM ĐỐC"),
+            Some((Authority::Kt, "GIÁM ĐỐC".into()))
+        );
+        assert_eq!(authority_line("KTV Nguyễn Văn A"), None);
+        assert_eq!(authority_line("TM Ban chấp hành"), None);
     }
 
     #[test]

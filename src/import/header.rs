@@ -22,6 +22,9 @@ pub(super) struct NumberLine {
     /// The year between number and symbol of a văn bản quy phạm pháp luật ("2018" of
     /// "Số: 11/2018/QĐ-UBND").
     pub year: Option<i32>,
+    /// A number typed with dots ("24.4", a day and month), which no register gives: the
+    /// draft leaves its number blank and the report says so.
+    pub dotted: Option<String>,
 }
 
 /// Reads "Số: 12/QĐ-UBND", "Số:      /UBND-VP", "Số 415-KH/BDVTU".
@@ -33,7 +36,19 @@ pub(super) fn number_line(s: &str) -> NumberLine {
         .or_else(|| rest.strip_prefix("số"))
         .unwrap_or(rest);
     let rest = rest.trim_start_matches([':', ' ', '\u{a0}']);
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let mut digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let mut dotted = false;
+    while !digits.is_empty() {
+        let more: String = rest[digits.len()..]
+            .strip_prefix('.')
+            .map(|t| t.chars().take_while(char::is_ascii_digit).collect())
+            .unwrap_or_default();
+        if more.is_empty() {
+            break;
+        }
+        digits = format!("{digits}.{more}");
+        dotted = true;
+    }
     let after = &rest[digits.len()..];
     let after = after.trim_start_matches([' ', '\u{a0}', '.', '\t']);
     let symbol = after
@@ -53,6 +68,22 @@ pub(super) fn number_line(s: &str) -> NumberLine {
         number: digits.parse().ok().filter(|n| *n > 0),
         symbol,
         year,
+        dotted: dotted.then_some(digits),
+    }
+}
+
+/// Reports a number typed with dots (`dotted`), which the draft leaves blank, at paragraph
+/// `paragraph` of the original.
+pub(super) fn report_dotted(n: &NumberLine, paragraph: Option<usize>, report: &mut ImportReport) {
+    if let Some(dotted) = &n.dotted {
+        report.add(
+            EntryKind::Review,
+            paragraph,
+            dotted,
+            &format!(
+                "số «{dotted}» có dấu chấm, không phải số thứ tự văn bản trong năm; bản thảo để trống số để văn thư cấp số"
+            ),
+        );
     }
 }
 
@@ -322,7 +353,17 @@ mod tests {
                 number: Some(12),
                 symbol: "QĐ-UBND".into(),
                 year: None,
+                dotted: None,
             }
+        );
+        let dotted = number_line("Số: 24.4/TTr-TCG");
+        assert_eq!(
+            (
+                dotted.number,
+                dotted.symbol.as_str(),
+                dotted.dotted.as_deref()
+            ),
+            (None, "TTr-TCG", Some("24.4"))
         );
         let normative = number_line("Số: 11/2018/QĐ-UBND");
         assert_eq!(normative.year, Some(2018));

@@ -500,6 +500,11 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     };
     // A văn bản quy phạm pháp luật's number carries its year; the draft prints the year of
     // its date there, so a different year is worth a look.
+    header::report_dotted(
+        &number_line,
+        parts.so_ky_hieu.map(|i| view.paras[i].index),
+        &mut report,
+    );
     let number_with_year = number_line.year.is_some() && system == System::State;
     if let Some(y) = number_line.year.filter(|&y| y != date.year) {
         report.add(

@@ -84,48 +84,92 @@ fn row_pieces_of(p: &Para) -> (Option<Para>, Option<Para>) {
 /// HỘI CHỦ NGHĨA VIỆT NAM") with that run read as a tab; `None` when it has none or the
 /// runs do not spell its text.
 fn spaces_as_tab(p: &Para) -> Option<Para> {
-    if p.text.contains('\t') {
+    // A tab before or after all the text ("…KT.GIÁM ĐỐC⇥") sets nothing apart.
+    if p.text.trim().contains('\t') {
         return None;
     }
     spaces_as_tab_too(p)
 }
 
 /// [`spaces_as_tab`] on a paragraph that may hold tabs already: every run of
-/// [`LAYOUT_SPACES`] spaces or more reads as one more tab.
+/// [`LAYOUT_SPACES`] spaces or more between text reads as one more tab, also where the
+/// spaces straddle two runs of the file.
 fn spaces_as_tab_too(p: &Para) -> Option<Para> {
     if !p.text.trim().contains(&" ".repeat(LAYOUT_SPACES)) {
         return None;
     }
-    let gap = |s: &str| {
-        let mut out = String::new();
-        let mut spaces = 0;
-        for c in s.chars().chain(std::iter::once('\0')) {
-            if c == ' ' || c == '\u{A0}' {
-                spaces += 1;
-                continue;
-            }
-            if spaces >= LAYOUT_SPACES {
-                out.push('\t');
-            } else {
-                out.extend(std::iter::repeat_n(' ', spaces));
-            }
-            spaces = 0;
-            if c != '\0' {
-                out.push(c);
-            }
-        }
-        out
-    };
-    let runs: Vec<Run> = p
+    let mut runs: Vec<Run> = p
         .runs
         .iter()
         .map(|r| Run {
-            text: gap(&r.text),
+            text: String::new(),
             ..r.clone()
         })
         .collect();
+    // The spaces seen since the last other character, with the run each came from.
+    let mut pending: Vec<usize> = Vec::new();
+    let flush = |pending: &mut Vec<usize>, runs: &mut [Run]| {
+        if pending.len() >= LAYOUT_SPACES {
+            runs[pending[0]].text.push('\t');
+        } else {
+            for &k in pending.iter() {
+                runs[k].text.push(' ');
+            }
+        }
+        pending.clear();
+    };
+    for (k, r) in p.runs.iter().enumerate() {
+        for c in r.text.chars() {
+            if c == ' ' || c == '\u{A0}' {
+                pending.push(k);
+            } else {
+                flush(&mut pending, &mut runs);
+                runs[k].text.push(c);
+            }
+        }
+    }
+    flush(&mut pending, &mut runs);
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-    (text == gap(&p.text)).then(|| Para {
+    let runs_spell_text = p.runs.iter().map(|r| r.text.as_str()).collect::<String>() == p.text;
+    runs_spell_text.then(|| Para {
+        text,
+        runs,
+        ..p.clone()
+    })
+}
+
+/// How many spaces before the text put a footer line in the signature column ("   …   Lê
+/// Đặng Xuân Tân" under a signature title set apart by spaces): a Nơi nhận item is indented
+/// by a space or two at most.
+const FOOTER_INDENT_SPACES: usize = 10;
+
+/// A footer line indented with [`FOOTER_INDENT_SPACES`] spaces or more, read as indented by
+/// a tab.
+fn indent_as_tab(p: &Para) -> Option<Para> {
+    let lead: String = p.text.chars().take_while(|c| c.is_whitespace()).collect();
+    let spaces = lead.chars().filter(|&c| c == ' ' || c == '\u{A0}').count();
+    if spaces < FOOTER_INDENT_SPACES || lead.len() == p.text.len() {
+        return None;
+    }
+    let mut skip = lead.chars().count();
+    let mut runs = Vec::new();
+    for r in &p.runs {
+        let n = r.text.chars().count();
+        if skip >= n {
+            skip -= n;
+            continue;
+        }
+        let rest: String = r.text.chars().skip(skip).collect();
+        let text = if skip > 0 || runs.is_empty() {
+            format!("\t{rest}")
+        } else {
+            rest
+        };
+        skip = 0;
+        runs.push(Run { text, ..r.clone() });
+    }
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    (text.trim_start_matches('\t') == p.text.trim_start()).then(|| Para {
         text,
         runs,
         ..p.clone()
@@ -238,18 +282,19 @@ pub(super) fn tab_footer(paras: Vec<Para>) -> Vec<Para> {
             _ => break,
         }
     }
-    let rows: Vec<_> = rows_of(
-        paras[start..]
-            .iter()
-            .take(TAB_FOOTER_SPAN)
-            .take_while(|p| p.cell.is_none()),
-    )
-    .into_iter()
-    .take_while(|(_, r)| {
-        r.as_ref()
-            .is_none_or(|r| r.text.trim().chars().count() <= 70)
-    })
-    .collect();
+    let lines: Vec<Para> = paras[start..]
+        .iter()
+        .take(TAB_FOOTER_SPAN)
+        .take_while(|p| p.cell.is_none())
+        .map(|p| indent_as_tab(p).unwrap_or_else(|| p.clone()))
+        .collect();
+    let rows: Vec<_> = rows_of(lines.iter())
+        .into_iter()
+        .take_while(|(_, r)| {
+            r.as_ref()
+                .is_none_or(|r| r.text.trim().chars().count() <= 70)
+        })
+        .collect();
     let Some(end) = rows.iter().rposition(|(_, r)| r.is_some()) else {
         return paras;
     };

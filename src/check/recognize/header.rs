@@ -49,8 +49,11 @@ fn looks_like_date(t: &str) -> bool {
     // A numbered form field ("2. Sinh ngày … tháng … năm …") is not the date line, which
     // starts with the place name (or its blank).
     // Nor is the "(Kèm theo Quyết định số … ngày … tháng … năm …)" line of an attachment.
+    // Nor a line of a list in the body ("- Thời gian: 10 giờ 30 phút ngày 30 tháng 03 năm
+    // 2026;" in a Biên bản, which has no date line of its own), nor an hour of the day.
     if t.trim_start()
-        .starts_with(|c: char| c.is_ascii_digit() || c == '(')
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '-' | '–' | '+' | '*' | '•'))
+        || t.contains(" giờ ")
     {
         return false;
     }

@@ -163,7 +163,8 @@ pub(super) const NUMBER_FORMAT: RuleDef = RuleDef {
 pub struct NumberLine {
     /// Whether "Số" is followed by a colon.
     pub colon: bool,
-    /// The digits, empty when left blank.
+    /// The digits, empty when left blank; with the dots typed between them ("24.4"), which
+    /// no số of the register has.
     pub digits: String,
     /// The character between number and symbol ('/' state, '-' Party).
     pub sep: char,
@@ -185,7 +186,21 @@ pub fn parse_number(text: &str) -> Option<NumberLine> {
     let after = after_so
         .trim_start_matches(':')
         .trim_start_matches([' ', '\u{a0}', '\t']);
-    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let mut digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    // A number with dots in it ("24.4", a day and month typed as the number) is still the
+    // số line, whose form rule then reports it.
+    while !digits.is_empty() {
+        let tail = &after[digits.len()..];
+        let more: String = tail
+            .strip_prefix('.')
+            .map(|t| t.chars().take_while(char::is_ascii_digit).collect())
+            .unwrap_or_default();
+        if more.is_empty() {
+            break;
+        }
+        digits.push('.');
+        digits.push_str(&more);
+    }
     let rest2 = &after[digits.len()..];
     let blank_len = rest2
         .char_indices()
@@ -297,6 +312,15 @@ fn form(ctx: &Ctx) -> Outcome {
             "Số 05-KH/TU (gạch nối sau số, gạch chéo trước tên cơ quan)",
         )
     };
+    if n.digits.contains('.') {
+        out.push(Finding::at(
+            i,
+            format!(
+                "Số «{}» không phải số thứ tự văn bản: số ghi bằng chữ số Ả Rập, theo thứ tự văn bản ban hành trong năm, không có dấu chấm.",
+                n.digits
+            ),
+        ));
+    }
     if n.sep != want_sep || !re.is_match(&n.symbol) {
         out.push(Finding::at(
             i,
@@ -434,6 +458,9 @@ mod tests {
         let n = parse_number("Số 415-KH/BDVTU-BCSĐUBND").unwrap();
         assert!(!n.colon);
         assert_eq!((n.digits.as_str(), n.sep), ("415", '-'));
+        let n = parse_number("Số: 24.4/TTr-TCG").unwrap();
+        assert_eq!((n.digits.as_str(), n.symbol.as_str()), ("24.4", "TTr-TCG"));
+        assert_eq!(parse_number("Số: 24.4.a/TTr"), None);
         let n = parse_number("Số:\u{a0}\u{a0}\u{a0}/KH-VP").unwrap();
         assert_eq!((n.digits.as_str(), n.symbol.as_str()), ("", "KH-VP"));
         assert!(parse_number("Sổ tay").is_none());
