@@ -616,6 +616,124 @@ fn a_footer_laid_out_with_tabs_is_read_as_two_columns() {
     assert_eq!(r.fired(), ["ND30-703"], "{:?}", errors(&r));
 }
 
+/// A plain paragraph of `runs` (no tab stops): columns set apart by typed spaces.
+fn spaced_row(runs: &[String]) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:spacing w:after="0"/></w:pPr>{}</w:p>"#,
+        runs.concat()
+    )
+}
+
+/// The footer as an EVN unit's quyết định of 2024 (real corpus 087) lays it out, with no
+/// table and no tab stop: "Nơi nhận:" and the authority line in one paragraph, set apart by
+/// spaces that straddle two runs and followed by a stray tab; the first item and the title
+/// likewise; the name pushed right by a hundred spaces.
+fn spaced_footer(first_item: &str) -> Vec<u8> {
+    let first_item = first_item.to_string();
+    rewrite(move |xml| {
+        let italic_bold = r#"<w:r><w:rPr><w:b/><w:i/><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">Nơi nhận:  </w:t></w:r>"#;
+        let gap = " ".repeat(60);
+        let footer = [
+            spaced_row(&[
+                italic_bold.to_string(),
+                run(24, false, &gap),
+                run(28, true, "KT. CHÁNH VĂN PHÒNG"),
+                "<w:r><w:tab/></w:r>".to_string(),
+            ]),
+            spaced_row(&[
+                run(22, false, &first_item),
+                run(22, false, &gap),
+                run(28, true, "PHÓ CHÁNH VĂN PHÒNG"),
+            ]),
+            spaced_row(&[run(22, false, "- Lãnh đạo Văn phòng;")]),
+            spaced_row(&[run(22, false, "- Lưu: VT, HCTC.")]),
+            spaced_row(&[]),
+            spaced_row(&[run(28, true, &format!("{}Nguyễn Văn An", " ".repeat(100)))]),
+        ]
+        .concat();
+        replace_last_table(xml, &footer)
+    })
+}
+
+#[test]
+fn a_footer_laid_out_with_spaces_is_read_as_two_columns() {
+    let bytes = spaced_footer("- Ủy ban nhân dân tỉnh;");
+    let v = view(&bytes);
+    let items: Vec<&str> = v
+        .parts
+        .noi_nhan_items
+        .iter()
+        .map(|&i| v.paras[i].text.trim())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "- Ủy ban nhân dân tỉnh;",
+            "- Lãnh đạo Văn phòng;",
+            "- Lưu: VT, HCTC."
+        ]
+    );
+    assert_eq!(v.parts.chu_ky.len(), 1);
+    let sig: Vec<&str> = v.parts.chu_ky[0]
+        .iter()
+        .map(|&i| v.paras[i].text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(
+        sig,
+        [
+            "KT. CHÁNH VĂN PHÒNG",
+            "PHÓ CHÁNH VĂN PHÒNG",
+            "Nguyễn Văn An"
+        ]
+    );
+    assert_eq!(errors(&check(&bytes)), Vec::<String>::new());
+    let r = check(&spaced_footer("- Ủy ban nhân dân tỉnh"));
+    assert_eq!(r.fired(), ["ND30-703"], "{:?}", errors(&r));
+}
+
+/// The header's last row set apart by spaces, as a railway branch's quyết định of 2023
+/// writes it: "Số:" with its number left blank by spaces, the date with blank day and
+/// month, all one paragraph.
+fn spaced_number_row(number_gap: usize) -> Vec<u8> {
+    rewrite(move |xml| {
+        let header = [
+            tab_row(&[
+                String::new(),
+                run(24, false, "UBND TỈNH BẮC KẠN"),
+                run(24, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ]),
+            tab_row(&[
+                String::new(),
+                run(24, true, "VĂN PHÒNG"),
+                run(26, true, "Độc lập - Tự do - Hạnh phúc"),
+            ]),
+            spaced_row(&[
+                run(26, false, &format!("Số:{}/KH-VP", " ".repeat(number_gap))),
+                run(26, false, &" ".repeat(20)),
+                r#"<w:r><w:rPr><w:i/><w:sz w:val="26"/></w:rPr><w:t xml:space="preserve">Bắc Kạn, ngày     tháng 02 năm 2024</w:t></w:r>"#
+                    .to_string(),
+            ]),
+        ]
+        .concat();
+        replace_first_table(xml, &header)
+    })
+}
+
+#[test]
+fn a_blank_number_or_day_is_no_gap_between_columns() {
+    let v = view(&spaced_number_row(12));
+    let text = |i: Option<usize>| i.map(|i| v.paras[i].text.trim().to_string());
+    assert_eq!(
+        text(v.parts.so_ky_hieu).as_deref(),
+        Some(format!("Số:{}/KH-VP", " ".repeat(12)).as_str())
+    );
+    assert_eq!(
+        text(v.parts.dia_danh_ngay).as_deref(),
+        Some("Bắc Kạn, ngày     tháng 02 năm 2024")
+    );
+}
+
 /// The body paragraph "Nâng cao nhận thức..." numbered by Word's list numbering instead
 /// of a typed label, its direct first-line indent removed: the list level's `w:ind`
 /// (`level_ind`) is what places its first line.

@@ -108,8 +108,10 @@ fn spaces_as_tab_too(p: &Para) -> Option<Para> {
         .collect();
     // The spaces seen since the last other character, with the run each came from.
     let mut pending: Vec<usize> = Vec::new();
-    let flush = |pending: &mut Vec<usize>, runs: &mut [Run]| {
-        if pending.len() >= LAYOUT_SPACES {
+    // The text so far, to tell a blank left for the văn thư from a gap between columns.
+    let mut before = String::new();
+    let flush = |pending: &mut Vec<usize>, runs: &mut [Run], before: &str| {
+        if pending.len() >= LAYOUT_SPACES && !before_blank_field(before) {
             runs[pending[0]].text.push('\t');
         } else {
             for &k in pending.iter() {
@@ -123,12 +125,13 @@ fn spaces_as_tab_too(p: &Para) -> Option<Para> {
             if c == ' ' || c == '\u{A0}' {
                 pending.push(k);
             } else {
-                flush(&mut pending, &mut runs);
+                flush(&mut pending, &mut runs, &before);
                 runs[k].text.push(c);
+                before.push(c);
             }
         }
     }
-    flush(&mut pending, &mut runs);
+    flush(&mut pending, &mut runs, &before);
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
     let runs_spell_text = p.runs.iter().map(|r| r.text.as_str()).collect::<String>() == p.text;
     runs_spell_text.then(|| Para {
@@ -136,6 +139,16 @@ fn spaces_as_tab_too(p: &Para) -> Option<Para> {
         runs,
         ..p.clone()
     })
+}
+
+/// Whether spaces after `before` are a blank left to fill, not a gap between columns: the
+/// number after "Số:" ("Số:        /QĐ-UBND") or the day and month of a date ("ngày     tháng
+/// 3 năm 2026").
+fn before_blank_field(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    ["số:", "số", "ngày", "tháng"]
+        .iter()
+        .any(|w| lower.ends_with(w))
 }
 
 /// How many spaces before the text put a footer line in the signature column ("   …   Lê
