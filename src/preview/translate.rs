@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::laid::{Align, Grid, GridKind, Look, Para, RunKind};
+use crate::laid::{Align, Grid, GridKind, Look, Para, RunKind, VMerge};
 use crate::layout::{text_width, HalfPoints, LineSpacing, Twips, RULES};
 
 use super::html::esc;
@@ -191,10 +191,22 @@ pub(super) fn grid(out: &mut String, g: &Grid, default: HalfPoints) {
     } else {
         "vertical-align:top;padding:0 2.75pt;border:0.5pt solid #000"
     };
-    for row in &g.rows {
+    for (r, row) in g.rows.iter().enumerate() {
         out.push_str("<tr>");
-        for c in &row.cells {
-            let _ = write!(out, "<td style=\"{cell_style}\">");
+        for (i, c) in row.cells.iter().enumerate() {
+            // A cell continuing the one above is drawn by that cell's rowspan.
+            if c.vmerge == Some(VMerge::Continue) {
+                continue;
+            }
+            out.push_str("<td");
+            if c.span > 1 {
+                let _ = write!(out, " colspan=\"{}\"", c.span);
+            }
+            let rows = g.row_span(r, i);
+            if rows > 1 {
+                let _ = write!(out, " rowspan=\"{rows}\"");
+            }
+            let _ = write!(out, " style=\"{cell_style}\">");
             for p in &c.paras {
                 para(out, p, default, 0);
             }
