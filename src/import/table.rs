@@ -50,6 +50,25 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
             entry.paras.push(pc);
         }
     }
+    // Blank paragraphs are not in the body's list: the cells that continue a merge down
+    // (blank by nature) are found by walking the table's own paragraphs.
+    if let (Some(&first), Some(&last)) = (cells.first(), cells.last()) {
+        let table = view.paras[first].cell.map(|c| c.table);
+        let in_table = |j: &usize| view.paras[*j].cell.map(|c| c.table) == table;
+        let after = (last + 1..view.paras.len()).take_while(in_table);
+        for j in (first..=last).chain(after).filter(in_table) {
+            let p = &view.paras[j];
+            let (Some(c), Some((col, span))) = (p.cell, p.grid) else {
+                continue;
+            };
+            if let Some(row) = grid.get_mut(&c.row) {
+                cols = cols.max(col + span);
+                let slot = row.entry(col).or_default();
+                slot.span = span;
+                slot.vmerge = slot.vmerge.or(p.vmerge);
+            }
+        }
+    }
     if let (n, Some((index, text))) = joined {
         report.add(
             EntryKind::Review,
