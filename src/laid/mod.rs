@@ -137,6 +137,9 @@ pub struct Cell {
     /// Vertical merge (`w:vMerge`): the first cell of a merged column of cells, or one
     /// continuing the cell above; `None` for a cell alone in its rows.
     pub vmerge: Option<VMerge>,
+    /// Rows the cell covers (HTML `rowspan`): 1, or for the first cell of a vertical merge
+    /// the rows down to its last continuing cell.
+    pub rows: usize,
 }
 
 impl Cell {
@@ -147,33 +150,8 @@ impl Cell {
             paras,
             span: 1,
             vmerge: None,
+            rows: 1,
         }
-    }
-}
-
-impl Grid {
-    /// Rows covered by cell `cell` of row `row`: 1, or for the first cell of a vertical
-    /// merge the number of rows down to its last continuing cell (HTML `rowspan`).
-    pub fn row_span(&self, row: usize, cell: usize) -> usize {
-        let Some(r) = self.rows.get(row) else {
-            return 1;
-        };
-        if r.cells.get(cell).and_then(|c| c.vmerge) != Some(VMerge::Restart) {
-            return 1;
-        }
-        let col: usize = r.cells[..cell].iter().map(|c| c.span).sum();
-        let continues = |r: &Row| {
-            let mut at = 0;
-            r.cells.iter().any(|c| {
-                let hit = at == col && c.vmerge == Some(VMerge::Continue);
-                at += c.span;
-                hit
-            })
-        };
-        1 + self.rows[row + 1..]
-            .iter()
-            .take_while(|r| continues(r))
-            .count()
     }
 }
 

@@ -40,6 +40,7 @@ impl BodyPass<'_> {
                             paras,
                             span: g.span,
                             vmerge: g.vmerge,
+                            rows: g.rows,
                         }
                     })
                     .collect();

@@ -61,59 +61,56 @@ pub struct GridCell {
 }
 
 impl Table {
-    /// The merge stored for a slot, valid or not (see [`Table::merges`] for the valid ones).
-    pub fn mark(&self, row: usize, col: usize) -> Option<Merge> {
-        self.merged
-            .iter()
-            .find(|m| m.row == row && m.col == col)
-            .map(|m| m.merge)
-    }
-
     /// The cells of each row as printed, left to right: stored merges that cannot hold are
     /// read as plain cells.
     pub fn cells(&self) -> Vec<Vec<GridCell>> {
+        // The stored marks on the grid (marks off the grid are not merges).
+        let mut marks: Vec<Vec<Option<Merge>>> =
+            self.rows.iter().map(|r| vec![None; r.len()]).collect();
+        for m in &self.merged {
+            if let Some(slot) = marks.get_mut(m.row).and_then(|r| r.get_mut(m.col)) {
+                *slot = Some(m.merge);
+            }
+        }
         let mut out: Vec<Vec<GridCell>> = Vec::with_capacity(self.rows.len());
-        for (r, row) in self.rows.iter().enumerate() {
-            let mut line = Vec::new();
+        // For the row above: the cell starting at each column, and the first cell (row,
+        // index) of the merge each of its cells belongs to.
+        let mut above: Vec<Option<usize>> = Vec::new();
+        let mut above_origin: Vec<(usize, usize)> = Vec::new();
+        for (r, row) in marks.iter().enumerate() {
+            let mut line: Vec<GridCell> = Vec::new();
+            let mut starts = vec![None; row.len()];
+            let mut origin = Vec::new();
             let mut c = 0;
             while c < row.len() {
                 let mut span = 1;
-                while c + span < row.len() && self.mark(r, c + span) == Some(Merge::Left) {
+                while c + span < row.len() && row[c + span] == Some(Merge::Left) {
                     span += 1;
                 }
-                let up = self.mark(r, c) == Some(Merge::Up)
-                    && r > 0
-                    && out[r - 1].iter().any(|g| g.col == c && g.span == span);
-                if up {
-                    if let Some(above) = out[r - 1].iter_mut().find(|g| g.col == c) {
-                        above.vmerge.get_or_insert(VMerge::Restart);
-                    }
+                let up = match (row[c], above.get(c).copied().flatten()) {
+                    (Some(Merge::Up), Some(i)) if out[r - 1][i].span == span => Some(i),
+                    _ => None,
+                };
+                starts[c] = Some(line.len());
+                if let Some(i) = up {
+                    out[r - 1][i].vmerge.get_or_insert(VMerge::Restart);
+                    let (or, oi) = above_origin[i];
+                    out[or][oi].rows += 1;
+                    origin.push((or, oi));
+                } else {
+                    origin.push((r, line.len()));
                 }
                 line.push(GridCell {
                     col: c,
                     span,
-                    vmerge: up.then_some(VMerge::Continue),
+                    vmerge: up.map(|_| VMerge::Continue),
                     rows: 1,
                 });
                 c += span;
             }
+            above = starts;
+            above_origin = origin;
             out.push(line);
-        }
-        for r in 0..out.len() {
-            for i in 0..out[r].len() {
-                if out[r][i].vmerge != Some(VMerge::Restart) {
-                    continue;
-                }
-                let col = out[r][i].col;
-                let below = out[r + 1..]
-                    .iter()
-                    .take_while(|line| {
-                        line.iter()
-                            .any(|g| g.col == col && g.vmerge == Some(VMerge::Continue))
-                    })
-                    .count();
-                out[r][i].rows = 1 + below;
-            }
         }
         out
     }
@@ -222,5 +219,25 @@ mod tests {
         t.rows[0].clear();
         t.normalize_merges();
         assert!(t.merged.is_empty());
+    }
+
+    #[test]
+    fn a_wide_table_of_merges_is_read_in_one_pass() {
+        // 4 MiB of markup holds a row of a million cells: merges are resolved by indexing the
+        // grid, not by searching the list for every slot.
+        let n = 200_000;
+        let marks: Vec<(usize, usize, Merge)> = (0..n).map(|c| (1, c, Merge::Up)).collect();
+        let mut t = table(3, n, &marks);
+        t.merged.extend((0..n).map(|col| Merged {
+            row: 2,
+            col,
+            merge: Merge::Up,
+        }));
+        let start = std::time::Instant::now();
+        let cells = t.cells();
+        assert!(cells[0].iter().all(|g| g.rows == 3));
+        t.normalize_merges();
+        assert_eq!(t.merged.len(), 2 * n);
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 }

@@ -191,9 +191,9 @@ pub(super) fn grid(out: &mut String, g: &Grid, default: HalfPoints) {
     } else {
         "vertical-align:top;padding:0 2.75pt;border:0.5pt solid #000"
     };
-    for (r, row) in g.rows.iter().enumerate() {
+    for row in &g.rows {
         out.push_str("<tr>");
-        for (i, c) in row.cells.iter().enumerate() {
+        for c in &row.cells {
             // A cell continuing the one above is drawn by that cell's rowspan.
             if c.vmerge == Some(VMerge::Continue) {
                 continue;
@@ -202,9 +202,8 @@ pub(super) fn grid(out: &mut String, g: &Grid, default: HalfPoints) {
             if c.span > 1 {
                 let _ = write!(out, " colspan=\"{}\"", c.span);
             }
-            let rows = g.row_span(r, i);
-            if rows > 1 {
-                let _ = write!(out, " rowspan=\"{rows}\"");
+            if c.rows > 1 {
+                let _ = write!(out, " rowspan=\"{}\"", c.rows);
             }
             let _ = write!(out, " style=\"{cell_style}\">");
             for p in &c.paras {
