@@ -11,7 +11,7 @@
 //! | `1. `, `1.1. `, `1.1.1. ` | numbered paragraph (digits recomputed) |
 //! | `a) `                   | điểm a), b), c) ... (letter recomputed) |
 //! | `- `, `+ `              | dash item, plus item                    |
-//! | `\| cell \| cell \|`    | table row; a `\|---\|` line after the first row makes it a header |
+//! | `\| cell \| cell \|`    | table row; a `\|---\|` line after the first row makes it a header; a cell `<` continues the cell on its left, `^` the cell above (ô gộp; `\<`, `\^` for the characters) |
 //! | `> `                    | căn cứ (its end punctuation is computed) |
 //! | `! `                    | action line ("QUYẾT ĐỊNH:"), centred, bold |
 //! | `Phụ lục I. `           | Phụ lục on a new page after the signature; what follows is in it |
@@ -30,6 +30,7 @@
 use crate::model::{text, Block, Body, Inline, Span, Table};
 
 mod lines;
+mod table;
 pub use lines::{label_lines, lines, LineKind, LineShape, MarkupLine};
 
 /// A markup error with the line it is on (1-based).
@@ -67,16 +68,12 @@ pub fn parse(source: &str) -> Result<Body, MarkupError> {
                 t.header = true;
                 continue;
             }
-            let cells = row
-                .iter()
-                .map(|c| parse_inline(c).map_err(&err))
-                .collect::<Result<Vec<_>, _>>()?;
-            t.rows.push(cells);
+            table::push_row(t, &row).map_err(&err)?;
             *rows_seen += 1;
             continue;
         }
         if let Some((t, _)) = table.take() {
-            blocks.push(Block::Table(t));
+            blocks.push(Block::Table(table::finish(t)));
         }
         if line.is_empty() {
             continue;
@@ -84,7 +81,7 @@ pub fn parse(source: &str) -> Result<Body, MarkupError> {
         blocks.push(parse_block(line).map_err(err)?);
     }
     if let Some((t, _)) = table.take() {
-        blocks.push(Block::Table(t));
+        blocks.push(Block::Table(table::finish(t)));
     }
     Ok(Body { blocks })
 }
@@ -486,29 +483,7 @@ pub fn to_markup(body: &Body) -> String {
                     _ => format!("\\{text}"),
                 }
             }
-            Block::Table(t) => {
-                let mut rows = Vec::new();
-                for (r, row) in t.rows.iter().enumerate() {
-                    let cells: Vec<String> = row
-                        .iter()
-                        .map(|c| {
-                            let cell = inline_markup(c).replace('|', "\\|");
-                            // A cell of dashes ("------") would make its row read as the
-                            // header separator "|---|": it keeps its text behind an escape.
-                            if !cell.is_empty() && cell.chars().all(|ch| matches!(ch, '-' | ':')) {
-                                format!("\\{cell}")
-                            } else {
-                                cell
-                            }
-                        })
-                        .collect();
-                    rows.push(format!("| {} |", cells.join(" | ")));
-                    if r == 0 && t.header {
-                        rows.push(format!("|{}|", vec!["---"; row.len()].join("|")));
-                    }
-                }
-                rows.join("\n")
-            }
+            Block::Table(t) => table::write(t),
         };
         out.push_str(&line);
         out.push('\n');

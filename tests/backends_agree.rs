@@ -236,32 +236,108 @@ fn docx_preview_and_plain_text_agree_on_every_paragraph() {
     assert!(corpus.len() >= 5 + 6 * 4, "{} documents", corpus.len());
     let mut failures = Vec::new();
     for (name, doc) in &corpus {
-        let bytes = vanban::docx::write_docx(doc).unwrap();
-        let (docx, docx_notes) = docx_facts(&bytes);
-        let (html, html_notes) = html_facts(&vanban::preview::render(doc).html);
-        let (plain, plain_notes) = plain_facts(&plain_text(doc));
-        assert!(
-            docx.len() > 10,
-            "{name}: {} paragraphs read back",
-            docx.len()
-        );
-        if let Some(d) = first_difference(&docx, &html) {
-            failures.push(format!("{name}: .docx and preview differ at {d}"));
-        }
-        if let Some(d) = first_difference(&lines_of(&docx), &plain) {
-            failures.push(format!("{name}: .docx and plain text differ at {d}"));
-        }
-        if let Some(d) = first_difference(&docx_notes, &html_notes) {
-            failures.push(format!(
-                "{name}: footnotes of .docx and preview differ at {d}"
-            ));
-        }
-        if let Some(d) = first_difference(&docx_notes, &plain_notes) {
-            failures.push(format!(
-                "{name}: footnotes of .docx and plain text differ at {d}"
-            ));
-        }
+        failures.extend(disagreements(name, doc));
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Where the three back ends disagree on one document, as messages.
+fn disagreements(name: &str, doc: &Document) -> Vec<String> {
+    let mut failures = Vec::new();
+    let bytes = vanban::docx::write_docx(doc).unwrap();
+    let (docx, docx_notes) = docx_facts(&bytes);
+    let (html, html_notes) = html_facts(&vanban::preview::render(doc).html);
+    let (plain, plain_notes) = plain_facts(&plain_text(doc));
+    assert!(
+        docx.len() > 10,
+        "{name}: {} paragraphs read back",
+        docx.len()
+    );
+    if let Some(d) = first_difference(&docx, &html) {
+        failures.push(format!("{name}: .docx and preview differ at {d}"));
+    }
+    if let Some(d) = first_difference(&lines_of(&docx), &plain) {
+        failures.push(format!("{name}: .docx and plain text differ at {d}"));
+    }
+    if let Some(d) = first_difference(&docx_notes, &html_notes) {
+        failures.push(format!(
+            "{name}: footnotes of .docx and preview differ at {d}"
+        ));
+    }
+    if let Some(d) = first_difference(&docx_notes, &plain_notes) {
+        failures.push(format!(
+            "{name}: footnotes of .docx and plain text differ at {d}"
+        ));
+    }
+    failures
+}
+
+/// A table with merged cells (ô gộp): a heading over two columns, headings and a group
+/// name down several rows, in a report and a decision, state and Party.
+#[test]
+fn a_table_with_merged_cells_agrees_across_back_ends() {
+    let table = vanban::markup::parse(
+        "| TT | Nội dung | Kết quả | < |\n|---|---|---|---|\n| ^ | ^ | Đạt | Chưa đạt |\n| Nhóm A | Cấp xã^[Số liệu đến ngày 15/12.] | 12 | 3 |\n| ^ | Cấp huyện | 4 | 1 |\n",
+    )
+    .unwrap();
+    let mut failures = Vec::new();
+    let mut seen = 0;
+    for (name, mut doc) in corpus() {
+        if ![
+            "bao-cao-tong-ket-dan-van-2019",
+            "quyet-dinh-bao-ve-moi-truong-ha-tinh-2018",
+        ]
+        .contains(&name.as_str())
+        {
+            continue;
+        }
+        seen += 1;
+        doc.body.blocks.splice(0..0, table.blocks.iter().cloned());
+        failures.extend(disagreements(&name, &doc));
+        let bytes = vanban::docx::write_docx(&doc).unwrap();
+        let file = read_docx(&bytes, &Limits::default()).unwrap();
+        let merged: Vec<(u32, Option<bool>)> = file
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                BodyItem::Table(t) if t.rows.len() == 4 => Some(t),
+                _ => None,
+            })
+            .flat_map(|t| t.rows.iter().flat_map(|r| r.cells.iter()))
+            .map(|c| (c.grid_span, c.v_merge))
+            .collect();
+        // Row by row: TT, Nội dung down; Kết quả over two; TT, Nội dung continuing; Nhóm A down;
+        // its continuation.
+        assert_eq!(
+            merged,
+            [
+                (1, Some(true)),
+                (1, Some(true)),
+                (2, None),
+                (1, Some(false)),
+                (1, Some(false)),
+                (1, None),
+                (1, None),
+                (1, Some(true)),
+                (1, None),
+                (1, None),
+                (1, None),
+                (1, Some(false)),
+                (1, None),
+                (1, None),
+                (1, None),
+            ],
+            "{name}"
+        );
+        let html = vanban::preview::render(&doc).html;
+        assert!(html.contains("colspan=\"2\""), "{name}");
+        assert_eq!(html.matches("rowspan=\"2\"").count(), 3, "{name}");
+        // A merged cell is printed once.
+        let plain = plain_text(&doc);
+        assert_eq!(plain.matches("Cấp xã").count(), 1, "{name}");
+        assert_eq!(plain.matches("Nhóm A").count(), 1, "{name}");
+    }
+    assert_eq!(seen, 2);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

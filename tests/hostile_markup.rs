@@ -66,3 +66,9 @@ fn a_paragraph_that_looks_like_a_table_row_round_trips() {
 fn deep_heading_marks_round_trip() {
     round_trip("markup-heading-levels.txt");
 }
+
+#[test]
+fn merged_cell_marks_round_trip() {
+    // "<" and "^" valid and not, escaped, emphasised, in ragged rows and a one-column table.
+    round_trip("markup-merged-cells.txt");
+}

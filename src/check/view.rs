@@ -231,6 +231,11 @@ pub struct Para {
     /// in drafts.
     #[serde(default)]
     pub grid: Option<(usize, usize)>,
+    /// For a paragraph in a table cell that is part of a vertical merge (ô gộp dọc,
+    /// `w:vMerge`): `Some(true)` in the cell that starts it, `Some(false)` in a cell that
+    /// continues the one above. `None` outside vertical merges and in drafts.
+    #[serde(default)]
+    pub vmerge: Option<bool>,
     /// The draft field this paragraph shows (`location.field`), for drafts only.
     pub field: Option<String>,
     /// One line of a paragraph the .docx writes as several lines (soft line breaks,

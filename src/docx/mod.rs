@@ -22,10 +22,10 @@ pub use styles::LANGUAGE;
 
 use docx_rs::{
     Docx, Footnote, PageMargin, Paragraph, Run, Table, TableCell, TableLayoutType, TableRow,
-    VertAlignType, WidthType,
+    VMergeType, VertAlignType, WidthType,
 };
 
-use crate::laid::{lay_out, Grid, Item, LaidOut, Para, RunKind};
+use crate::laid::{lay_out, Grid, Item, LaidOut, Para, RunKind, VMerge};
 use crate::layout::Twips;
 use crate::model::Document;
 
@@ -133,7 +133,7 @@ fn dxa(t: Twips) -> usize {
 }
 
 /// A grid as a table: layout grids borderless, fixed, with no cell margins; data tables as
-/// plain bordered tables.
+/// plain bordered tables, merged cells as `w:gridSpan` and `w:vMerge`.
 fn table(g: &Grid, laid: &LaidOut) -> Table {
     let rows = g
         .rows
@@ -144,6 +144,14 @@ fn table(g: &Grid, laid: &LaidOut) -> Table {
                 .iter()
                 .map(|c| {
                     let mut cell = TableCell::new().width(dxa(c.width), WidthType::Dxa);
+                    if c.span > 1 {
+                        cell = cell.grid_span(c.span);
+                    }
+                    cell = match c.vmerge {
+                        Some(VMerge::Restart) => cell.vertical_merge(VMergeType::Restart),
+                        Some(VMerge::Continue) => cell.vertical_merge(VMergeType::Continue),
+                        None => cell,
+                    };
                     if c.paras.is_empty() {
                         cell = cell.add_paragraph(Paragraph::new());
                     }

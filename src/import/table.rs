@@ -1,47 +1,72 @@
 //! A table of the body: one line per row, the paragraphs of a cell joined; a first row all
-//! in bold is the header.
+//! in bold is the header; merged cells (ô gộp: `w:gridSpan`, `w:vMerge`) kept as merges.
 
 use std::collections::BTreeMap;
 
 use crate::check::view::View;
-use crate::model::Table;
+use crate::model::{Merge, Merged, Table};
 
 use super::inline::{self, all_bold, pieces, plain, Piece};
 use super::report::{EntryKind, ImportReport};
 
+/// What the importer knows of one cell: its paragraphs, the columns it spans and its part
+/// in a vertical merge.
+#[derive(Default)]
+struct Slot {
+    paras: Vec<Vec<Piece>>,
+    span: usize,
+    vmerge: Option<bool>,
+}
+
 /// A table from the paragraphs of its cells: one line per row, the paragraphs of a cell
-/// joined; a first row all in bold is the header.
+/// joined; a first row all in bold is the header. A cell spanning columns stands at its
+/// first column, the others continuing it (`<`); a blank cell continuing a vertical merge
+/// continues the cell above (`^`).
 pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> Table {
-    let mut grid: BTreeMap<usize, BTreeMap<usize, Vec<Vec<Piece>>>> = BTreeMap::new();
+    let mut grid: BTreeMap<usize, BTreeMap<usize, Slot>> = BTreeMap::new();
     // Cells of several paragraphs: how many, and the first of them.
     let mut joined: (usize, Option<(usize, String)>) = (0, None);
-    // Columns of the table's grid, and the cells that span several of them.
+    // Columns of the table's grid.
     let mut cols = 0;
-    let mut spanning: Vec<(usize, usize)> = Vec::new();
-    let mut first_spanning: Option<(usize, String)> = None;
     for &i in cells {
         let p = &view.paras[i];
         let Some(c) = p.cell else { continue };
         // A cell stands at its column on the grid: after a cell that spans three columns the
-        // next one is three further on, and the blank cells of a vertical merge keep their
-        // place, so every value stays under its heading.
+        // next one is three further on, so every value stays under its heading.
         let (col, span) = p.grid.unwrap_or((c.col, 1));
         cols = cols.max(col + span);
-        if span > 1 && !spanning.contains(&(c.row, col)) {
-            spanning.push((c.row, col));
-            first_spanning.get_or_insert_with(|| (p.index, p.text.clone()));
-        }
         let pc = pieces(p, &[]);
         let entry = grid.entry(c.row).or_default().entry(col).or_default();
+        entry.span = span;
+        entry.vmerge = entry.vmerge.or(p.vmerge);
         if !plain(&pc).is_empty() {
-            if !entry.is_empty() {
-                if entry.len() == 1 {
+            if !entry.paras.is_empty() {
+                if entry.paras.len() == 1 {
                     joined.0 += 1;
                 }
                 joined.1.get_or_insert_with(|| (p.index, p.text.clone()));
-                entry.push(vec![Piece::Char(' ', false, false)]);
+                entry.paras.push(vec![Piece::Char(' ', false, false)]);
             }
-            entry.push(pc);
+            entry.paras.push(pc);
+        }
+    }
+    // Blank paragraphs are not in the body's list: the cells that continue a merge down
+    // (blank by nature) are found by walking the table's own paragraphs.
+    if let (Some(&first), Some(&last)) = (cells.first(), cells.last()) {
+        let table = view.paras[first].cell.map(|c| c.table);
+        let in_table = |j: &usize| view.paras[*j].cell.map(|c| c.table) == table;
+        let after = (last + 1..view.paras.len()).take_while(in_table);
+        for j in (first..=last).chain(after).filter(in_table) {
+            let p = &view.paras[j];
+            let (Some(c), Some((col, span))) = (p.cell, p.grid) else {
+                continue;
+            };
+            if let Some(row) = grid.get_mut(&c.row) {
+                cols = cols.max(col + span);
+                let slot = row.entry(col).or_default();
+                slot.span = span;
+                slot.vmerge = slot.vmerge.or(p.vmerge);
+            }
         }
     }
     if let (n, Some((index, text))) = joined {
@@ -52,29 +77,33 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
             &format!("bảng có {n} ô gồm nhiều đoạn; các đoạn của mỗi ô được nối thành một dòng"),
         );
     }
-    if let Some((index, text)) = first_spanning {
-        report.add(
-            EntryKind::Review,
-            Some(index),
-            &text,
-            &format!(
-                "bảng có {} ô gộp nhiều cột; chữ của mỗi ô gộp đặt ở cột đầu, các cột còn lại để trống",
-                spanning.len()
-            ),
-        );
-    }
+    let mut merged = Vec::new();
     let rows: Vec<Vec<Vec<Piece>>> = grid
         .into_values()
-        .map(|r| {
-            let mut row: Vec<Vec<Piece>> = vec![Vec::new(); cols];
-            for (col, v) in r {
-                row[col] = v.concat();
+        .enumerate()
+        .map(|(row, r)| {
+            let mut out: Vec<Vec<Piece>> = vec![Vec::new(); cols];
+            for (col, slot) in r {
+                // A continuing cell with text of its own keeps it, unmerged.
+                if slot.vmerge == Some(false) && slot.paras.is_empty() {
+                    merged.push(Merged {
+                        row,
+                        col,
+                        merge: Merge::Up,
+                    });
+                }
+                merged.extend((col + 1..col + slot.span).map(|col| Merged {
+                    row,
+                    col,
+                    merge: Merge::Left,
+                }));
+                out[col] = slot.paras.concat();
             }
-            row
+            out
         })
         .collect();
     let header = rows.len() > 1 && rows[0].iter().all(|c| c.is_empty() || all_bold(c));
-    Table {
+    let mut t = Table {
         header,
         rows: rows
             .iter()
@@ -85,5 +114,23 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
                     .collect()
             })
             .collect(),
+        merged,
+    };
+    let wanted = t.merged.len();
+    t.normalize_merges();
+    if t.merged.len() < wanted {
+        if let Some(&first) = cells.first() {
+            let p = &view.paras[first];
+            report.add(
+                EntryKind::Review,
+                Some(p.index),
+                &p.text,
+                &format!(
+                    "bảng có {} ô gộp không giữ được (ô gộp dọc không cùng số cột với ô trên); các ô đó để trống",
+                    wanted - t.merged.len()
+                ),
+            );
+        }
     }
+    t
 }

@@ -4,14 +4,12 @@
 
 use crate::layout::{
     Layout, TextStyle, Twips, ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, GAPS,
-    KEEP_WITH_SIGNATURE, PARTY_SUBJECT_RULE, TABLE_CELL_MARGINS, TABLE_COLUMN_CHARS_CAP,
+    KEEP_WITH_SIGNATURE, PARTY_SUBJECT_RULE,
 };
 use crate::model::{basis_end, label_blocks, Block, Document, Inline, Span, System};
 
 use super::style::{centred_line, look, printed_width, run, run_with, short_rule};
-use super::{
-    Align, Cell, El, Grid, GridKind, Indent, Item, Look, Para, Row, Run, RunKind, Spacing,
-};
+use super::{Align, El, Indent, Item, Look, Para, Run, RunKind, Spacing};
 
 /// The lines under the headings after the signature, computed from the document.
 pub(super) struct Notes {
@@ -23,7 +21,7 @@ pub(super) struct Notes {
 
 /// Lays out the body and numbers its footnotes from 1 in order of appearance.
 pub(super) struct BodyPass<'a> {
-    l: &'a Layout,
+    pub(super) l: &'a Layout,
     system: System,
     footnotes: Vec<Para>,
 }
@@ -42,12 +40,12 @@ impl<'a> BodyPass<'a> {
         self.footnotes
     }
 
-    fn text_width(&self) -> Twips {
+    pub(super) fn text_width(&self) -> Twips {
         Twips(self.l.columns.left.0 + self.l.columns.right.0)
     }
 
     /// Runs of inline content in `style`, with footnote marks.
-    fn inline_runs(&mut self, inline: &Inline, style: &TextStyle, out: &mut Vec<Run>) {
+    pub(super) fn inline_runs(&mut self, inline: &Inline, style: &TextStyle, out: &mut Vec<Run>) {
         for span in &inline.0 {
             match span {
                 Span::Text { text, bold, italic } => {
@@ -471,119 +469,4 @@ impl<'a> BodyPass<'a> {
             }
         }
     }
-
-    fn table(&mut self, t: &crate::model::Table) -> Grid {
-        let l = self.l;
-        let cols = t.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let widths = column_widths(t, cols, self.text_width(), l.body.size.preferred);
-        let rows = t
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(r, cells)| {
-                let header = t.header && r == 0;
-                let mut style = l.body;
-                style.bold |= header;
-                let mut out: Vec<Cell> = cells
-                    .iter()
-                    .zip(&widths)
-                    .map(|(c, &width)| {
-                        let mut p = Para::new(El::Body);
-                        p.align = Some(if header { Align::Center } else { Align::Left });
-                        p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
-                        p.mark_size = Some(style.size.preferred);
-                        self.inline_runs(c, &style, &mut p.runs);
-                        Cell {
-                            width,
-                            paras: vec![p],
-                        }
-                    })
-                    .collect();
-                while out.len() < cols {
-                    out.push(Cell {
-                        width: widths[out.len()],
-                        paras: Vec::new(),
-                    });
-                }
-                Row {
-                    cells: out,
-                    cant_split: header,
-                    header,
-                }
-            })
-            .collect();
-        Grid {
-            kind: GridKind::Data,
-            columns: widths,
-            rows,
-        }
-    }
-}
-
-/// The widths of a body table's columns, adding up to `total`: each column first gets room
-/// for its longest word plus one character and the cell margins ([`TABLE_CELL_MARGINS`]);
-/// what is left goes to the columns by how much more their longest cell asks for (in
-/// characters, capped at [`TABLE_COLUMN_CHARS_CAP`]). A character is taken as half the font
-/// size, about the average width of Times New Roman's letters; a capital as one and a half.
-fn column_widths(
-    t: &crate::model::Table,
-    cols: usize,
-    total: Twips,
-    size: crate::layout::HalfPoints,
-) -> Vec<Twips> {
-    // Half an em in twips: a half-point is 10 twips, half of it 5.
-    let char_w = i64::from(size.0) * 5;
-    let margins = i64::from(TABLE_CELL_MARGINS.0);
-    let (mins, wants): (Vec<i64>, Vec<i64>) = (0..cols)
-        .map(|c| {
-            let texts: Vec<String> = t
-                .rows
-                .iter()
-                .filter_map(|r| r.get(c))
-                .map(crate::model::Inline::plain_text)
-                .collect();
-            let longest = texts.iter().map(|s| s.chars().count()).max().unwrap_or(0);
-            // A capital letter is about one and a half average letters wide ("STT").
-            let word = texts
-                .iter()
-                .flat_map(|s| s.split_whitespace())
-                .map(|w| {
-                    w.chars()
-                        .map(|c| if c.is_uppercase() { 3 } else { 2 })
-                        .sum::<usize>()
-                        .div_ceil(2)
-                })
-                .max()
-                .unwrap_or(0);
-            let chars = |n: usize| i64::try_from(n).unwrap_or(0) * char_w + margins;
-            let min = chars(word.max(1) + 1);
-            let want = chars(longest.min(TABLE_COLUMN_CHARS_CAP)).max(min);
-            (min, want)
-        })
-        .unzip();
-    let total_w = i64::from(total.0);
-    let min_sum: i64 = mins.iter().sum();
-    let extra_sum: i64 = mins.iter().zip(&wants).map(|(m, w)| w - m).sum();
-    let raw: Vec<i64> = if min_sum >= total_w {
-        // Too many columns for their words: shares of the minimum.
-        mins.iter().map(|m| total_w * m / min_sum.max(1)).collect()
-    } else if extra_sum == 0 {
-        let even = (total_w - min_sum) / i64::try_from(cols).unwrap_or(1).max(1);
-        mins.iter().map(|m| m + even).collect()
-    } else {
-        let left = total_w - min_sum;
-        mins.iter()
-            .zip(&wants)
-            .map(|(m, w)| m + left * (w - m) / extra_sum)
-            .collect()
-    };
-    let mut widths: Vec<Twips> = raw
-        .iter()
-        .map(|w| Twips(i32::try_from(*w).unwrap_or(0)))
-        .collect();
-    let used: i32 = widths.iter().map(|w| w.0).sum();
-    if let Some(last) = widths.last_mut() {
-        last.0 += total.0 - used;
-    }
-    widths
 }

@@ -127,22 +127,13 @@ pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
                 .iter()
                 .rev()
                 .zip(&columns)
-                .map(|(s, w)| Cell {
-                    width: *w,
-                    paras: paras_of(s),
-                })
+                .map(|(s, w)| Cell::new(*w, paras_of(s)))
                 .collect()
         };
         let titles =
             side_by_side(&|s| gap(signature_titles(s, doc.system, l), GAPS.before_signature));
         let names = side_by_side(&|s| signature_name(s, l));
-        let mut below: Vec<Cell> = columns
-            .iter()
-            .map(|w| Cell {
-                width: *w,
-                paras: Vec::new(),
-            })
-            .collect();
+        let mut below: Vec<Cell> = columns.iter().map(|w| Cell::new(*w, Vec::new())).collect();
         below[0].paras = gap(recips, GAPS.before_joint_recipients);
         // The rows stay whole and together: a Nơi nhận list never leaves its "- Lưu" line
         // alone on a new page (the Tây Sơn plan did), and never parts from the signatures.
@@ -161,14 +152,8 @@ pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
         columns: widths.to_vec(),
         rows: vec![row(
             vec![
-                Cell {
-                    width: widths[0],
-                    paras: gap(recips, GAPS.before_signature),
-                },
-                Cell {
-                    width: widths[1],
-                    paras: gap(sig, GAPS.before_signature),
-                },
+                Cell::new(widths[0], gap(recips, GAPS.before_signature)),
+                Cell::new(widths[1], gap(sig, GAPS.before_signature)),
             ],
             true,
         )],

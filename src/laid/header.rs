@@ -192,16 +192,7 @@ pub(super) fn grid(doc: &Document, l: &Layout) -> Grid {
         }
     };
     let row = |left: Vec<Para>, right: Vec<Para>| Row {
-        cells: vec![
-            Cell {
-                width: widths[0],
-                paras: left,
-            },
-            Cell {
-                width: widths[1],
-                paras: right,
-            },
-        ],
+        cells: vec![Cell::new(widths[0], left), Cell::new(widths[1], right)],
         cant_split: false,
         header: false,
     };

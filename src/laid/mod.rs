@@ -14,8 +14,10 @@ mod body;
 mod footer;
 mod header;
 mod style;
+mod table;
 
 use crate::layout::{layout, HalfPoints, Layout, LineSpacing, Twips, SINGLE_LINE};
+pub use crate::model::VMerge;
 use crate::model::{Document, System};
 
 /// A document laid out for paper (văn bản đã dàn trang).
@@ -122,13 +124,35 @@ pub struct Row {
     pub header: bool,
 }
 
-/// A cell of a grid (ô): its width and its paragraphs (may be empty).
+/// A cell of a grid (ô): its width and its paragraphs (may be empty), the columns it spans
+/// and its part in a vertical merge (ô gộp).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
-    /// Width of the cell.
+    /// Width of the cell: the sum of the columns it spans.
     pub width: Twips,
-    /// Paragraphs, top to bottom.
+    /// Paragraphs, top to bottom (none in a cell continuing the one above).
     pub paras: Vec<Para>,
+    /// Columns spanned (`w:gridSpan`), 1 for a plain cell.
+    pub span: usize,
+    /// Vertical merge (`w:vMerge`): the first cell of a merged column of cells, or one
+    /// continuing the cell above; `None` for a cell alone in its rows.
+    pub vmerge: Option<VMerge>,
+    /// Rows the cell covers (HTML `rowspan`): 1, or for the first cell of a vertical merge
+    /// the rows down to its last continuing cell.
+    pub rows: usize,
+}
+
+impl Cell {
+    /// A plain cell: one column, not merged.
+    pub fn new(width: Twips, paras: Vec<Para>) -> Self {
+        Cell {
+            width,
+            paras,
+            span: 1,
+            vmerge: None,
+            rows: 1,
+        }
+    }
 }
 
 /// Which element of the document a paragraph is (thành phần thể thức), for the preview's

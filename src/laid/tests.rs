@@ -128,6 +128,7 @@ fn a_body_table_gives_each_column_room_for_its_words_and_shares_the_rest_by_leng
                 ],
                 vec![cell("1"), cell(long), cell("11")],
             ],
+            merged: Vec::new(),
         }));
     let laid = lay_out(&doc);
     let g = laid
@@ -148,4 +149,36 @@ fn a_body_table_gives_each_column_room_for_its_words_and_shares_the_rest_by_leng
         let cw: Vec<i32> = row.cells.iter().map(|c| c.width.0).collect();
         assert_eq!(cw, w);
     }
+}
+
+#[test]
+fn a_merged_cell_spans_its_columns_and_rows() {
+    // "Cơ quan cấp phép" over three columns, "TT" down two rows: one cell each, as wide as
+    // the columns it covers, and the long heading is not charged to its first column.
+    let mut doc = example("ke-hoach-dan-van-kheo-bac-kan-2024");
+    let body = crate::markup::parse(
+        "| TT | Cơ quan cấp phép hoạt động vật liệu nổ công nghiệp | < | < |\n|---|---|---|---|\n| ^ | Bộ | Sở | Huyện |\n| 1 | 2 | 3 | 4 |\n",
+    )
+    .unwrap();
+    doc.body.blocks.extend(body.blocks);
+    let laid = lay_out(&doc);
+    let g = laid
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Item::Grid(g) if g.kind == GridKind::Data => Some(g),
+            _ => None,
+        })
+        .expect("the table");
+    let w: Vec<i32> = g.columns.iter().map(|t| t.0).collect();
+    let head = &g.rows[0].cells;
+    assert_eq!(head.len(), 2);
+    assert_eq!((head[1].span, head[1].width.0), (3, w[1] + w[2] + w[3]));
+    assert_eq!(head[0].vmerge, Some(super::VMerge::Restart));
+    assert_eq!(head[0].rows, 2);
+    let under = &g.rows[1].cells[0];
+    assert_eq!(under.vmerge, Some(super::VMerge::Continue));
+    assert!(under.paras.is_empty());
+    // The three columns under the heading share it: none takes it alone.
+    assert!(w[1] < 2 * w[2] && w[1] < 2 * w[3], "{w:?}");
 }

@@ -245,3 +245,58 @@ fn paragraphs_that_look_like_labels_round_trip_behind_the_escape() {
     );
     assert_eq!(parse(&markup).unwrap(), body);
 }
+
+#[test]
+fn merged_cells_read_and_write_as_lt_and_caret() {
+    use crate::model::{Merge, Merged};
+    let src = "| TT | Nội dung | Kết quả | < |\n|---|---|---|---|\n| ^ | ^ | Đạt | Chưa đạt |\n";
+    let body = parse(src).unwrap();
+    let Block::Table(t) = &body.blocks[0] else {
+        panic!("{body:?}")
+    };
+    assert_eq!(
+        t.merged,
+        [
+            Merged {
+                row: 0,
+                col: 3,
+                merge: Merge::Left
+            },
+            Merged {
+                row: 1,
+                col: 0,
+                merge: Merge::Up
+            },
+            Merged {
+                row: 1,
+                col: 1,
+                merge: Merge::Up
+            },
+        ]
+    );
+    assert!(t.rows[0][3].is_empty() && t.rows[1][0].is_empty());
+    assert_eq!(to_markup(&body), src);
+}
+
+#[test]
+fn merges_that_cannot_hold_read_as_their_characters() {
+    // "<" in the first column, "^" in the first row, "^" under a cell of another span.
+    let src = "| < | ^ | a |\n| b | < | c |\n| ^ | d | e |\n| x | ^ | < |\n";
+    let body = parse(src).unwrap();
+    let Block::Table(t) = &body.blocks[0] else {
+        panic!("{body:?}")
+    };
+    assert_eq!(t.rows[0][0].plain_text(), "<");
+    assert_eq!(t.rows[0][1].plain_text(), "^");
+    // Row 2's "^" continues "b", which spans two columns: it is a literal.
+    assert_eq!(t.rows[2][0].plain_text(), "^");
+    // Row 3's "^ | <" spans two columns under "d" and "e": a literal too.
+    assert_eq!(t.rows[3][1].plain_text(), "^");
+    assert_eq!(t.merged.len(), 2, "{:?}", t.merged);
+    let written = to_markup(&body);
+    assert_eq!(
+        written,
+        "| \\< | \\^ | a |\n| b | < | c |\n| \\^ | d | e |\n| x | \\^ | < |\n"
+    );
+    assert_eq!(parse(&written).unwrap(), body);
+}

@@ -118,14 +118,20 @@ pub enum Block {
     },
 }
 
-/// A simple table: rows of cells, the first row optionally a header.
+/// A simple table: rows of cells, the first row optionally a header; cells may be merged
+/// (ô gộp) across columns and rows.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Table {
     /// Whether the first row is a header (bold, repeated on each page).
     pub header: bool,
-    /// Rows of cells.
+    /// Rows of cells, one per grid column; a slot covered by a merged cell holds an empty
+    /// [`Inline`] (its content, if any, is ignored).
     pub rows: Vec<Vec<Inline>>,
+    /// The slots covered by a merged cell (ô gộp), by row then column; empty when no cell
+    /// is merged (drafts written before merges load with none). See [`Table::cells`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<super::table::Merged>,
 }
 
 /// Inline content: runs of text with formatting, and footnotes.
@@ -251,8 +257,13 @@ impl Body {
         for block in &self.blocks {
             match block {
                 Block::Table(t) => {
-                    for cell in t.rows.iter().flatten() {
-                        out.extend(cell.footnotes());
+                    // Only cells that print: a slot covered by a merge shows nothing.
+                    for (row, merges) in t.rows.iter().zip(t.merges()) {
+                        for (cell, merge) in row.iter().zip(merges) {
+                            if merge.is_none() {
+                                out.extend(cell.footnotes());
+                            }
+                        }
                     }
                 }
                 other => out.extend(other.inline().into_iter().flat_map(Inline::footnotes)),

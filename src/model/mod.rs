@@ -12,6 +12,7 @@ mod numbering;
 mod plain;
 mod recipients;
 mod signer;
+mod table;
 pub mod text;
 
 pub use body::{Block, Body, Inline, Span, Table};
@@ -21,6 +22,7 @@ pub use numbering::{basis_end, label_blocks, next_letter, part_label, roman, Blo
 pub use plain::{plain_text, plain_text_of, PLAIN_FOOTNOTE_SEPARATOR, PLAIN_RULE};
 pub use recipients::Recipients;
 pub use signer::{Authority, AuthorityLine, Signer};
+pub use table::{GridCell, Merge, Merged, VMerge};
 
 use serde::{Deserialize, Serialize};
 

@@ -44,7 +44,9 @@ pub fn plain_text_of(laid: &LaidOut) -> String {
                     w.notes(laid);
                     notes_written = true;
                 }
-                // Each cell of a layout grid is a block of its own, between blank lines.
+                // Each cell of a layout grid is a block of its own, between blank lines. A
+                // merged cell (ô gộp) is one cell, printed once: the cells continuing it down
+                // hold no paragraph.
                 for c in g.rows.iter().flat_map(|r| r.cells.iter()) {
                     if g.is_frame() {
                         w.blank_line();

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::laid::{Align, Grid, GridKind, Look, Para, RunKind};
+use crate::laid::{Align, Grid, GridKind, Look, Para, RunKind, VMerge};
 use crate::layout::{text_width, HalfPoints, LineSpacing, Twips, RULES};
 
 use super::html::esc;
@@ -194,7 +194,18 @@ pub(super) fn grid(out: &mut String, g: &Grid, default: HalfPoints) {
     for row in &g.rows {
         out.push_str("<tr>");
         for c in &row.cells {
-            let _ = write!(out, "<td style=\"{cell_style}\">");
+            // A cell continuing the one above is drawn by that cell's rowspan.
+            if c.vmerge == Some(VMerge::Continue) {
+                continue;
+            }
+            out.push_str("<td");
+            if c.span > 1 {
+                let _ = write!(out, " colspan=\"{}\"", c.span);
+            }
+            if c.rows > 1 {
+                let _ = write!(out, " rowspan=\"{}\"", c.rows);
+            }
+            let _ = write!(out, " style=\"{cell_style}\">");
             for p in &c.paras {
                 para(out, p, default, 0);
             }

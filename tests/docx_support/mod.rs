@@ -328,6 +328,7 @@ pub fn state_draft() -> Document {
                 vec![Inline::plain("Nội dung"), Inline::plain("Thời gian"), Inline::plain("Đơn vị")],
                 vec![Inline::plain("Đăng ký mô hình"), Inline::plain("Tháng 3/2024"), Inline::plain("Các phòng")],
             ],
+            merged: Vec::new(),
         }),
         section("Tổ chức thực hiện"),
         numbered(1, "Các phòng, ban, đơn vị trực thuộc Văn phòng theo chức năng, nhiệm vụ tổ chức thực hiện nghiêm túc Kế hoạch này."),

@@ -58,6 +58,7 @@ fn flatten(items: &[BodyItem], out: &mut Vec<Para>, tables: &mut usize, outer: O
                         let span = usize::try_from(cell.grid_span.max(1)).unwrap_or(1);
                         for p in out[start..].iter_mut().filter(|p| p.cell == Some(pos)) {
                             p.grid = Some((grid_col, span));
+                            p.vmerge = cell.v_merge;
                         }
                         grid_col += span;
                     }

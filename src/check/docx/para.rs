@@ -168,6 +168,7 @@ pub(super) fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         keep_lines: p.keep_lines,
         cell,
         grid: None,
+        vmerge: None,
         field: None,
         segment: false,
         shown_text,
