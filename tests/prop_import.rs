@@ -364,3 +364,22 @@ fn sign_with_chain(s: &mut vanban::model::Signer, chain: usize) {
     s.stacked = stacked;
     s.position = position.to_string();
 }
+
+/// Found by `generated_letters_round_trip`: a công văn whose body opens with a Phần titled
+/// with a type's name ("NGHỊ QUYẾT TĂNG", centred in capitals right under the V/v and Kính
+/// gửi) was read as a Nghị quyết with a long tên loại.
+#[test]
+fn a_letter_whose_first_part_starts_with_a_type_name_stays_a_letter() {
+    let t = templates();
+    for system in [System::State, System::Party] {
+        let mut d = Draft::starter(t.get("cong-van").unwrap(), system, false, 2024);
+        filled(&mut d);
+        d.fields.insert(
+            "noi_dung".into(),
+            "= Nghị quyết tăng\nNội dung thứ nhất.".into(),
+        );
+        if let Err(e) = round_trip(&d) {
+            panic!("{system:?}: {e}");
+        }
+    }
+}

@@ -124,6 +124,20 @@ pub(super) fn title(r: &mut Reading<'_>) {
         doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
     }
     let search_from = header_end + 1;
+    // The type the số names by its abbreviation ("QĐ" of "Số: 12/QĐ-UBND", "CV" of "Số
+    // 07-CV/BDVTU"), if any.
+    let so_type = parts
+        .so_ky_hieu
+        .and_then(|i| parse_number(&paras[i].text))
+        .and_then(|nl| {
+            let (system, abbr) = if nl.sep == '/' {
+                (System::State, nl.symbol.split('-').next())
+            } else {
+                (System::Party, nl.symbol.split('/').next())
+            };
+            abbr.and_then(|a| DocTypeTable::builtin().by_abbreviation(system, a))
+                .cloned()
+        });
     // A tên loại stands outside tables or in a table of the header; a cell of a table that
     // opens the body ("| STT | Quyết định |" under a Party công văn's trích yếu) is not one.
     let header_tables: Vec<usize> = known
@@ -140,10 +154,18 @@ pub(super) fn title(r: &mut Reading<'_>) {
     if let Some(t) = (search_from..(search_from + 6).min(n))
         .find(|&i| may_be_title(i) && doc_type_by_title(&paras[i].text).is_some())
         .or_else(|| {
+            // A công văn has its V/v instead of a tên loại: a centred heading in capitals
+            // under it that starts with a type's name ("NGHỊ QUYẾT TĂNG", a Phần of the
+            // letter) is body, not a tên loại running on.
+            if vv.is_some() {
+                return None;
+            }
+            // Nor when the số names another type ("Số 07-CV/BDVTU" over "NGHỊ QUYẾT TĂNG").
             (search_from..(search_from + 6).min(n)).find(|&i| {
                 may_be_title(i)
                     && paras[i].align == Align::Center
-                    && doc_type_by_long_title(&paras[i].text).is_some()
+                    && doc_type_by_long_title(&paras[i].text)
+                        .is_some_and(|t| so_type.as_ref().is_none_or(|s| s.name == t.name))
             })
         })
     {
@@ -201,20 +223,7 @@ pub(super) fn title(r: &mut Reading<'_>) {
         }
     } else if vv.is_none() {
         // No title line: the số may still name the type.
-        if let Some(nl) = parts.so_ky_hieu.and_then(|i| parse_number(&paras[i].text)) {
-            let system = if nl.sep == '/' {
-                System::State
-            } else {
-                System::Party
-            };
-            let abbr = match system {
-                System::State => nl.symbol.split('-').next(),
-                System::Party => nl.symbol.split('/').next(),
-            };
-            doc_type = abbr
-                .and_then(|a| DocTypeTable::builtin().by_abbreviation(system, a))
-                .cloned();
-        }
+        doc_type = so_type.clone();
         // A Party công văn prints its trích yếu under the số, without "V/v".
         if let Some(so) = parts.so_ky_hieu {
             let col = column(so);
