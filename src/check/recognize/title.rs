@@ -157,15 +157,16 @@ pub(super) fn title(r: &mut Reading<'_>) {
             // A công văn has its V/v instead of a tên loại: a centred heading in capitals
             // under it that starts with a type's name ("NGHỊ QUYẾT TĂNG", a Phần of the
             // letter) is body, not a tên loại running on.
-            if vv.is_some() {
+            // Nor when the số names a công văn ("Số 07-CV/BDVTU": a Party công văn prints
+            // its trích yếu under the số, without V/v). Another type in the số is the
+            // abbreviation's fault (rule 304), not a reason to doubt the printed title.
+            if vv.is_some() || so_type.as_ref().is_some_and(DocType::is_cong_van) {
                 return None;
             }
-            // Nor when the số names another type ("Số 07-CV/BDVTU" over "NGHỊ QUYẾT TĂNG").
             (search_from..(search_from + 6).min(n)).find(|&i| {
                 may_be_title(i)
                     && paras[i].align == Align::Center
-                    && doc_type_by_long_title(&paras[i].text)
-                        .is_some_and(|t| so_type.as_ref().is_none_or(|s| s.name == t.name))
+                    && doc_type_by_long_title(&paras[i].text).is_some()
             })
         })
     {
