@@ -404,16 +404,17 @@ fn real_files_import() {
         eprintln!("{n}: {l}");
     }
     eprintln!("{c:?}");
-    // Held where they are now (90 files: 90 import, 90 render, 89 check with 0 errors, 65
-    // bodies equal exactly, 79 with the same words in the same order): a regression fails
-    // here; raise the numbers when they improve. The one with errors keeps a labelled true
-    // fault of the original that only a person can fix: 021's ký hiệu "CAT(PC04)".
-    assert_eq!(c.files, 90);
-    assert!(c.imported >= 90, "{c:?}");
-    assert!(c.rendered >= 90, "{c:?}");
-    assert!(c.zero_errors >= 89, "{c:?}");
-    assert!(c.body_equal >= 65, "{c:?}");
-    assert!(c.words_equal >= 79, "{c:?}");
+    // Held where they are now (93 files: 93 import, 93 render, 91 check with 0 errors, 68
+    // bodies equal exactly, 83 with the same words in the same order): a regression fails
+    // here; raise the numbers when they improve. The two with errors keep a labelled true
+    // fault of the original that only a person can fix: 021's ký hiệu "CAT(PC04)", and 094,
+    // a weekly report with no Nơi nhận, whose Lưu line the draft leaves to fill.
+    assert_eq!(c.files, 93);
+    assert!(c.imported >= 93, "{c:?}");
+    assert!(c.rendered >= 93, "{c:?}");
+    assert!(c.zero_errors >= 91, "{c:?}");
+    assert!(c.body_equal >= 68, "{c:?}");
+    assert!(c.words_equal >= 83, "{c:?}");
     // Every paragraph the draft prints otherwise is in the report.
     assert_eq!(c.silent, 0, "{c:?}");
 }

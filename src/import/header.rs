@@ -327,7 +327,9 @@ pub(super) fn subject(view: &View, cong_van: bool) -> String {
     if let (Some(t), Some(first)) = (parts.ten_loai, lines.first()) {
         let title = line(view, t);
         if let Some(rest) = crate::check::recognize::title_rest(&title) {
-            if crate::check::rules::is_upper(first) {
+            // Also over a line in brackets that dates the title ("BÁO CÁO CÔNG TÁC TUẦN 02
+            // THÁNG 6 NĂM 2026" / "(Từ ngày 22/6/2026 đến ngày 25/6/2026)").
+            if crate::check::rules::is_upper(first) || first.starts_with('(') {
                 joined = format!("{rest} {joined}");
             }
         }

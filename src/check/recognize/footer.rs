@@ -39,9 +39,23 @@ fn is_heading_label(t: &str) -> bool {
         || ["PHẦN", "CHƯƠNG", "MỤC", "ĐIỀU"].contains(&upper_key(first).as_str())
 }
 
-/// Whether table `table` is footer-sized: at most three rows ([`Reading::table_rows`]).
-fn footer_sized(table_rows: &HashMap<usize, usize>, table: usize) -> bool {
-    table_rows.get(&table).is_some_and(|&rows| rows <= 3)
+/// How many rows a footer table holding "Nơi nhận:" may have: a school's plan gives the
+/// signer's name its own fourth row, under two empty rows left for the signature.
+const NOI_NHAN_TABLE_MAX_ROWS: usize = 6;
+
+/// Whether table `table` is footer-sized: at most three rows ([`Reading::table_rows`]), or
+/// [`NOI_NHAN_TABLE_MAX_ROWS`] when it is `noi_nhan_table`, the one holding "Nơi nhận:".
+fn footer_sized(
+    table_rows: &HashMap<usize, usize>,
+    table: usize,
+    noi_nhan_table: Option<usize>,
+) -> bool {
+    let most = if noi_nhan_table == Some(table) {
+        NOI_NHAN_TABLE_MAX_ROWS
+    } else {
+        3
+    };
+    table_rows.get(&table).is_some_and(|&rows| rows <= most)
 }
 
 /// The signature blocks among table cells that look like one: they stand in one footer
@@ -56,8 +70,8 @@ fn signature_table_cells(
     noi_nhan: Option<usize>,
 ) -> (Vec<Vec<usize>>, bool) {
     let table_of = |block: &Vec<usize>| block.first().and_then(|&i| paras[i].cell).map(|c| c.table);
-    let small = |t: usize| footer_sized(table_rows, t);
     let footer_table = noi_nhan.and_then(|i| paras[i].cell).map(|c| c.table);
+    let small = |t: usize| footer_sized(table_rows, t, footer_table);
     let strong = |block: &Vec<usize>| {
         let lines: Vec<usize> = block
             .iter()
@@ -128,7 +142,8 @@ pub(super) fn recipients(r: &mut Reading<'_>) {
         // are the column under it, down the table.
         // A footer laid out with tabs, read as a pseudo table of two columns.
         let tabbed = cell.is_some_and(|c| c.table == TAB_FOOTER_TABLE);
-        let column_down = cell.filter(|c| !tabbed && footer_sized(&r.table_rows, c.table));
+        let column_down =
+            cell.filter(|c| !tabbed && footer_sized(&r.table_rows, c.table, Some(c.table)));
         let mut j = h + 1;
         while j < n {
             let p = &paras[j];
@@ -234,24 +249,33 @@ fn is_role_line(t: &str) -> bool {
 /// Signature columns of people who sign side by side under their roles written in thường
 /// (a Biên bản form: "Giảng viên chủ nhiệm lớp" | "Thư ký" | "Chủ tọa", a name or its
 /// placeholder under each): the columns of the last footer-sized table, when two or three
-/// of them are a role line or two over a name. Found by shape only, so the caller's
-/// reading of them is weak.
+/// of them are a role line or two over a name, or one is, the right-hand one, the others
+/// blank. Found by shape only, so the caller's reading of them is weak.
 fn role_columns(
     paras: &[Para],
     table_rows: &HashMap<usize, usize>,
     cells: &[(crate::check::view::CellPos, Vec<usize>)],
+    noi_nhan_table: Option<usize>,
 ) -> Vec<Vec<usize>> {
     let Some(table) = paras.iter().rev().find_map(|p| p.cell).map(|c| c.table) else {
         return Vec::new();
     };
-    if !footer_sized(table_rows, table) {
+    if !footer_sized(table_rows, table, noi_nhan_table) {
         return Vec::new();
     }
-    let columns: Vec<Vec<usize>> = cells
-        .iter()
-        .filter(|(pos, _)| pos.table == table)
-        .map(|(_, members)| members.clone())
+    let in_table: Vec<&(crate::check::view::CellPos, Vec<usize>)> =
+        cells.iter().filter(|(pos, _)| pos.table == table).collect();
+    let last_col = in_table.iter().map(|(pos, _)| pos.col).max();
+    // Blank columns (the left half of a table holding one signer) take no part.
+    let filled: Vec<&(crate::check::view::CellPos, Vec<usize>)> = in_table
+        .into_iter()
+        .filter(|(_, members)| members.iter().any(|&i| !paras[i].is_blank()))
         .collect();
+    // One signer under a role in thường ("Người báo cáo" over "Đặng Vũ Linh", a staff
+    // member's report to the head of the Phòng) signs in the table's right-hand column.
+    let alone_on_the_right =
+        filled.len() == 1 && filled[0].0.col > 0 && Some(filled[0].0.col) == last_col;
+    let columns: Vec<Vec<usize>> = filled.iter().map(|(_, members)| members.clone()).collect();
     let role_column = |members: &Vec<usize>| {
         let lines: Vec<&str> = members
             .iter()
@@ -266,7 +290,7 @@ fn role_columns(
             && roles[0].chars().next().is_some_and(char::is_uppercase)
             && (is_person_name(last) || is_placeholder(last))
     };
-    if (2..=3).contains(&columns.len()) && columns.iter().all(role_column) {
+    if ((2..=3).contains(&columns.len()) || alone_on_the_right) && columns.iter().all(role_column) {
         columns
     } else {
         Vec::new()
@@ -296,8 +320,9 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
     // TỊCH" in row 1, "PHÓ CHỦ TỊCH" and the name in row 2).
     let mut merged: Vec<(crate::check::view::CellPos, Vec<usize>)> = Vec::new();
     let mut column_at: HashMap<(usize, usize), usize> = HashMap::new();
+    let noi_nhan_table = parts.noi_nhan.and_then(|i| paras[i].cell).map(|c| c.table);
     for (pos, members) in cells {
-        if !footer_sized(table_rows, pos.table) {
+        if !footer_sized(table_rows, pos.table, noi_nhan_table) {
             merged.push((pos, members));
             continue;
         }
@@ -338,7 +363,7 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
         }
     }
     if candidates.is_empty() {
-        candidates = role_columns(paras, table_rows, &cells);
+        candidates = role_columns(paras, table_rows, &cells, noi_nhan_table);
     }
     let (cells, weak) = signature_table_cells(paras, table_rows, candidates, parts.noi_nhan);
     parts.chu_ky = cells;
