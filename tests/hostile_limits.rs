@@ -249,3 +249,57 @@ fn template_bound_64_kib() {
     assert!(matches!(e, TemplateError::TooLarge { .. }), "{e:?}");
     assert!(e.to_string().contains("quá lớn"), "{e}");
 }
+
+/// A table whose cell claims `w:gridSpan` of two billion columns, and a row of 20,000 cells
+/// under a row of one: the grid is cut to Word's 63 columns (`MAX_TABLE_COLUMNS`), so the
+/// import neither allocates a huge grid nor fails, and says what it joined.
+#[test]
+fn table_columns_bound_63() {
+    let cell = |span: &str, text: &str| {
+        format!(r#"<w:tc><w:tcPr>{span}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"#)
+    };
+    let row = |cells: String| format!("<w:tr>{cells}</w:tr>");
+    let huge_span = row(cell(r#"<w:gridSpan w:val="2147483647"/>"#, "Tổng cộng") + &cell("", "1"));
+    let wide = row((0..20_000).map(|k| cell("", &k.to_string())).collect());
+    let narrow = row(cell("", "Một"));
+    let body = format!(
+        "<w:p><w:r><w:t>Nội dung</w:t></w:r></w:p><w:tbl>{huge_span}{wide}{narrow}</w:tbl><w:p/>"
+    );
+    let bytes = docx_with(&body);
+    let file = read_docx(&bytes, &Limits::default()).expect("reads");
+    let spans: Vec<u32> = file
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            vanban::reader::BodyItem::Table(t) => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| {
+            t.rows
+                .iter()
+                .flat_map(|r| r.cells.iter().map(|c| c.grid_span))
+        })
+        .collect();
+    assert!(
+        spans.iter().all(|&s| (1..=63).contains(&s)),
+        "{:?}",
+        &spans[..3]
+    );
+    let t = Instant::now();
+    let templates = Templates::builtin().unwrap();
+    let imported = vanban::import::import_docx(&bytes, &templates).expect("imports");
+    eprintln!("hostile table imported in {:?}", t.elapsed());
+    let markup = imported.draft.fields.values().cloned().collect::<String>();
+    let widest = markup
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .map(|l| l.matches('|').count() - 1)
+        .max()
+        .unwrap_or(0);
+    assert!((1..=63).contains(&widest), "{widest} columns");
+    assert!(imported
+        .report
+        .entries
+        .iter()
+        .any(|e| e.note.contains("rộng hơn 63 cột")));
+}

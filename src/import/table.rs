@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::check::view::View;
 use crate::model::{Merge, Merged, Table};
+use crate::reader::MAX_TABLE_COLUMNS;
 
 use super::inline::{self, all_bold, pieces, plain, Piece};
 use super::report::{EntryKind, ImportReport};
@@ -18,6 +19,17 @@ struct Slot {
     vmerge: Option<bool>,
 }
 
+/// A cell's (column, span) on the grid within [`MAX_TABLE_COLUMNS`]: a cell past the last
+/// column stands in it (its text joined to what is there), and `too_wide` is set.
+fn bounded((col, span): (usize, usize), too_wide: &mut bool) -> (usize, usize) {
+    let last = MAX_TABLE_COLUMNS - 1;
+    if col > last || col + span > MAX_TABLE_COLUMNS {
+        *too_wide = true;
+    }
+    let col = col.min(last);
+    (col, span.clamp(1, MAX_TABLE_COLUMNS - col))
+}
+
 /// A table from the paragraphs of its cells: one line per row, the paragraphs of a cell
 /// joined; a first row all in bold is the header. A cell spanning columns stands at its
 /// first column, the others continuing it (`<`); a blank cell continuing a vertical merge
@@ -28,12 +40,14 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
     let mut joined: (usize, Option<(usize, String)>) = (0, None);
     // Columns of the table's grid.
     let mut cols = 0;
+    // Whether a cell stood past the last column a table may have.
+    let mut too_wide = false;
     for &i in cells {
         let p = &view.paras[i];
         let Some(c) = p.cell else { continue };
         // A cell stands at its column on the grid: after a cell that spans three columns the
         // next one is three further on, so every value stays under its heading.
-        let (col, span) = p.grid.unwrap_or((c.col, 1));
+        let (col, span) = bounded(p.grid.unwrap_or((c.col, 1)), &mut too_wide);
         cols = cols.max(col + span);
         let pc = pieces(p, &[]);
         let entry = grid.entry(c.row).or_default().entry(col).or_default();
@@ -58,15 +72,29 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
         let after = (last + 1..view.paras.len()).take_while(in_table);
         for j in (first..=last).chain(after).filter(in_table) {
             let p = &view.paras[j];
-            let (Some(c), Some((col, span))) = (p.cell, p.grid) else {
+            let (Some(c), Some(at)) = (p.cell, p.grid) else {
                 continue;
             };
+            let (col, span) = bounded(at, &mut too_wide);
             if let Some(row) = grid.get_mut(&c.row) {
                 cols = cols.max(col + span);
                 let slot = row.entry(col).or_default();
                 slot.span = span;
                 slot.vmerge = slot.vmerge.or(p.vmerge);
             }
+        }
+    }
+    if too_wide {
+        if let Some(&first) = cells.first() {
+            let p = &view.paras[first];
+            report.add(
+                EntryKind::Review,
+                Some(p.index),
+                &p.text,
+                &format!(
+                    "bảng rộng hơn {MAX_TABLE_COLUMNS} cột (giới hạn của Word); các ô thừa được nối vào cột cuối"
+                ),
+            );
         }
     }
     if let (n, Some((index, text))) = joined {

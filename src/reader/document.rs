@@ -142,7 +142,7 @@ impl<'a> PartReader<'a> {
                         .and_then(|p| p.child_w("gridSpan"))
                         .and_then(|g| g.attr_w("val"))
                         .and_then(parse_i32)
-                        .map_or(1, |v| v.max(1) as u32),
+                        .map_or(1, |v| v.clamp(1, super::MAX_TABLE_COLUMNS as i32) as u32),
                     v_merge,
                 });
             }

@@ -9,6 +9,11 @@ use zip::ZipArchive;
 
 use super::error::ReadError;
 
+/// Most columns a table's grid may have (số cột tối đa của bảng): Word's own limit. A cell's
+/// `w:gridSpan` is cut to it, and cells past it are joined into the last column on import,
+/// so no table from an unknown file can make a grid of millions of columns.
+pub const MAX_TABLE_COLUMNS: usize = 63;
+
 /// Limits applied while reading a .docx (giới hạn khi đọc tệp .docx); `docs/limits.md` states
 /// each bound with its message, time and memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

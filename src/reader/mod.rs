@@ -26,7 +26,7 @@ mod walk;
 mod xml;
 
 pub use error::{PatchError, ReadError};
-pub use limits::Limits;
+pub use limits::{Limits, MAX_TABLE_COLUMNS};
 pub use model::*;
 pub(crate) use patch::replace_part;
 pub use patch::{apply_edit_groups, apply_edits, DocxEdit, Target};
