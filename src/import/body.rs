@@ -59,6 +59,9 @@ pub(super) static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–]\
 static PLUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\+\s+").expect("regex"));
 
 /// The words a căn cứ starts with.
+/// Spaces typed before a line that centre it by hand ("                    QUYẾT ĐỊNH:").
+const CENTRED_BY_HAND: &str = "        ";
+
 pub(super) const BASIS_STARTS: [&str; 4] = ["Căn cứ", "Theo đề nghị", "Xét đề nghị", "Xét "];
 
 /// Every paragraph of the reader's body by its index.
@@ -328,11 +331,14 @@ fn notes_about(
     }
 }
 
-/// Whether view paragraph `i` is an action line: centred, bold, in capitals ("QUYẾT ĐỊNH:").
+/// Whether view paragraph `i` is an action line: centred (by its alignment, or by hand with
+/// spaces or a tab typed before it), bold, in capitals ("QUYẾT ĐỊNH:").
 fn is_action(view: &View, i: usize) -> bool {
     let p = &view.paras[i];
     let t = text::squash_spaces(&p.text);
-    if p.align != Align::Center || t.is_empty() || t.chars().count() > 160 || p.cell.is_some() {
+    let centred =
+        p.align == Align::Center || p.text.starts_with(CENTRED_BY_HAND) || p.text.starts_with('\t');
+    if !centred || t.is_empty() || t.chars().count() > 160 || p.cell.is_some() {
         return false;
     }
     let pc = pieces(p, &[]);
