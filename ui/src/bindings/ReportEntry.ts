@@ -14,7 +14,8 @@ kind: EntryKind,
  */
 label: string, 
 /**
- * Paragraph index in the original .docx (đoạn), when the entry is about one paragraph.
+ * Paragraph index in the original .docx (đoạn), from 0, when the entry is about one
+ * paragraph; shown to people from 1, as the checker shows its findings.
  */
 paragraph: number | null, 
 /**
