@@ -2,6 +2,7 @@
 //! urgency and secrecy marks, trích yếu. Each reader takes the recognised paragraphs'
 //! text and returns the draft's value; what it cannot read is reported.
 
+use crate::check::rules::parse_number;
 use crate::check::view::View;
 use crate::model::{text, IssueDate, Issuer, Secrecy, System, Urgency};
 
@@ -27,48 +28,23 @@ pub(super) struct NumberLine {
     pub dotted: Option<String>,
 }
 
-/// Reads "Số: 12/QĐ-UBND", "Số:      /UBND-VP", "Số 415-KH/BDVTU".
+/// Reads "Số: 12/QĐ-UBND", "Số:      /UBND-VP", "Số 415-KH/BDVTU" through the checker's own
+/// reading of the số line ([`parse_number`]), keeping what the draft adds: the
+/// number as a register number, and a number typed with dots set aside. A line the checker
+/// does not read as a số line gives nothing.
 pub(super) fn number_line(s: &str) -> NumberLine {
-    let rest = s.trim();
-    let rest = rest
-        .strip_prefix("Số")
-        .or_else(|| rest.strip_prefix("SỐ"))
-        .or_else(|| rest.strip_prefix("số"))
-        .unwrap_or(rest);
-    let rest = rest.trim_start_matches([':', ' ', '\u{a0}']);
-    let mut digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let mut dotted = false;
-    while !digits.is_empty() {
-        let more: String = rest[digits.len()..]
-            .strip_prefix('.')
-            .map(|t| t.chars().take_while(char::is_ascii_digit).collect())
-            .unwrap_or_default();
-        if more.is_empty() {
-            break;
-        }
-        digits = format!("{digits}.{more}");
-        dotted = true;
-    }
-    let after = &rest[digits.len()..];
-    let after = after.trim_start_matches([' ', '\u{a0}', '.', '\t']);
-    let symbol = after
-        .strip_prefix('/')
-        .or_else(|| after.strip_prefix('-'))
-        .unwrap_or(after)
-        .trim()
-        .to_string();
-    // "11/2018/QĐ-UBND": the year of a văn bản quy phạm pháp luật before the symbol.
-    let (year, symbol) = match symbol.split_once('/') {
-        Some((y, rest)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
-            (y.parse().ok(), rest.to_string())
-        }
-        _ => (None, symbol),
+    let Some(n) = parse_number(s) else {
+        return NumberLine::default();
     };
+    let dotted = n.digits.contains('.');
     NumberLine {
-        number: digits.parse().ok().filter(|n| *n > 0),
-        symbol,
-        year,
-        dotted: dotted.then_some(digits),
+        number: (!dotted)
+            .then(|| n.digits.parse().ok())
+            .flatten()
+            .filter(|n| *n > 0),
+        symbol: n.symbol,
+        year: n.year.map(i32::from),
+        dotted: dotted.then_some(n.digits),
     }
 }
 
