@@ -84,18 +84,20 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
             }
         }
     }
-    if too_wide {
+    // What the table could not keep is reported at its first paragraph.
+    let report_at_table = |report: &mut ImportReport, note: &str| {
         if let Some(&first) = cells.first() {
             let p = &view.paras[first];
-            report.add(
-                EntryKind::Review,
-                Some(p.index),
-                &p.text,
-                &format!(
-                    "bảng rộng hơn {MAX_TABLE_COLUMNS} cột (giới hạn của Word); các ô thừa được nối vào cột cuối"
-                ),
-            );
+            report.add(EntryKind::Review, Some(p.index), &p.text, note);
         }
+    };
+    if too_wide {
+        report_at_table(
+            report,
+            &format!(
+                "bảng rộng hơn {MAX_TABLE_COLUMNS} cột (giới hạn của Word); các ô thừa được nối vào cột cuối"
+            ),
+        );
     }
     if let (n, Some((index, text))) = joined {
         report.add(
@@ -147,18 +149,13 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
     let wanted = t.merged.len();
     t.normalize_merges();
     if t.merged.len() < wanted {
-        if let Some(&first) = cells.first() {
-            let p = &view.paras[first];
-            report.add(
-                EntryKind::Review,
-                Some(p.index),
-                &p.text,
-                &format!(
-                    "bảng có {} ô gộp không giữ được (ô gộp dọc không cùng số cột với ô trên); các ô đó để trống",
-                    wanted - t.merged.len()
-                ),
-            );
-        }
+        report_at_table(
+            report,
+            &format!(
+                "bảng có {} ô gộp không giữ được (ô gộp dọc không cùng số cột với ô trên); các ô đó để trống",
+                wanted - t.merged.len()
+            ),
+        );
     }
     t
 }
