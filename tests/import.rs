@@ -404,7 +404,7 @@ fn real_files_import() {
         eprintln!("{n}: {l}");
     }
     eprintln!("{c:?}");
-    // Held where they are now (93 files: 93 import, 93 render, 91 check with 0 errors, 68
+    // Held where they are now (93 files: 93 import, 93 render, 91 check with 0 errors, 69
     // bodies equal exactly, 83 with the same words in the same order): a regression fails
     // here; raise the numbers when they improve. The two with errors keep a labelled true
     // fault of the original that only a person can fix: 021's ký hiệu "CAT(PC04)", and 094,
@@ -413,7 +413,7 @@ fn real_files_import() {
     assert!(c.imported >= 93, "{c:?}");
     assert!(c.rendered >= 93, "{c:?}");
     assert!(c.zero_errors >= 91, "{c:?}");
-    assert!(c.body_equal >= 68, "{c:?}");
+    assert!(c.body_equal >= 69, "{c:?}");
     assert!(c.words_equal >= 83, "{c:?}");
     // Every paragraph the draft prints otherwise is in the report.
     assert_eq!(c.silent, 0, "{c:?}");

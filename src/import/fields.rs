@@ -478,6 +478,28 @@ mod tests {
     }
 
     #[test]
+    fn an_effect_article_among_the_others_leaves_the_effect_field_out() {
+        // Trung tâm Điều độ HTĐ miền Nam (087): "Điều 2. Quyết định này có hiệu lực …" stands
+        // between two other articles, the third has its own items, and the last article is the
+        // responsibility one: no field of the template can hold the third but the articles.
+        // The import writes every article "Điều 1: " (numbers are computed).
+        let body = "> Căn cứ Luật A\n! QUYẾT ĐỊNH:\nĐiều 1: Ban hành sơ đồ.\nĐiều 1: Quyết định này có hiệu lực kể từ ngày ký.\nĐiều 1: Phân cấp quyền điều khiển như sau:\n1. Thiết bị của A2.\n1. Thiết bị của Công ty.\nĐiều 1: Các ông Giám đốc thi hành Quyết định này.\n";
+        let (f, report) = spread_into("quyet-dinh", body);
+        assert_eq!(f.get("hieu_luc").map(String::as_str), None, "{f:?}");
+        assert!(f["cac_dieu"].contains("có hiệu lực"), "{f:?}");
+        assert!(f["cac_dieu"].contains("Phân cấp"), "{f:?}");
+        assert_eq!(
+            f["trach_nhiem"],
+            "Các ông Giám đốc thi hành Quyết định này."
+        );
+        assert!(report.entries.is_empty(), "{report:?}");
+        // In the usual place the effect article still fills its field.
+        let usual = "> Căn cứ Luật A\n! QUYẾT ĐỊNH:\nĐiều 1: Ban hành sơ đồ.\nĐiều 1: Quyết định này có hiệu lực kể từ ngày ký.\nĐiều 1: Các ông Giám đốc thi hành Quyết định này.\n";
+        let (f, _) = spread_into("quyet-dinh", usual);
+        assert_eq!(f["hieu_luc"], "Quyết định này có hiệu lực kể từ ngày ký.");
+    }
+
+    #[test]
     fn a_missing_fixed_heading_is_reported_not_lost() {
         let (f, report) = spread_into(
             "phuong-an",

@@ -570,6 +570,7 @@ fn omitted_elsewhere(
     }
     for (place, parts) in [("đầu trang", &doc.headers), ("chân trang", &doc.footers)] {
         let mut seen: Vec<&str> = Vec::new();
+        let mut said: Vec<String> = Vec::new();
         for hf in parts.iter() {
             if seen.contains(&hf.part.as_str()) {
                 continue;
@@ -583,13 +584,15 @@ fn omitted_elsewhere(
                     .filter(|r| r.field.is_none())
                     .map(|r| r.text.as_str())
                     .collect();
-                if !shown.trim().is_empty() {
+                // The same line in the first-page and the other pages' parts is one entry.
+                if !shown.trim().is_empty() && !said.contains(&t) {
                     report.add(
                         EntryKind::Omitted,
                         None,
                         &t,
                         &format!("chữ ở {place} (header/footer của trang) không nhập vào bản thảo"),
                     );
+                    said.push(t);
                 }
             }
         }
