@@ -316,7 +316,7 @@ fn diff_paragraph(a: &Paragraph, b: &Paragraph, ann: &Announced, out: &mut Vec<S
         fields,
         has_page_break,
         has_drawing,
-        has_line_shape,
+        line_shapes,
         text_boxes
     );
     if a.keep_next != b.keep_next && !(b.keep_next && ann.keep_next.contains(&i)) {

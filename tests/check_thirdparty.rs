@@ -265,7 +265,7 @@ fn a_line_shape_anchored_to_the_next_paragraph_is_the_line_under_the_motto() {
     let v = view(&bytes);
     assert!(v.parts.tieu_ngu.is_some());
     let date = v.parts.dia_danh_ngay.expect("date");
-    assert!(v.paras[date].has_line_shape);
+    assert!(v.paras[date].line_shapes > 0);
     let r = check(&bytes);
     assert!(!r.fired().contains(&"ND30-214"), "{:?}", errors(&r));
 }
@@ -277,7 +277,7 @@ fn a_picture_on_the_next_paragraph_is_not_a_line() {
     let v = view(&bytes);
     let date = v.parts.dia_danh_ngay.expect("date");
     assert!(v.paras[date].has_drawing);
-    assert!(!v.paras[date].has_line_shape);
+    assert_eq!(v.paras[date].line_shapes, 0);
     // An application form (ĐƠN ĐỀ NGHỊ) is outside NĐ 30 unless the rule set is chosen.
     assert_eq!(check(&bytes).scope.status, ScopeStatus::NotAdministrative);
     let forced = CheckOptions {

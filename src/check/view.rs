@@ -216,9 +216,9 @@ pub struct Para {
     pub top_border: bool,
     /// Anchors a drawing or shape (often the short line under a header element).
     pub has_drawing: bool,
-    /// One of its drawings is a straight line shape.
+    /// How many of its drawings are straight line shapes.
     #[serde(default)]
-    pub has_line_shape: bool,
+    pub line_shapes: u8,
     /// "Keep with next" (giữ với đoạn sau).
     pub keep_next: bool,
     /// "Keep lines together".

@@ -294,7 +294,7 @@ fn notes_about(
     }
     let p = &view.paras[i];
     let mut any = false;
-    if rp.has_drawing && !rp.has_line_shape {
+    if rp.has_drawing && rp.line_shapes == 0 {
         report.add(
             EntryKind::Omitted,
             Some(rp.index),

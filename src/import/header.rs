@@ -284,6 +284,25 @@ pub(super) fn secrecy(s: &str) -> Option<Secrecy> {
         .find(|m| m.label() == k)
 }
 
+/// How many lines above the first signature a place-and-date line is looked for.
+const FOOT_DATE_REACH: usize = 4;
+
+/// A place-and-date line printed just above the signatures (within [`FOOT_DATE_REACH`]
+/// non-blank lines), outside any table, when the header has none: its view position.
+pub(super) fn date_above_signature(view: &View) -> Option<usize> {
+    let first_signature = view.parts.chu_ky.iter().flatten().copied().min()?;
+    (0..first_signature)
+        .rev()
+        .filter(|&i| !view.paras[i].is_blank())
+        .take(FOOT_DATE_REACH)
+        .find(|&i| {
+            let t = line(view, i);
+            view.paras[i].cell.is_none()
+                && crate::check::recognize::looks_like_date(&t)
+                && place_date(&t).1.is_some()
+        })
+}
+
 /// The trích yếu from its lines: a công văn's "V/v" taken off (Vanban prints it), the line
 /// under it left out.
 pub(super) fn subject(view: &View, cong_van: bool) -> String {
@@ -300,12 +319,17 @@ pub(super) fn subject(view: &View, cong_van: bool) -> String {
     // ("CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018" / "CỦA UỶ BAN NHÂN DÂN TỈNH"): the trích
     // yếu is the rest of it. Under a sentence-case trích yếu the words on the title line
     // name the document ("THÔNG CÁO BÁO CHÍ" / "Về khắc phục …") and stay out of it.
-    if let (Some(t), Some(first)) = (parts.ten_loai, lines.first()) {
+    // With no line under it at all ("BIÊN BẢN NGHIỆM THU" alone, Bệnh viện Đa khoa Đồng
+    // Nai), the rest of the title is the whole trích yếu.
+    if let Some(t) = parts.ten_loai {
         let title = line(view, t);
         if let Some(rest) = crate::check::recognize::title_rest(&title) {
             // Also over a line in brackets that dates the title ("BÁO CÁO CÔNG TÁC TUẦN 02
             // THÁNG 6 NĂM 2026" / "(Từ ngày 22/6/2026 đến ngày 25/6/2026)").
-            if crate::check::rules::is_upper(first) || first.starts_with('(') {
+            let runs_on = lines
+                .first()
+                .is_none_or(|first| crate::check::rules::is_upper(first) || first.starts_with('('));
+            if runs_on {
                 joined = format!("{rest} {joined}");
             }
         }

@@ -171,7 +171,22 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
             System::Party => System::State,
         });
     }
-    let (place, date) = match parts.dia_danh_ngay {
+    // A biên bản may print its place and date above the signatures, not in the header
+    // (Bệnh viện Đa khoa Đồng Nai, 2025): the draft prints them where the form puts them.
+    let foot_date = parts
+        .dia_danh_ngay
+        .is_none()
+        .then(|| header::date_above_signature(&view))
+        .flatten();
+    if let Some(i) = foot_date {
+        report.add(
+            EntryKind::Review,
+            Some(view.paras[i].index),
+            &view.paras[i].text,
+            "địa danh và ngày in ở cuối văn bản, trên chữ ký; bản thảo in ở phần đầu theo thể thức",
+        );
+    }
+    let (place, date) = match parts.dia_danh_ngay.or(foot_date) {
         Some(i) => header::place_date(&header::line(&view, i)),
         None => (String::new(), None),
     };
@@ -274,6 +289,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
         parts.star,
         parts.so_ky_hieu,
         parts.dia_danh_ngay,
+        foot_date,
         parts.ten_loai,
         parts.trich_yeu_mark,
         parts.noi_nhan,
@@ -559,7 +575,7 @@ fn omitted_elsewhere(
 ) {
     attached::report_note(view, attached, report);
     for (i, p) in view.paras.iter().enumerate() {
-        if claimed[i] && p.has_drawing && !p.has_line_shape {
+        if claimed[i] && p.has_drawing && p.line_shapes == 0 {
             report.add(
                 EntryKind::Omitted,
                 Some(p.index),

@@ -220,7 +220,7 @@ impl<'a> PartReader<'a> {
             fields: Vec::new(),
             has_page_break: false,
             has_drawing: false,
-            has_line_shape: false,
+            line_shapes: 0,
             text_boxes: Vec::new(),
         };
 
@@ -262,7 +262,7 @@ impl<'a> PartReader<'a> {
                 }
                 Inline::Drawing { line, boxes: b } => {
                     para.has_drawing = true;
-                    para.has_line_shape |= line;
+                    para.line_shapes = para.line_shapes.saturating_add(u8::from(line));
                     boxes.extend(b);
                 }
                 Inline::PageBreak => para.has_page_break = true,

@@ -69,10 +69,11 @@ pub struct Paragraph {
     pub has_page_break: bool,
     /// Whether the paragraph contains a picture or drawing.
     pub has_drawing: bool,
-    /// Whether one of its drawings is a straight line (the rule under the tiêu ngữ or the
-    /// issuer, drawn as a shape and anchored to this paragraph).
+    /// How many of its drawings are straight lines (the rules under the tiêu ngữ or the
+    /// issuer, drawn as shapes and anchored to this paragraph; both rules of a header table
+    /// are often anchored in one paragraph).
     #[serde(default)]
-    pub has_line_shape: bool,
+    pub line_shapes: u8,
     /// Paragraphs of the text boxes anchored in this paragraph (hộp văn bản), in order,
     /// with their effective formatting. They are not indexed body paragraphs: their
     /// `index` is this paragraph's, and edits never reach them.

@@ -163,7 +163,7 @@ pub(super) fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
             .as_ref()
             .is_some_and(reader::Border::is_visible),
         has_drawing: p.has_drawing,
-        has_line_shape: p.has_line_shape,
+        line_shapes: p.line_shapes,
         keep_next: p.keep_next,
         keep_lines: p.keep_lines,
         cell,

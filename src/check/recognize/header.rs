@@ -45,7 +45,9 @@ fn is_numeric_date(t: &str) -> bool {
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
-fn looks_like_date(t: &str) -> bool {
+/// Whether `t` reads as a place-and-date line ("Hà Nội, ngày 12 tháng 3 năm 2025"), not a
+/// numbered form field, an attachment line or a body list line holding a date.
+pub(crate) fn looks_like_date(t: &str) -> bool {
     // A numbered form field ("2. Sinh ngày … tháng … năm …") is not the date line, which
     // starts with the place name (or its blank).
     // Nor is the "(Kèm theo Quyết định số … ngày … tháng … năm …)" line of an attachment.

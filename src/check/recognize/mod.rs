@@ -18,7 +18,7 @@
 mod footer;
 mod header;
 
-pub(crate) use header::is_quoc_hieu;
+pub(crate) use header::{is_quoc_hieu, looks_like_date};
 pub(crate) use title::{doc_type_by_title, title_rest};
 mod system;
 mod title;

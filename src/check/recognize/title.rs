@@ -11,6 +11,11 @@ use crate::check::view::{Align, Para};
 use crate::layout::{DocType, DocTypeTable};
 use crate::model::System;
 
+/// The most lines a trích yếu runs to. Hà Nội's 2020 Tờ trình on its IT programme sets one
+/// in five centred lines ("Về việc ban hành Nghị quyết … giai đoạn 2021-2025, / định hướng
+/// đến năm 2030"); six leaves room and still stops before a body.
+const TRICH_YEU_MAX_LINES: usize = 6;
+
 /// The type named by a tên loại line, comparing NFC upper case with either tone placement.
 pub(crate) fn doc_type_by_title(text: &str) -> Option<DocType> {
     static KEYS: OnceLock<Vec<(String, DocType)>> = OnceLock::new();
@@ -175,7 +180,7 @@ pub(super) fn title(r: &mut Reading<'_>) {
             doc_type_by_title(&paras[t].text).or_else(|| doc_type_by_long_title(&paras[t].text));
         header_end = t;
         let mut j = t + 1;
-        while j < n && parts.trich_yeu.len() < 4 {
+        while j < n && parts.trich_yeu.len() < TRICH_YEU_MAX_LINES {
             let p = &paras[j];
             let txt = p.text.trim();
             if txt.is_empty() {

@@ -72,14 +72,15 @@ pub fn has_line_under(ctx: &Ctx, i: usize) -> bool {
     let prev_line = i
         .checked_sub(1)
         .and_then(|j| paras.get(j))
-        .is_some_and(|prev| prev.cell == p.cell && prev.has_line_shape);
+        .is_some_and(|prev| prev.cell == p.cell && prev.line_shapes > 0);
     prev_line
         || shape_in_column(paras, i)
+        || shapes_after_table(paras, i)
         || blank_line_below(paras, i)
         || match paras.get(i + 1) {
             Some(next) if next.cell == p.cell => {
                 (next.is_blank() && (next.has_drawing || next.bottom_border))
-                    || next.has_line_shape
+                    || next.line_shapes > 0
                     || (is_line_text(&next.text)
                         && next.text.chars().any(|c| matches!(c, '_' | '─' | '━')))
             }
@@ -96,10 +97,33 @@ fn shape_in_column(paras: &[crate::check::view::Para], i: usize) -> bool {
     };
     paras.iter().enumerate().any(|(j, q)| {
         j != i
-            && q.has_line_shape
+            && q.line_shapes > 0
             && q.cell
                 .is_some_and(|d| d.table == c.table && d.col == c.col && d.row <= c.row + 2)
     })
+}
+
+/// A header table whose rules are all anchored in the blank paragraph right after it
+/// (Bệnh viện Đa khoa Đồng Nai draws both so, and moves them under the columns by offset): a
+/// paragraph in the table's last row has its rule there when that paragraph holds a line
+/// shape for every column. With fewer shapes than columns, which column a shape is under is
+/// not known, and none is taken.
+fn shapes_after_table(paras: &[crate::check::view::Para], i: usize) -> bool {
+    let Some(c) = paras[i].cell else {
+        return false;
+    };
+    let in_table = |q: &crate::check::view::Para| q.cell.is_some_and(|d| d.table == c.table);
+    let Some(last) = paras.iter().rposition(in_table) else {
+        return false;
+    };
+    let cells = paras.iter().filter_map(|q| q.cell.filter(|d| d.table == c.table));
+    let last_row = cells.clone().map(|d| d.row).max().unwrap_or(0);
+    let columns: std::collections::BTreeSet<usize> = cells.map(|d| d.col).collect();
+    c.row == last_row
+        && columns.len() > 1
+        && paras.get(last + 1).is_some_and(|next| {
+            next.cell.is_none() && next.is_blank() && usize::from(next.line_shapes) >= columns.len()
+        })
 }
 
 /// A line shape or drawn border on one of the (up to three) blank paragraphs right under a
@@ -123,7 +147,7 @@ fn blank_line_below(paras: &[crate::check::view::Para], i: usize) -> bool {
         .take(3)
         .take_while(|q| under(q) && q.is_blank())
         .enumerate()
-        .any(|(k, q)| q.has_line_shape || q.bottom_border || (k == 0 && q.top_border))
+        .any(|(k, q)| q.line_shapes > 0 || q.bottom_border || (k == 0 && q.top_border))
 }
 
 /// Compares the effective formatting of paragraphs against a style fact: size, bold,
