@@ -247,6 +247,10 @@ pub struct Para {
     /// the file might not find.
     #[serde(default)]
     pub shown_text: bool,
+    /// Read from a text box (hộp văn bản) anchored in paragraph `index`, not from the
+    /// paragraph itself.
+    #[serde(default)]
+    pub text_box: bool,
     /// The file's paragraph holds pieces of text side by side, set apart by a tab or by a
     /// run of spaces ("TRƯỜNG CĐ NGHỀ⇥Độc lập - Tự do - Hạnh phúc"): two elements laid
     /// out as columns in one paragraph, whichever of them the view reads here.

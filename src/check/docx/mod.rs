@@ -31,6 +31,7 @@ fn paragraph_into(p: &reader::Paragraph, cell: Option<CellPos>, out: &mut Vec<Pa
         for q in &mut out[start..] {
             q.segment = true;
             q.shown_text = true;
+            q.text_box = true;
         }
     }
 }

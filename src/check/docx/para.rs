@@ -172,6 +172,7 @@ pub(super) fn para_of(p: &reader::Paragraph, cell: Option<CellPos>) -> Para {
         field: None,
         segment: false,
         shown_text,
+        text_box: false,
         // In a table cell a run of spaces is a blank left for the number or the day
         // ("Số:      /QĐ-UBND"); outside one it may push a second column to the right.
         columns: {

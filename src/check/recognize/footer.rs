@@ -298,6 +298,15 @@ fn role_columns(
 }
 
 /// Finds the signature blocks.
+/// Whether two signature blocks stand in text boxes anchored in the same paragraph: every
+/// paragraph of both read from a text box ([`Para::text_box`]) anchored in one paragraph.
+fn same_text_box_anchor(paras: &[Para], a: &[usize], b: &[usize]) -> bool {
+    let anchor = paras[a[0]].index;
+    a.iter()
+        .chain(b)
+        .all(|&i| paras[i].text_box && paras[i].cell.is_none() && paras[i].index == anchor)
+}
+
 pub(super) fn signatures(r: &mut Reading<'_>) {
     let paras = r.paras;
     let table_rows = &r.table_rows;
@@ -383,7 +392,10 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
 
     // Plain-paragraph signature: the last run of capitals lines followed by a name.
     if parts.chu_ky.is_empty() {
-        let mut found: Option<Vec<usize>> = None;
+        // The blocks found last; more than one only when they stand in text boxes anchored in
+        // the same paragraph (Bệnh viện Đa khoa Đồng Nai signs its biên bản in two boxes
+        // side by side, anchored in the date line above them).
+        let mut found: Vec<Vec<usize>> = Vec::new();
         let mut found_unsure = false;
         let mut i = header_end + 1;
         while i < n {
@@ -418,15 +430,21 @@ pub(super) fn signatures(r: &mut Reading<'_>) {
                 }
                 if ok || (j >= n && block.len() >= 2) {
                     found_unsure = !ok;
-                    found = Some(block.clone());
+                    let beside = found
+                        .last()
+                        .is_some_and(|last| same_text_box_anchor(paras, last, &block));
+                    if !beside {
+                        found.clear();
+                    }
+                    found.push(block);
                     i = j + 1;
                     continue;
                 }
             }
             i += 1;
         }
-        if let Some(b) = found {
-            parts.chu_ky.push(b);
+        if !found.is_empty() {
+            parts.chu_ky = found;
             if found_unsure {
                 parts.unsure.push((
                     Element::Signature,

@@ -116,7 +116,9 @@ fn shapes_after_table(paras: &[crate::check::view::Para], i: usize) -> bool {
     let Some(last) = paras.iter().rposition(in_table) else {
         return false;
     };
-    let cells = paras.iter().filter_map(|q| q.cell.filter(|d| d.table == c.table));
+    let cells = paras
+        .iter()
+        .filter_map(|q| q.cell.filter(|d| d.table == c.table));
     let last_row = cells.clone().map(|d| d.row).max().unwrap_or(0);
     let columns: std::collections::BTreeSet<usize> = cells.map(|d| d.col).collect();
     c.row == last_row
