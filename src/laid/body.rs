@@ -291,6 +291,18 @@ impl<'a> BodyPass<'a> {
         p
     }
 
+    /// A paragraph right after a table (the last of `laid`) keeps the paragraph gap above it.
+    fn gap_after_table(&self, p: &mut Para, laid: &[Item]) {
+        if matches!(laid.last(), Some(Item::Grid(_))) {
+            let bl = &self.l.body_layout;
+            p.spacing = Some(Spacing {
+                before: bl.paragraph_spacing.preferred,
+                after: bl.paragraph_spacing.preferred,
+                line: bl.line_spacing,
+            });
+        }
+    }
+
     /// The body blocks, labelled, with "./." at the end when `closing`; the last paragraphs
     /// keep with what follows (the signature block). Appends to `items`.
     pub(super) fn blocks(&mut self, blocks: &[Block], closing: bool, items: &mut Vec<Item>) {
@@ -307,7 +319,12 @@ impl<'a> BodyPass<'a> {
     ) {
         let start = items.len();
         let labels = label_blocks(blocks, self.system);
-        let last_text = blocks.iter().rposition(|b| !matches!(b, Block::Table(_)));
+        // "./." ends the last paragraph; after a closing table it stands on a line of its own
+        // under the table, not before it in the middle of the page.
+        let last_text = blocks
+            .len()
+            .checked_sub(1)
+            .filter(|&k| !matches!(blocks[k], Block::Table(_)));
         for (i, (block, label)) in blocks.iter().zip(labels).enumerate() {
             let label = label.as_deref();
             let l = self.l;
@@ -427,15 +444,7 @@ impl<'a> BodyPass<'a> {
                     continue;
                 }
             };
-            // A paragraph right after a table keeps the paragraph gap above it.
-            if matches!(items.last(), Some(Item::Grid(_))) && items.len() > start {
-                let bl = &l.body_layout;
-                p.spacing = Some(Spacing {
-                    before: bl.paragraph_spacing.preferred,
-                    after: bl.paragraph_spacing.preferred,
-                    line: bl.line_spacing,
-                });
-            }
+            self.gap_after_table(&mut p, &items[start..]);
             if closing && Some(i) == last_text {
                 let ends_with_stop = block
                     .inline()
@@ -452,6 +461,7 @@ impl<'a> BodyPass<'a> {
         if closing && last_text.is_none() {
             let mut p = self.body_paragraph();
             p.runs.push(run(CLOSING_MARK, &self.l.body));
+            self.gap_after_table(&mut p, &items[start..]);
             items.push(Item::Para(p));
         }
         if !keep_end {

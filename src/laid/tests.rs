@@ -182,3 +182,45 @@ fn a_merged_cell_spans_its_columns_and_rows() {
     // The three columns under the heading share it: none takes it alone.
     assert!(w[1] < 2 * w[2] && w[1] < 2 * w[3], "{w:?}");
 }
+
+#[test]
+fn a_body_ending_in_a_table_closes_under_the_table() {
+    // Bệnh viện Đa khoa Đồng Nai's biên bản ends with its work table: "./." used to be put on
+    // the sentence above the table ("… công việc sau:./."), in the middle of the page.
+    let mut doc = example("ke-hoach-dan-van-kheo-bac-kan-2024");
+    doc.closing_mark = true;
+    let cell = crate::model::Inline::plain;
+    doc.body
+        .blocks
+        .push(crate::model::Block::Table(crate::model::Table {
+            header: true,
+            rows: vec![
+                vec![cell("STT"), cell("Công việc")],
+                vec![cell("01"), cell("Cấp số")],
+            ],
+            merged: Vec::new(),
+        }));
+    let laid = lay_out(&doc);
+    let body: Vec<&Item> = laid
+        .blocks
+        .iter()
+        .filter(|b| match b {
+            Item::Grid(g) => g.kind == GridKind::Data,
+            Item::Para(p) => p.el == El::Body,
+        })
+        .collect();
+    let n = body.len();
+    assert!(matches!(body[n - 2], Item::Grid(_)));
+    let Item::Para(last) = body[n - 1] else {
+        panic!("the last body item is a paragraph")
+    };
+    assert_eq!(last.text(), crate::layout::CLOSING_MARK);
+    let before: Vec<String> = body[..n - 2]
+        .iter()
+        .filter_map(|b| match b {
+            Item::Para(p) => Some(p.text()),
+            Item::Grid(_) => None,
+        })
+        .collect();
+    assert!(before.iter().all(|t| !t.ends_with("/.")), "{before:?}");
+}
