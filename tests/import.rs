@@ -404,18 +404,19 @@ fn real_files_import() {
         eprintln!("{n}: {l}");
     }
     eprintln!("{c:?}");
-    // Held where they are now (96 files: 96 import, 96 render, 92 check with 0 errors, 70
-    // bodies equal exactly, 85 with the same words in the same order): a regression fails
-    // here; raise the numbers when they improve. The four with errors keep a labelled true
+    // Held where they are now (99 files: 99 import, 99 render, 93 check with 0 errors, 71
+    // bodies equal exactly, 87 with the same words in the same order): a regression fails
+    // here; raise the numbers when they improve. The six with errors keep a labelled true
     // fault of the original that only a person can fix: 021's ký hiệu "CAT(PC04)"; 094 and
     // 096, with no Nơi nhận, whose Lưu line the draft leaves to fill; 095, whose signature
-    // names the two units and no signer.
-    assert_eq!(c.files, 96);
-    assert!(c.imported >= 96, "{c:?}");
-    assert!(c.rendered >= 96, "{c:?}");
-    assert!(c.zero_errors >= 92, "{c:?}");
-    assert!(c.body_equal >= 70, "{c:?}");
-    assert!(c.words_equal >= 85, "{c:?}");
+    // names the two units and no signer; 098's "TS." before the signer's name; 100's Lưu
+    // line without "VT".
+    assert_eq!(c.files, 99);
+    assert!(c.imported >= 99, "{c:?}");
+    assert!(c.rendered >= 99, "{c:?}");
+    assert!(c.zero_errors >= 93, "{c:?}");
+    assert!(c.body_equal >= 71, "{c:?}");
+    assert!(c.words_equal >= 87, "{c:?}");
     // Every paragraph the draft prints otherwise is in the report.
     assert_eq!(c.silent, 0, "{c:?}");
 }

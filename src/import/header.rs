@@ -42,10 +42,21 @@ pub(super) fn number_line(s: &str) -> NumberLine {
             .then(|| n.digits.parse().ok())
             .flatten()
             .filter(|n| *n > 0),
-        symbol: n.symbol,
+        symbol: tidy_symbol(&n.symbol),
         year: n.year.map(i32::from),
         dotted: dotted.then_some(n.digits),
     }
+}
+
+/// The ký hiệu with a dash typed long or spaced ("HD – HĐTĐKT") written as NĐ 30 writes it
+/// ("HD-HĐTĐKT"): the draft computes the symbol from its parts, parted by "-" alone.
+fn tidy_symbol(symbol: &str) -> String {
+    symbol
+        .replace(['–', '—'], "-")
+        .split('-')
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Reports a number typed with dots (`dotted`), which the draft leaves blank, at paragraph
@@ -262,7 +273,13 @@ pub(super) fn is_typed_rule(s: &str) -> bool {
 /// Whether `s` is a draft mark set in the header ("DỰ THẢO", "Dự thảo", "DỰ THẢO 2",
 /// "DỰ THẢO LẦN 3"): the stage of a document, not part of its body.
 pub(super) fn is_draft_mark(s: &str) -> bool {
-    let k = text::upper(s.trim());
+    let t = s.trim();
+    // Also in brackets: "(Dự thảo)" under the số (Hưng Yên, 2021).
+    let t = t
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(t);
+    let k = text::upper(t.trim());
     k.strip_prefix("DỰ THẢO").is_some_and(|rest| {
         rest.is_empty() || (rest.starts_with(' ') && rest.chars().count() <= 10)
     })
@@ -367,6 +384,7 @@ mod tests {
             ),
             (None, "TTr-TCG", Some("24.4"))
         );
+        assert_eq!(number_line("Số:    /HD – HĐTĐKT").symbol, "HD-HĐTĐKT");
         let normative = number_line("Số: 11/2018/QĐ-UBND");
         assert_eq!(normative.year, Some(2018));
         assert_eq!(normative.symbol, "QĐ-UBND");
@@ -402,7 +420,13 @@ mod tests {
 
     #[test]
     fn draft_marks() {
-        for t in ["DỰ THẢO", "Dự thảo", "DỰ THẢO 2", " DỰ THẢO LẦN 3 "] {
+        for t in [
+            "DỰ THẢO",
+            "Dự thảo",
+            "DỰ THẢO 2",
+            " DỰ THẢO LẦN 3 ",
+            "(Dự thảo)",
+        ] {
             assert!(is_draft_mark(t), "{t}");
         }
         assert!(!is_draft_mark(

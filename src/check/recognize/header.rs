@@ -71,6 +71,22 @@ pub(crate) fn looks_like_date(t: &str) -> bool {
 /// unit ([`ADMINISTRATIVE_UNITS`]: "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG").
 const NAME_JOINERS: [&str; 3] = ["VÀ", "CỦA", "-"];
 
+/// The head word of a body's name, which names no body on a line of its own: "HỘI ĐỒNG" /
+/// "THI ĐUA - KHEN THƯỞNG TỈNH HƯNG YÊN" is one name broken after its head (Hưng Yên, 2021).
+const INCOMPLETE_NAMES: [&str; 11] = [
+    "HỘI ĐỒNG",
+    "ỦY BAN",
+    "BAN",
+    "SỞ",
+    "BỘ",
+    "CỤC",
+    "CHI CỤC",
+    "TỔNG CỤC",
+    "TRUNG TÂM",
+    "HỘI",
+    "ĐOÀN",
+];
+
 /// The header's capitals lines grouped into body names: a line that starts with a
 /// continuation word (an administrative unit or one of [`NAME_JOINERS`]) and follows the previous line in the same cell
 /// belongs to the same name.
@@ -87,12 +103,15 @@ fn name_lines(paras: &[Para], lines: &[usize]) -> Vec<Vec<usize>> {
             (a, b) => a == b,
         };
         let continues = names.last().and_then(|n| n.last()).is_some_and(|&prev| {
+            let head_alone =
+                INCOMPLETE_NAMES.contains(&upper_key(paras[prev].text.trim()).as_str());
             below(prev)
                 && (prev + 1..i).all(|j| paras[j].is_blank() || paras[j].cell != paras[i].cell)
-                && ADMINISTRATIVE_UNITS
-                    .iter()
-                    .chain(&NAME_JOINERS)
-                    .any(|w| k.starts_with(&format!("{w} ")) || k == *w)
+                && (head_alone
+                    || ADMINISTRATIVE_UNITS
+                        .iter()
+                        .chain(&NAME_JOINERS)
+                        .any(|w| k.starts_with(&format!("{w} ")) || k == *w))
         });
         match names.last_mut() {
             Some(n) if continues => n.push(i),

@@ -356,7 +356,9 @@ fn zero(ctx: &Ctx) -> Outcome {
 /// The type abbreviation of a symbol for `system`: "KH" of "KH-UBND" or "KH/TU".
 fn type_abbr(system: System, symbol: &str) -> Option<&str> {
     match system {
-        System::State => symbol.split('-').next(),
+        // A dash typed long ("HD – HĐTĐKT") still parts the type from the bodies; rule 302
+        // reports the dash itself.
+        System::State => symbol.split(['-', '–', '—']).next(),
         System::Party => symbol.split('/').next(),
     }
 }

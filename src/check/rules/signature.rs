@@ -1,6 +1,6 @@
 //! Quyền hạn, chức vụ, họ tên người ký (signature block), Ô 7.
 
-use super::common::{is_upper, present, style_findings};
+use super::common::{is_upper, present, style_findings, upper_key};
 use super::{Ctx, Finding, Outcome, Per, RuleDef};
 use crate::check::fix::Fix;
 use crate::check::registry::{Evidence, FixSafety, Severity};
@@ -128,7 +128,7 @@ pub(super) const SIGNATURE_NO_TITLE: RuleDef = RuleDef {
     evidence: Per::By(&[("ND30", Evidence::Stated), ("HD36", Evidence::Secondary)]),
     severity: Per::By(&[("ND30", Severity::Error), ("HD36", Severity::Warning)]),
     doc: Per::Same(
-        "Trước họ tên người ký không ghi học hàm, học vị và các danh hiệu danh dự khác.",
+        "Trước họ tên người ký không ghi học hàm, học vị và các danh hiệu danh dự khác. Văn bản của đơn vị vũ trang nhân dân, tổ chức sự nghiệp giáo dục, y tế, khoa học được ghi thêm quân hàm, học hàm, học vị khi người đứng đầu cơ quan quản lý ngành, lĩnh vực quy định: ở đó Vanban chỉ đề nghị xem lại.",
     ),
     wrong: Per::Same("TS. Nguyễn Văn A"),
     right: Per::Same("Nguyễn Văn A"),
@@ -312,16 +312,55 @@ const TITLES: [&str; 12] = [
     "Giáo sư",
 ];
 
+/// Words in an issuer's name that make it an armed unit or a public education, health or
+/// science body, whose head may allow military ranks, academic titles and degrees before the
+/// signer's name (NĐ 30, Phụ lục I, Phần I, mục II.7.c).
+const TITLED_BODIES: [&str; 9] = [
+    "TRƯỜNG",
+    "ĐẠI HỌC",
+    "HỌC VIỆN",
+    "VIỆN",
+    "BỆNH VIỆN",
+    "Y TẾ",
+    "CÔNG AN",
+    "QUÂN",
+    "BỘ CHỈ HUY",
+];
+
+/// Whether an issuer of the document is a body whose signers may carry their titles.
+fn titles_allowed(ctx: &Ctx) -> bool {
+    let parts = &ctx.view.parts;
+    parts
+        .chu_quan
+        .iter()
+        .chain(&parts.ban_hanh)
+        .map(|&i| format!(" {} ", upper_key(&ctx.view.para(i).text)))
+        .any(|name| {
+            TITLED_BODIES
+                .iter()
+                .any(|b| name.contains(&format!(" {b} ")))
+        })
+}
+
 fn signature_no_title(ctx: &Ctx) -> Outcome {
     let bs = blocks(ctx);
     if bs.is_empty() {
         return Outcome::NotEvaluated("không tìm thấy khối chữ ký".into());
     }
+    let allowed = titles_allowed(ctx);
     let mut out = Vec::new();
     for b in bs {
         let last = *b.last().unwrap_or(&b[0]);
         let t = ctx.view.para(last).text.trim().to_string();
         if let Some(title) = TITLES.iter().find(|x| t.starts_with(**x)) {
+            if allowed {
+                return Outcome::Review(
+                    format!(
+                        "«{title}» trước họ tên người ký: chỉ được ghi ở văn bản của đơn vị vũ trang nhân dân, tổ chức sự nghiệp giáo dục, y tế, khoa học khi người đứng đầu cơ quan quản lý ngành, lĩnh vực quy định."
+                    ),
+                    Some(last),
+                );
+            }
             let rest = t[title.len()..].trim_start_matches(['.', ' ']).to_string();
             out.push(
                 Finding::at(
