@@ -121,6 +121,7 @@ pub(super) fn appendix_block(
     Some((
         Block::Appendix {
             title: inline::inline(&pc, false),
+            landscape: false,
         },
         used,
     ))

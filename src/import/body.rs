@@ -440,7 +440,13 @@ fn block_of(
                     used += 1;
                 }
             }
-            return (Block::Appendix { title }, used);
+            return (
+                Block::Appendix {
+                    title,
+                    landscape: false,
+                },
+                used,
+            );
         }
     }
     if let Some(c) = DIVISION.captures(t) {

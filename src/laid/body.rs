@@ -344,7 +344,7 @@ impl<'a> BodyPass<'a> {
                     self.inline_runs(title, &l.section, &mut p.runs);
                     p
                 }
-                Block::Appendix { title } => self.attachment_heading(
+                Block::Appendix { title, .. } => self.attachment_heading(
                     label.unwrap_or_default(),
                     &l.appendix_label,
                     title,

@@ -94,6 +94,11 @@ pub enum Block {
     Appendix {
         /// Title of the appendix.
         title: Inline,
+        /// Trang ngang: the appendix is set on landscape A4 pages (its wide tables across the
+        /// width of the paper), in a section of its own; drafts written before it load as
+        /// portrait.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        landscape: bool,
     },
     /// A document issued with the decision (văn bản ban hành kèm theo; Phụ lục III, Mẫu 1.3):
     /// a Quy chế or Quy định on a new page after the signature and Nơi nhận, headed by its tên
@@ -233,7 +238,7 @@ impl Block {
             Block::Action { text } => Some(text),
             Block::Chapter { title }
             | Block::Division { title }
-            | Block::Appendix { title }
+            | Block::Appendix { title, .. }
             | Block::Issued { title, .. }
             | Block::Article { title, .. } => Some(title),
             Block::Table(_) => None,
