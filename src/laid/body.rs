@@ -3,8 +3,8 @@
 //! "./.".
 
 use crate::layout::{
-    Layout, Orientation, TextStyle, Twips, ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, GAPS,
-    KEEP_WITH_SIGNATURE, PARTY_SUBJECT_RULE,
+    Layout, Orientation, TextStyle, Twips, ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP,
+    GAPS, KEEP_WITH_SIGNATURE, PARTY_SUBJECT_RULE,
 };
 use crate::model::{basis_end, label_blocks, Block, Document, Inline, Span, System};
 
@@ -374,9 +374,9 @@ impl<'a> BodyPass<'a> {
                     self.turn(orientation, items.len());
                     self.attachment_heading(
                         label.unwrap_or_default(),
-                    &l.appendix_label,
-                    title,
-                    &l.section,
+                        &l.appendix_label,
+                        title,
+                        &l.section,
                         notes.map(|n| n.appendix.as_str()),
                         items,
                     )
@@ -386,12 +386,12 @@ impl<'a> BodyPass<'a> {
                 Block::Issued { title, .. } => {
                     self.turn(Orientation::Portrait, items.len());
                     self.attachment_heading(
-                    label.unwrap_or_default(),
-                    &l.doc_type_name,
-                    title,
-                    &l.subject,
-                    notes.map(|n| n.issued.as_str()),
-                    items,
+                        label.unwrap_or_default(),
+                        &l.doc_type_name,
+                        title,
+                        &l.subject,
+                        notes.map(|n| n.issued.as_str()),
+                        items,
                     )
                 }
                 // "Điều 2." alone, bold: its khoản follow on their own lines.

@@ -20,9 +20,8 @@ pub use texts::{
     ADDRESSEE_LABEL, ADMINISTRATIVE_UNITS, APPENDIX_WORD, ARTICLE_WORD, ATTACHED_TO, BASIS_END,
     BASIS_LAST_END_PARTY, BASIS_LAST_END_STATE, CHAPTER_WORD, CLOSING_MARK,
     CLOSING_MARK_AFTER_STOP, DIVISION_WORD, ISSUED_MARK, ISSUED_WITH, ISSUER_BREAK_ALSO_BEFORE,
-    LANDSCAPE_MARK,
-    MOTTO, NATIONAL_TITLE, PAGE_NUMBER_PLACEHOLDER, PARTY_ISSUER_MARK, PARTY_SUBJECT_RULE,
-    PARTY_TITLE, SUBJECT_PREFIX,
+    LANDSCAPE_MARK, MOTTO, NATIONAL_TITLE, PAGE_NUMBER_PLACEHOLDER, PARTY_ISSUER_MARK,
+    PARTY_SUBJECT_RULE, PARTY_TITLE, SUBJECT_PREFIX,
 };
 pub use units::{HalfPoints, Twips};
 
@@ -542,10 +541,16 @@ mod tests {
                 l.columns.left.0 + l.columns.right.0
             );
             let turned = l.text_width(Orientation::Landscape);
-            assert_eq!(turned.0 - l.text_width(Orientation::Portrait).0, A4_HEIGHT.0 - A4_WIDTH.0);
+            assert_eq!(
+                turned.0 - l.text_width(Orientation::Portrait).0,
+                A4_HEIGHT.0 - A4_WIDTH.0
+            );
         }
         // 297 − 30 − 15 mm.
-        assert_eq!(layout(System::State).text_width(Orientation::Landscape), Twips(14_287));
+        assert_eq!(
+            layout(System::State).text_width(Orientation::Landscape),
+            Twips(14_287)
+        );
     }
 
     #[test]

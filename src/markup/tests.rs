@@ -332,7 +332,13 @@ fn a_landscape_appendix_parses_and_round_trips() {
     ] {
         let b = parse(s).unwrap();
         assert!(
-            !matches!(b.blocks[0], Block::Appendix { landscape: true, .. }),
+            !matches!(
+                b.blocks[0],
+                Block::Appendix {
+                    landscape: true,
+                    ..
+                }
+            ),
             "{s}: {b:?}"
         );
         assert_eq!(parse(&to_markup(&b)).unwrap(), b, "{s}");

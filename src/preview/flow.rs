@@ -40,7 +40,11 @@ fn blocks(laid: &LaidOut) -> Vec<Block> {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let section = laid.sections.iter().rposition(|s| s.start <= i).unwrap_or(0);
+            let section = laid
+                .sections
+                .iter()
+                .rposition(|s| s.start <= i)
+                .unwrap_or(0);
             let width = laid.section_of(i).page.text_width();
             let mut html = String::new();
             match item {
@@ -81,9 +85,9 @@ pub(super) fn paginate(laid: &LaidOut) -> super::Preview {
     let default = laid.default_size;
     let page_of = |section: usize| laid.sections.get(section).map_or(&laid.page, |s| &s.page);
     let note_height = |n: usize, section: usize| {
-        laid.footnotes
-            .get(n.wrapping_sub(1))
-            .map_or(0.0, |f| para_height(f, page_of(section).text_width(), default))
+        laid.footnotes.get(n.wrapping_sub(1)).map_or(0.0, |f| {
+            para_height(f, page_of(section).text_width(), default)
+        })
     };
     // Each page with the section it belongs to.
     let mut pages: Vec<(usize, Vec<Block>)> = vec![(0, Vec::new())];
