@@ -107,46 +107,6 @@ fn notes_of(p: &reader::Paragraph, doc: &reader::DocxFile) -> Vec<(usize, String
     out
 }
 
-/// Marks as landscape (trang ngang) each Phụ lục whose paragraphs, from its heading to the
-/// next attached text, lie at least in part in a landscape section of the original: offices
-/// end the portrait section before the appendix, or after its heading, and set its tables
-/// across the width of the paper. `firsts[j]` is the original paragraph block `j` starts at.
-fn landscape_appendices(blocks: &mut [Block], firsts: &[usize], doc: &reader::DocxFile) {
-    // Each landscape section as the range of original paragraphs it holds.
-    let mut ranges = Vec::new();
-    let mut from = 0;
-    for s in &doc.sections {
-        let Some(last) = s.last_paragraph else {
-            continue;
-        };
-        if s.landscape {
-            ranges.push(from..last + 1);
-        }
-        from = last + 1;
-    }
-    if ranges.is_empty() {
-        return;
-    }
-    let heads: Vec<usize> = (0..blocks.len())
-        .filter(|&j| matches!(blocks[j], Block::Appendix { .. } | Block::Issued { .. }))
-        .collect();
-    for (n, &j) in heads.iter().enumerate() {
-        let (Some(&start), end) = (
-            firsts.get(j),
-            heads
-                .get(n + 1)
-                .and_then(|&next| firsts.get(next).copied())
-                .unwrap_or(usize::MAX),
-        ) else {
-            continue;
-        };
-        let turned = ranges.iter().any(|r| r.start < end && start < r.end);
-        if let Block::Appendix { landscape, .. } = &mut blocks[j] {
-            *landscape = turned;
-        }
-    }
-}
-
 /// Converts the paragraphs at view positions `body` into blocks.
 pub(super) fn convert(
     view: &View,
@@ -173,6 +133,8 @@ pub(super) fn convert(
     while k < body.len() {
         let i = body[k];
         let p = &view.paras[i];
+        firsts.truncate(out.blocks.len());
+        firsts.push(p.index);
         let rp = by_index.get(&p.index).copied();
         if let Some(rp) = rp {
             notes_about(view, i, rp, &mut reported_boxes, report);
@@ -199,8 +161,6 @@ pub(super) fn convert(
                     continue;
                 }
             }
-            firsts.resize(out.blocks.len(), p.index);
-            firsts.push(p.index);
             out.blocks.push(Block::Table(super::table::table(
                 view,
                 &body[start..k],
@@ -286,12 +246,10 @@ pub(super) fn convert(
                 .filter(|r| *r == CLOSING_MARK || *r == CLOSING_MARK_AFTER_STOP)
                 .map(|r| r.chars().count()),
         );
-        firsts.resize(out.blocks.len(), p.index);
-        firsts.push(p.index);
         out.blocks.push(block);
         k += used;
     }
-    landscape_appendices(&mut out.blocks, &firsts, doc);
+    super::landscape::mark_appendices(&mut out.blocks, &firsts, doc);
     mark_runs.resize(out.blocks.len(), None);
     origins.resize(out.blocks.len(), None);
     super::sequence::reconcile(&mut out.blocks, &origins, report);
@@ -487,13 +445,7 @@ fn block_of(
                     used += 1;
                 }
             }
-            return (
-                Block::Appendix {
-                    title,
-                    landscape: false,
-                },
-                used,
-            );
+            return (Block::appendix(title), used);
         }
     }
     if let Some(c) = DIVISION.captures(t) {

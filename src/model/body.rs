@@ -223,6 +223,14 @@ impl Inline {
 }
 
 impl Block {
+    /// A Phụ lục on portrait pages (trang dọc), as most are.
+    pub fn appendix(title: Inline) -> Block {
+        Block::Appendix {
+            title,
+            landscape: false,
+        }
+    }
+
     /// The inline content of the block (title or content); `None` for a table.
     pub fn inline(&self) -> Option<&Inline> {
         match self {
