@@ -15,6 +15,7 @@
 //! | `> `                    | căn cứ (its end punctuation is computed) |
 //! | `! `                    | action line ("QUYẾT ĐỊNH:"), centred, bold |
 //! | `Phụ lục I. `           | Phụ lục on a new page after the signature; what follows is in it |
+//! | `Phụ lục I (trang ngang). ` | the same Phụ lục set on landscape pages (trang ngang), for wide tables |
 //! | `Quy chế kèm theo. `    | a document issued with the decision (Mẫu 1.3: any tên loại of the type table, e.g. `Quy định kèm theo. `), on a new page after the signature: "QUY CHẾ", the title, "(Ban hành kèm theo Quyết định số … ngày … của …)"; what follows is in it |
 //! | `Chương I. `            | Chương (number recomputed), title in capitals |
 //! | `Mục 1. `               | Mục inside a chương (number recomputed) |
@@ -112,6 +113,11 @@ fn parse_block(line: &str) -> Result<Block, String> {
         return Ok(match kind {
             Structure::Appendix => Block::Appendix {
                 title: non_empty(rest, "phụ lục")?,
+                landscape: false,
+            },
+            Structure::LandscapeAppendix => Block::Appendix {
+                title: non_empty(rest, "phụ lục")?,
+                landscape: true,
             },
             Structure::Chapter => Block::Chapter {
                 title: non_empty(rest, "chương")?,
@@ -196,6 +202,8 @@ fn non_empty(rest: &str, what: &str) -> Result<Inline, String> {
 enum Structure {
     /// "Phụ lục I. "
     Appendix,
+    /// "Phụ lục I (trang ngang). ": a Phụ lục on landscape pages.
+    LandscapeAppendix,
     /// "Chương I. "
     Chapter,
     /// "Mục 1. "
@@ -224,6 +232,11 @@ fn structure_prefix(line: &str) -> Option<(Structure, &str)> {
             .take_while(|(_, c)| c.is_ascii_alphanumeric())
             .last()
             .map(|(i, c)| i + c.len_utf8())?;
+        if kind == Structure::Appendix {
+            if let Some(after) = landscape_mark(&rest[n..]) {
+                return Some((Structure::LandscapeAppendix, after.trim_start()));
+            }
+        }
         if let Some(after) = rest[n..].strip_prefix(". ") {
             return Some((kind, after.trim_start()));
         }
@@ -235,6 +248,13 @@ fn structure_prefix(line: &str) -> Option<(Structure, &str)> {
         return (kind == Structure::Article).then(|| (Structure::RunInArticle, after.trim_start()));
     }
     None
+}
+
+/// " (trang ngang). Title" → "Title": the mark of a landscape Phụ lục after its number.
+fn landscape_mark(rest: &str) -> Option<&str> {
+    rest.strip_prefix(" (")?
+        .strip_prefix(crate::layout::LANDSCAPE_MARK)?
+        .strip_prefix("). ")
 }
 
 /// "Quy chế kèm theo. Title" → ("Quy chế", "Title"): a tên loại of the type table (not công
@@ -405,9 +425,14 @@ pub fn to_markup(body: &Body) -> String {
             Block::Part { title } => format!("= {}", inline_markup(title)),
             Block::Basis { content } => format!("> {}", inline_markup(content)),
             Block::Action { text } => format!("! {}", inline_markup(text)),
-            Block::Appendix { title } => {
+            Block::Appendix { title, landscape } => {
+                let mark = if *landscape {
+                    format!(" ({})", crate::layout::LANDSCAPE_MARK)
+                } else {
+                    String::new()
+                };
                 format!(
-                    "{} I. {}",
+                    "{} I{mark}. {}",
                     crate::layout::APPENDIX_WORD,
                     inline_markup(title)
                 )

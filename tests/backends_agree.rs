@@ -341,6 +341,33 @@ fn a_table_with_merged_cells_agrees_across_back_ends() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A Phụ lục on landscape pages (trang ngang) between two upright ones: the section breaks
+/// the layout pass adds print nothing, and the three back ends still agree paragraph by
+/// paragraph, state and Party.
+#[test]
+fn a_landscape_appendix_agrees_across_back_ends() {
+    let appendix = vanban::markup::parse(
+        "Phụ lục I. DANH SÁCH\n1. Một.\nPhụ lục I (trang ngang). BẢNG TỔNG HỢP^[Số liệu đến ngày 15/12.]\n| TT | Đơn vị | Nhiệm vụ | Kinh phí | Nguồn | Tiến độ | Ghi chú |\n|---|---|---|---|---|---|---|\n| 1 | Sở Nội vụ | Cải cách hành chính | 1.250.000.000 | Ngân sách | Đang làm | Không |\nPhụ lục I. DANH MỤC\n- Một văn bản.\n",
+    )
+    .unwrap();
+    let mut failures = Vec::new();
+    let mut seen = 0;
+    for (name, mut doc) in corpus() {
+        if !name.starts_with("quyet-dinh") && !name.starts_with("bao-cao") {
+            continue;
+        }
+        seen += 1;
+        let main = doc.body.main_len();
+        doc.body.blocks.truncate(main);
+        doc.body.blocks.extend(appendix.blocks.iter().cloned());
+        failures.extend(disagreements(&name, &doc));
+        let plain = plain_text(&doc);
+        assert_eq!(plain.matches("BẢNG TỔNG HỢP").count(), 1, "{name}");
+    }
+    assert!(seen >= 4, "{seen}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Two tables with nothing between them are one table to Word and LibreOffice (a body table
 /// under a công văn's header grid took the header into its borders): the laid-out document
 /// never puts two grids next to each other, for every example and template starter, with a

@@ -29,6 +29,38 @@ fn the_examples_are_schema_valid() {
 }
 
 #[test]
+fn a_landscape_appendix_is_schema_valid() {
+    // The paragraph-level w:sectPr that ends each section before a landscape Phụ lục (trang
+    // ngang) and after it, in CT_PPr and CT_SectPr order.
+    let appendix = vanban::markup::parse(
+        "Phụ lục I (trang ngang). BẢNG\n| TT | Nội dung |\n|---|---|\n| 1 | Một |\nPhụ lục I. DANH MỤC\n- Một.\n",
+    )
+    .unwrap();
+    let dir = docx_support::out_dir("schema-landscape");
+    let (stem, mut doc) = docx_support::examples()
+        .into_iter()
+        .find(|(stem, _)| stem.starts_with("quyet-dinh"))
+        .expect("a decision among the examples");
+    let main = doc.body.main_len();
+    doc.body.blocks.truncate(main);
+    doc.body.blocks.extend(appendix.blocks);
+    let path = docx_support::write(&dir, &stem, &doc);
+    let findings = docx_support::schema_findings(&path);
+    assert!(findings.is_empty(), "{stem}: {findings:#?}");
+    let xml = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut s = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    assert_eq!(xml.matches("<w:sectPr").count(), 3);
+    assert_eq!(xml.matches("w:orient=\"landscape\"").count(), 1);
+}
+
+#[test]
 fn the_validator_does_catch_out_of_order_properties() {
     // Guard against a validator that finds nothing: a run property out of order is reported.
     let dir = docx_support::out_dir("schema");

@@ -72,3 +72,9 @@ fn merged_cell_marks_round_trip() {
     // "<" and "^" valid and not, escaped, emphasised, in ragged rows and a one-column table.
     round_trip("markup-merged-cells.txt");
 }
+
+#[test]
+fn landscape_appendix_marks_round_trip() {
+    // "(trang ngang)" in and out of place, escaped, doubled, with no title after it.
+    round_trip("markup-landscape-appendix.txt");
+}

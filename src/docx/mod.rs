@@ -21,12 +21,12 @@ pub use crate::layout::{
 pub use styles::LANGUAGE;
 
 use docx_rs::{
-    Docx, Footnote, PageMargin, Paragraph, Run, Table, TableCell, TableLayoutType, TableRow,
-    VMergeType, VertAlignType, WidthType,
+    Docx, Footnote, PageMargin, PageOrientationType, PageSize, Paragraph, Run, SectionProperty,
+    Table, TableCell, TableLayoutType, TableRow, VMergeType, VertAlignType, WidthType,
 };
 
-use crate::laid::{lay_out, Grid, Item, LaidOut, Para, RunKind, VMerge};
-use crate::layout::Twips;
+use crate::laid::{lay_out, Grid, Item, LaidOut, Page, Para, RunKind, VMerge};
+use crate::layout::{Orientation, Twips};
 use crate::model::Document;
 
 use props::{fonts, paragraph, text_run, FOOTNOTE_REFERENCE};
@@ -72,31 +72,61 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
 /// Writes an already laid-out document (văn bản đã dàn trang) as .docx bytes: the translation
 /// step alone.
 pub fn write_laid_out(laid: &LaidOut) -> Result<Vec<u8>, DocxError> {
-    let pg = &laid.page;
     let mut docx = Docx::new()
-        .page_size(twips_u32(pg.width), twips_u32(pg.height))
-        .page_margin(
-            PageMargin::new()
-                .top(pg.top.0)
-                .bottom(pg.bottom.0)
-                .left(pg.left.0)
-                .right(pg.right.0)
-                .header(pg.header_distance.0)
-                .footer(pg.header_distance.0)
-                .gutter(0),
-        )
         .header(page_number::page_header(&laid.page_number))
         .first_header(page_number::first_page_header(&laid.first_page_header));
+    // The first section as docx-rs sets it up: page 1's paper and margins, the page-number
+    // header and the empty first-page one (w:titlePg).
+    let first = section(&docx.document.section_property, &laid.page, true);
     docx = styles::apply(docx, laid);
-    for item in &laid.blocks {
+    for (i, item) in laid.blocks.iter().enumerate() {
         docx = match item {
-            Item::Para(p) => docx.add_paragraph(para(p, laid)),
+            Item::Para(p) => {
+                let mut out = para(p, laid);
+                // A section followed by another ends with this paragraph's w:sectPr.
+                if let Some(s) = laid.ends_section(i) {
+                    out = out.section_property(if s.start == 0 {
+                        first.clone()
+                    } else {
+                        section(&first, &s.page, false)
+                    });
+                }
+                docx.add_paragraph(out)
+            }
             Item::Grid(g) => docx.add_table(table(g, laid)),
         };
     }
     // WordprocessingML wants a paragraph after a final table.
     docx = docx.add_paragraph(paragraph(&laid.tail));
+    // The body's own w:sectPr is the last section's.
+    let last = laid.sections.last().map_or(&laid.page, |s| &s.page);
+    docx.document.section_property = section(&first, last, laid.sections.len() == 1);
     package::pack(docx.build())
+}
+
+/// The `w:sectPr` of a section of pages (phần trang) on `page`, with the page-number header
+/// of `base` (the first section's). Only the first section has a different first page: a
+/// later one numbers its first page, the numbers running on from the section before.
+fn section(base: &SectionProperty, page: &Page, first: bool) -> SectionProperty {
+    let mut s = base.clone();
+    let mut size = PageSize::new().size(twips_u32(page.width), twips_u32(page.height));
+    if page.orientation == Orientation::Landscape {
+        size = size.orient(PageOrientationType::Landscape);
+    }
+    s.page_size = size;
+    s.page_margin = PageMargin::new()
+        .top(page.top.0)
+        .bottom(page.bottom.0)
+        .left(page.left.0)
+        .right(page.right.0)
+        .header(page.header_distance.0)
+        .footer(page.header_distance.0)
+        .gutter(0);
+    if !first {
+        s.title_pg = false;
+        s.first_header_reference = None;
+    }
+    s
 }
 
 /// A laid-out paragraph with its runs; a footnote reference carries its footnote.

@@ -118,12 +118,7 @@ pub(super) fn appendix_block(
         &first.text,
         "phụ lục sau chữ ký không có dòng \"Phụ lục\": nhập thành phụ lục của bản thảo, in thêm dòng \"Phụ lục\"; dòng \"(Kèm theo …)\" do Vanban tính lại từ số, ngày và cơ quan ban hành",
     );
-    Some((
-        Block::Appendix {
-            title: inline::inline(&pc, false),
-        },
-        used,
-    ))
+    Some((Block::appendix(inline::inline(&pc, false)), used))
 }
 
 /// Whether paragraph `i` stands in the header block printed again over a text the decision

@@ -126,11 +126,15 @@ pub(super) fn convert(
     let mut mark_runs: Vec<Option<usize>> = Vec::new();
     // Where each block came from, to compare its typed label with the computed one.
     let mut origins: Vec<Option<Origin>> = Vec::new();
+    // The original paragraph each block starts at, to find the section it lies in.
+    let mut firsts: Vec<usize> = Vec::new();
     let quotes = super::quote::quotations(view, body);
     let mut k = 0;
     while k < body.len() {
         let i = body[k];
         let p = &view.paras[i];
+        firsts.truncate(out.blocks.len());
+        firsts.push(p.index);
         let rp = by_index.get(&p.index).copied();
         if let Some(rp) = rp {
             notes_about(view, i, rp, &mut reported_boxes, report);
@@ -245,6 +249,7 @@ pub(super) fn convert(
         out.blocks.push(block);
         k += used;
     }
+    super::landscape::mark_appendices(&mut out.blocks, &firsts, doc);
     mark_runs.resize(out.blocks.len(), None);
     origins.resize(out.blocks.len(), None);
     super::sequence::reconcile(&mut out.blocks, &origins, report);
@@ -440,7 +445,7 @@ fn block_of(
                     used += 1;
                 }
             }
-            return (Block::Appendix { title }, used);
+            return (Block::appendix(title), used);
         }
     }
     if let Some(c) = DIVISION.captures(t) {

@@ -57,7 +57,7 @@ fn strip_mark(out: &mut BodyOut, end: usize, mark_runs: &[Option<usize>]) -> boo
         | Block::Heading { title, .. }
         | Block::Chapter { title }
         | Block::Division { title }
-        | Block::Appendix { title }
+        | Block::Appendix { title, .. }
         | Block::Issued { title, .. }
         | Block::Article { title, .. } => title,
         Block::Numbered { content, .. }

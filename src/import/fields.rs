@@ -348,7 +348,11 @@ pub(super) fn spread(
     };
     // Subsets of the optional fields, all present (switches off) first; at most 2^5 tries.
     let tried = optional.len().min(5);
-    let mut candidates: Vec<(u32, Matched)> = Vec::new();
+    // Each candidate with its cost and how many optional fields it sets otherwise than the
+    // template's own form (present, switches off): at equal cost the reading closest to the
+    // form wins, so one switch turned on (a Phụ lục on landscape pages) beats two fields
+    // dropped.
+    let mut candidates: Vec<(u32, u32, Matched)> = Vec::new();
     for mask in 0u32..(1 << tried) {
         let mut present = vec![true; def.fields.len()];
         for (bit, &k) in optional.iter().take(tried).enumerate() {
@@ -362,13 +366,13 @@ pub(super) fn spread(
                 m.values.entry(k).or_insert_with(|| SWITCH_ON.to_string());
             }
             let exact = c == 0;
-            candidates.push((c, m));
+            candidates.push((c, mask.count_ones(), m));
             if exact
                 && keeps_everything(
                     templates,
                     def,
                     ctx,
-                    &candidates[candidates.len() - 1].1,
+                    &candidates[candidates.len() - 1].2,
                     &lines,
                 )
             {
@@ -376,9 +380,10 @@ pub(super) fn spread(
             }
         }
     }
-    candidates.sort_by_key(|(c, _)| *c);
+    candidates.sort_by_key(|(c, departures, _)| (*c, *departures));
     let best = candidates
         .into_iter()
+        .map(|(c, _, m)| (c, m))
         .find(|(_, m)| keeps_everything(templates, def, ctx, m, &lines));
     let mut out = Spread::default();
     match best {

@@ -24,6 +24,7 @@ mod fields;
 mod footer;
 mod header;
 mod inline;
+mod landscape;
 mod normative;
 mod quote;
 mod recase;

@@ -3,8 +3,8 @@
 //! "./.".
 
 use crate::layout::{
-    Layout, TextStyle, Twips, ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, GAPS,
-    KEEP_WITH_SIGNATURE, PARTY_SUBJECT_RULE,
+    Layout, Orientation, TextStyle, Twips, ADDRESSEE_LABEL, CLOSING_MARK, CLOSING_MARK_AFTER_STOP,
+    GAPS, KEEP_WITH_SIGNATURE, PARTY_SUBJECT_RULE,
 };
 use crate::model::{basis_end, label_blocks, Block, Document, Inline, Span, System};
 
@@ -24,6 +24,11 @@ pub(super) struct BodyPass<'a> {
     pub(super) l: &'a Layout,
     system: System,
     footnotes: Vec<Para>,
+    /// Hướng trang of the blocks being laid out: landscape in a landscape Phụ lục.
+    orientation: Orientation,
+    /// Where the orientation changes: the index in the items of the heading that turns the
+    /// page, and the new orientation.
+    turns: Vec<(usize, Orientation)>,
 }
 
 impl<'a> BodyPass<'a> {
@@ -32,6 +37,21 @@ impl<'a> BodyPass<'a> {
             l,
             system,
             footnotes: Vec::new(),
+            orientation: Orientation::Portrait,
+            turns: Vec::new(),
+        }
+    }
+
+    /// The turns of the page met so far (item index, new orientation).
+    pub(super) fn take_turns(&mut self) -> Vec<(usize, Orientation)> {
+        std::mem::take(&mut self.turns)
+    }
+
+    /// Sets the orientation of what follows, the next item being the first in it.
+    fn turn(&mut self, orientation: Orientation, at: usize) {
+        if orientation != self.orientation {
+            self.orientation = orientation;
+            self.turns.push((at, orientation));
         }
     }
 
@@ -40,8 +60,9 @@ impl<'a> BodyPass<'a> {
         self.footnotes
     }
 
+    /// Khổ chữ: the text width of the page the blocks are on (wider on landscape pages).
     pub(super) fn text_width(&self) -> Twips {
-        Twips(self.l.columns.left.0 + self.l.columns.right.0)
+        self.l.text_width(self.orientation)
     }
 
     /// Runs of inline content in `style`, with footnote marks.
@@ -361,24 +382,35 @@ impl<'a> BodyPass<'a> {
                     self.inline_runs(title, &l.section, &mut p.runs);
                     p
                 }
-                Block::Appendix { title } => self.attachment_heading(
-                    label.unwrap_or_default(),
-                    &l.appendix_label,
-                    title,
-                    &l.section,
-                    notes.map(|n| n.appendix.as_str()),
-                    items,
-                ),
+                Block::Appendix { title, landscape } => {
+                    let orientation = if *landscape {
+                        Orientation::Landscape
+                    } else {
+                        Orientation::Portrait
+                    };
+                    self.turn(orientation, items.len());
+                    self.attachment_heading(
+                        label.unwrap_or_default(),
+                        &l.appendix_label,
+                        title,
+                        &l.section,
+                        notes.map(|n| n.appendix.as_str()),
+                        items,
+                    )
+                }
                 // Mẫu 1.3: the tên loại, the title in bold, the italic "(Ban hành kèm theo
                 // …)", on a new page.
-                Block::Issued { title, .. } => self.attachment_heading(
-                    label.unwrap_or_default(),
-                    &l.doc_type_name,
-                    title,
-                    &l.subject,
-                    notes.map(|n| n.issued.as_str()),
-                    items,
-                ),
+                Block::Issued { title, .. } => {
+                    self.turn(Orientation::Portrait, items.len());
+                    self.attachment_heading(
+                        label.unwrap_or_default(),
+                        &l.doc_type_name,
+                        title,
+                        &l.subject,
+                        notes.map(|n| n.issued.as_str()),
+                        items,
+                    )
+                }
                 // "Điều 2." alone, bold: its khoản follow on their own lines.
                 Block::Article { title, .. } if title.is_empty() => {
                     let mut p = self.body_paragraph();

@@ -16,7 +16,7 @@ mod header;
 mod style;
 mod table;
 
-use crate::layout::{layout, HalfPoints, Layout, LineSpacing, Twips, SINGLE_LINE};
+use crate::layout::{layout, HalfPoints, Layout, LineSpacing, Orientation, Twips, SINGLE_LINE};
 pub use crate::model::VMerge;
 use crate::model::{Document, System};
 
@@ -25,10 +25,15 @@ use crate::model::{Document, System};
 pub struct LaidOut {
     /// Hệ thể thức the document follows.
     pub system: System,
-    /// Page size and margins (khổ giấy, lề).
+    /// Page size and margins (khổ giấy, lề) of the first section, where page 1 is.
     pub page: Page,
     /// Content in reading order: the header grid, title, body, the footer grid.
     pub blocks: Vec<Item>,
+    /// The sections of pages (phần trang), in order, the first starting at block 0: a
+    /// landscape Phụ lục (trang ngang) is a section of its own. The last block of every
+    /// section but the last is an empty [`Item::Para`] that ends it (the .docx writer's
+    /// paragraph-level `w:sectPr`); the first block of a later section starts a new page.
+    pub sections: Vec<Section>,
     /// Footnotes (chú thích); footnote `n` is `footnotes[n - 1]`.
     pub footnotes: Vec<Para>,
     /// The page-number paragraph (số trang) of pages 2 and after: one [`RunKind::PageNumber`] run.
@@ -60,6 +65,18 @@ pub struct Page {
     pub right: Twips,
     /// Distance of the page-number header (and footer) from the paper edge (khoảng cách đầu trang).
     pub header_distance: Twips,
+    /// Hướng trang: portrait, or landscape (width and height already swapped).
+    pub orientation: Orientation,
+}
+
+/// A section of pages (phần trang, `w:sectPr`): the blocks from `start` up to the next
+/// section's start, on one page setup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    /// Index in [`LaidOut::blocks`] of the section's first block.
+    pub start: usize,
+    /// Its page size, margins and orientation.
+    pub page: Page,
 }
 
 impl Page {
@@ -398,11 +415,13 @@ pub fn lay_out(doc: &Document) -> LaidOut {
         blocks.push(Item::Grid(footer::grid(doc, l)));
     }
     b.appendices(doc, appendices, &mut blocks);
-    let blocks = separate_grids(blocks);
+    let turns = b.take_turns();
+    let (blocks, sections) = separate(blocks, &turns, l);
     LaidOut {
         system: doc.system,
-        page: page(l),
+        page: sections[0].page,
         blocks,
+        sections,
         footnotes: b.into_footnotes(),
         page_number: style::page_number(l),
         first_page_header: style::first_page_header(l),
@@ -412,25 +431,55 @@ pub fn lay_out(doc: &Document) -> LaidOut {
     }
 }
 
+/// Separates what Word would run together, and splits the flow into sections of pages.
+///
 /// Two tables with nothing between them are one table to Word and LibreOffice: a body table
 /// right under a công văn's header grid took the header into its bordered grid. A 1 pt empty
 /// paragraph (the one that also ends a document after its last table) keeps them apart.
-fn separate_grids(items: Vec<Item>) -> Vec<Item> {
-    let mut out = Vec::with_capacity(items.len() + 2);
-    for item in items {
+///
+/// At each turn of the page (`turns`: the index in `items` where the orientation changes, a
+/// landscape Phụ lục's heading or the portrait one after it) the same 1 pt paragraph ends the
+/// section before, and the heading loses its page break: the new section starts the page.
+fn separate(
+    items: Vec<Item>,
+    turns: &[(usize, Orientation)],
+    l: &Layout,
+) -> (Vec<Item>, Vec<Section>) {
+    let mut out = Vec::with_capacity(items.len() + 2 + turns.len());
+    let mut sections = vec![Section {
+        start: 0,
+        page: page(l, Orientation::Portrait),
+    }];
+    for (i, mut item) in items.into_iter().enumerate() {
+        if let Some(&(_, orientation)) = turns.iter().find(|(at, _)| *at == i) {
+            if !out.is_empty() {
+                out.push(Item::Para(style::tail()));
+                sections.push(Section {
+                    start: out.len(),
+                    page: page(l, orientation),
+                });
+                if let Item::Para(p) = &mut item {
+                    p.page_break_before = false;
+                }
+            } else {
+                sections[0].page = page(l, orientation);
+            }
+        }
         if matches!(item, Item::Grid(_)) && matches!(out.last(), Some(Item::Grid(_))) {
             out.push(Item::Para(style::tail()));
         }
         out.push(item);
     }
-    out
+    (out, sections)
 }
 
-fn page(l: &Layout) -> Page {
+fn page(l: &Layout, orientation: Orientation) -> Page {
     let m = &l.margins;
+    let (width, height) = l.paper(orientation);
     Page {
-        width: l.page_width,
-        height: l.page_height,
+        width,
+        height,
+        orientation,
         top: m.top.preferred,
         bottom: m.bottom.preferred,
         left: m.left.preferred,
@@ -440,6 +489,22 @@ fn page(l: &Layout) -> Page {
 }
 
 impl LaidOut {
+    /// The section (phần trang) block `i` of [`LaidOut::blocks`] is in.
+    pub fn section_of(&self, i: usize) -> &Section {
+        self.sections
+            .iter()
+            .rev()
+            .find(|s| s.start <= i)
+            .unwrap_or(&self.sections[0])
+    }
+
+    /// Whether block `i` is the last of a section followed by another: the paragraph that
+    /// carries that section's page setup in the .docx (`w:pPr/w:sectPr`).
+    pub fn ends_section(&self, i: usize) -> Option<&Section> {
+        let next = self.sections.iter().position(|s| s.start == i + 1)?;
+        next.checked_sub(1).map(|k| &self.sections[k])
+    }
+
     /// Every paragraph in reading order (thứ tự đọc): grids row by row, cells left to right (the order a
     /// reader of the .docx meets them). Footnotes and the page header are not included.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Para> {

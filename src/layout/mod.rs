@@ -20,8 +20,8 @@ pub use texts::{
     ADDRESSEE_LABEL, ADMINISTRATIVE_UNITS, APPENDIX_WORD, ARTICLE_WORD, ATTACHED_TO, BASIS_END,
     BASIS_LAST_END_PARTY, BASIS_LAST_END_STATE, CHAPTER_WORD, CLOSING_MARK,
     CLOSING_MARK_AFTER_STOP, DIVISION_WORD, ISSUED_MARK, ISSUED_WITH, ISSUER_BREAK_ALSO_BEFORE,
-    MOTTO, NATIONAL_TITLE, PAGE_NUMBER_PLACEHOLDER, PARTY_ISSUER_MARK, PARTY_SUBJECT_RULE,
-    PARTY_TITLE, SUBJECT_PREFIX,
+    LANDSCAPE_MARK, MOTTO, NATIONAL_TITLE, PAGE_NUMBER_PLACEHOLDER, PARTY_ISSUER_MARK,
+    PARTY_SUBJECT_RULE, PARTY_TITLE, SUBJECT_PREFIX,
 };
 pub use units::{HalfPoints, Twips};
 
@@ -36,6 +36,19 @@ pub const FONT: &str = "Times New Roman";
 pub const A4_WIDTH: Twips = Twips(11_906);
 /// A4 paper height, 297 mm.
 pub const A4_HEIGHT: Twips = Twips(16_838);
+
+/// Hướng trang (page orientation): dọc (portrait), the rule for every page, or ngang
+/// (landscape), which NĐ 30 allows for pages of tables set across the width of the paper, as
+/// offices do with a Phụ lục of wide tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    /// Trang dọc: A4 210 mm wide, 297 mm tall.
+    #[default]
+    Portrait,
+    /// Trang ngang: A4 turned, 297 mm wide, 210 mm tall.
+    Landscape,
+}
 
 /// An allowed range with the value Vanban writes (khoảng cho phép và giá trị mặc định).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -344,6 +357,24 @@ pub const GAPS: Gaps = Gaps {
     under_number: Twips(120),
 };
 
+impl Layout {
+    /// Paper width and height (khổ giấy) in an orientation: landscape swaps A4's sides
+    /// (297 × 210 mm); the margins keep their measures on the turned page.
+    pub fn paper(&self, orientation: Orientation) -> (Twips, Twips) {
+        match orientation {
+            Orientation::Portrait => (self.page_width, self.page_height),
+            Orientation::Landscape => (self.page_height, self.page_width),
+        }
+    }
+
+    /// Width of the text between the preferred left and right margins (khổ chữ) in an
+    /// orientation: 210 − 30 − 15 = 165 mm portrait, 297 − 30 − 15 = 252 mm landscape.
+    pub fn text_width(&self, orientation: Orientation) -> Twips {
+        let (width, _) = self.paper(orientation);
+        Twips(width.0 - self.margins.left.preferred.0 - self.margins.right.preferred.0)
+    }
+}
+
 /// The layout facts for a system of rules.
 pub fn layout(system: System) -> &'static Layout {
     match system {
@@ -498,6 +529,28 @@ mod tests {
             let text = l.page_width.0 - l.margins.left.preferred.0 - l.margins.right.preferred.0;
             assert_eq!(l.columns.left.0 + l.columns.right.0, text, "{system:?}");
         }
+    }
+
+    #[test]
+    fn landscape_turns_the_paper_and_keeps_the_margins() {
+        for system in [System::State, System::Party] {
+            let l = layout(system);
+            assert_eq!(l.paper(Orientation::Landscape), (A4_HEIGHT, A4_WIDTH));
+            assert_eq!(
+                l.text_width(Orientation::Portrait).0,
+                l.columns.left.0 + l.columns.right.0
+            );
+            let turned = l.text_width(Orientation::Landscape);
+            assert_eq!(
+                turned.0 - l.text_width(Orientation::Portrait).0,
+                A4_HEIGHT.0 - A4_WIDTH.0
+            );
+        }
+        // 297 − 30 − 15 mm.
+        assert_eq!(
+            layout(System::State).text_width(Orientation::Landscape),
+            Twips(14_287)
+        );
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub const BASIS_LAST_END_STATE: &str = ".";
 pub const BASIS_LAST_END_PARTY: &str = ",";
 /// The word of an appendix heading: "Phụ lục" (one appendix) or "Phụ lục I", "Phụ lục II".
 pub const APPENDIX_WORD: &str = "Phụ lục";
+/// The words that set a Phụ lục on landscape pages in the markup (trang ngang):
+/// "Phụ lục I (trang ngang). Title".
+pub const LANDSCAPE_MARK: &str = "trang ngang";
 /// The start of the line under an appendix title: "(Kèm theo Quyết định số …)".
 pub const ATTACHED_TO: &str = "Kèm theo";
 /// The start of the line under the title of a document issued with a decision (Phụ lục III,

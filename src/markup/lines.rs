@@ -38,6 +38,8 @@ pub enum LineKind {
     Action,
     /// Phụ lục (`Phụ lục I. `).
     Appendix,
+    /// Phụ lục on landscape pages, trang ngang (`Phụ lục I (trang ngang). `).
+    LandscapeAppendix,
     /// A document issued with the decision (`Quy chế kèm theo. `): its text is the whole
     /// line, tên loại included, since the tên loại varies.
     Issued,
@@ -95,6 +97,7 @@ pub(super) fn classify(line: &str) -> (LineKind, u8, &str) {
     if let Some((kind, rest)) = super::structure_prefix(line) {
         let kind = match kind {
             super::Structure::Appendix => LineKind::Appendix,
+            super::Structure::LandscapeAppendix => LineKind::LandscapeAppendix,
             super::Structure::Chapter => LineKind::Chapter,
             super::Structure::Division => LineKind::Division,
             super::Structure::Article => LineKind::Article,
@@ -180,7 +183,10 @@ pub fn label_lines(shapes: &[LineShape], system: System) -> Vec<Option<String>> 
                 LineKind::Table => Block::Table(Table::default()),
                 LineKind::Basis => Block::Basis { content },
                 LineKind::Action => Block::Action { text: content },
-                LineKind::Appendix => Block::Appendix { title: content },
+                LineKind::Appendix | LineKind::LandscapeAppendix => Block::Appendix {
+                    title: content,
+                    landscape: s.kind == LineKind::LandscapeAppendix,
+                },
                 // The label is the tên loại in capitals: the shapes alone do not hold it.
                 LineKind::Issued => Block::Issued {
                     doc_type: String::new(),
@@ -273,6 +279,14 @@ Phụ lục II. QUY CHẾ",
             System::State,
         );
         assert_eq!(appendix[1], (LineKind::Appendix, Some("Phụ lục II".into())));
+        // A landscape Phụ lục is numbered with the others; its text is the title alone.
+        let turned = lines(
+            "Phụ lục I. DANH SÁCH\nPhụ lục I (trang ngang). BẢNG TỔNG HỢP",
+            System::State,
+        );
+        assert_eq!(turned[1].kind, LineKind::LandscapeAppendix);
+        assert_eq!(turned[1].text, "BẢNG TỔNG HỢP");
+        assert_eq!(turned[1].label.as_deref(), Some("Phụ lục II"));
         // A Quy chế issued with the decision keeps its whole line (the tên loại varies) and
         // restarts the articles under it.
         let issued = lines(

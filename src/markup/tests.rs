@@ -300,3 +300,53 @@ fn merges_that_cannot_hold_read_as_their_characters() {
     );
     assert_eq!(parse(&written).unwrap(), body);
 }
+
+#[test]
+fn a_landscape_appendix_parses_and_round_trips() {
+    let src = "Điều 1: Ban hành.\nPhụ lục I. DANH SÁCH\nPhụ lục II (trang ngang). BẢNG TỔNG HỢP KINH PHÍ\n| TT | Nội dung |\n|---|---|\n| 1 | Một |\n";
+    let body = parse(src).unwrap();
+    assert!(matches!(
+        body.blocks[1],
+        Block::Appendix {
+            landscape: false,
+            ..
+        }
+    ));
+    let Block::Appendix { title, landscape } = &body.blocks[2] else {
+        panic!("{body:?}")
+    };
+    assert!(landscape);
+    assert_eq!(title.plain_text(), "BẢNG TỔNG HỢP KINH PHÍ");
+    let markup = to_markup(&body);
+    assert!(
+        markup.contains("Phụ lục I (trang ngang). BẢNG TỔNG HỢP KINH PHÍ\n"),
+        "{markup}"
+    );
+    assert_eq!(parse(&markup).unwrap(), body);
+    // The mark in the wrong place, or a paragraph that reads like one, is no landscape
+    // appendix: the paragraph keeps its text behind the escape.
+    for s in [
+        "Phụ lục I. (trang ngang) BẢNG",
+        "Phụ lục I (trang ngang).",
+        "Phụ lục I (trang dọc). BẢNG",
+    ] {
+        let b = parse(s).unwrap();
+        assert!(
+            !matches!(
+                b.blocks[0],
+                Block::Appendix {
+                    landscape: true,
+                    ..
+                }
+            ),
+            "{s}: {b:?}"
+        );
+        assert_eq!(parse(&to_markup(&b)).unwrap(), b, "{s}");
+    }
+    let para = Body {
+        blocks: vec![Block::Paragraph {
+            content: Inline(vec![t("Phụ lục I (trang ngang). không phải phụ lục")]),
+        }],
+    };
+    assert_eq!(parse(&to_markup(&para)).unwrap(), para);
+}

@@ -94,6 +94,11 @@ pub enum Block {
     Appendix {
         /// Title of the appendix.
         title: Inline,
+        /// Trang ngang: the appendix is set on landscape A4 pages (its wide tables across the
+        /// width of the paper), in a section of its own; drafts written before it load as
+        /// portrait.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        landscape: bool,
     },
     /// A document issued with the decision (văn bản ban hành kèm theo; Phụ lục III, Mẫu 1.3):
     /// a Quy chế or Quy định on a new page after the signature and Nơi nhận, headed by its tên
@@ -218,6 +223,14 @@ impl Inline {
 }
 
 impl Block {
+    /// A Phụ lục on portrait pages (trang dọc), as most are.
+    pub fn appendix(title: Inline) -> Block {
+        Block::Appendix {
+            title,
+            landscape: false,
+        }
+    }
+
     /// The inline content of the block (title or content); `None` for a table.
     pub fn inline(&self) -> Option<&Inline> {
         match self {
@@ -233,7 +246,7 @@ impl Block {
             Block::Action { text } => Some(text),
             Block::Chapter { title }
             | Block::Division { title }
-            | Block::Appendix { title }
+            | Block::Appendix { title, .. }
             | Block::Issued { title, .. }
             | Block::Article { title, .. } => Some(title),
             Block::Table(_) => None,

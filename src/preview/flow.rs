@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::laid::{GridKind, Item, LaidOut, Para, RunKind};
-use crate::layout::FONT;
+use crate::layout::{Orientation, FONT};
 
 use super::html::Html;
 use super::translate::{self, para_height};
@@ -19,6 +19,9 @@ struct Block {
     /// Starts a new page (a Phụ lục heading).
     page_break: bool,
     notes: Vec<usize>,
+    /// The section of pages (phần trang) the block is in: a new section starts a new page,
+    /// of that section's size (a landscape Phụ lục).
+    section: usize,
 }
 
 fn notes_of<'a>(paras: impl Iterator<Item = &'a Para>) -> Vec<usize> {
@@ -33,10 +36,16 @@ fn notes_of<'a>(paras: impl Iterator<Item = &'a Para>) -> Vec<usize> {
 
 fn blocks(laid: &LaidOut) -> Vec<Block> {
     let default = laid.default_size;
-    let width = laid.page.text_width();
     laid.blocks
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(i, item)| {
+            let section = laid
+                .sections
+                .iter()
+                .rposition(|s| s.start <= i)
+                .unwrap_or(0);
+            let width = laid.section_of(i).page.text_width();
             let mut html = String::new();
             match item {
                 Item::Para(p) => {
@@ -47,6 +56,7 @@ fn blocks(laid: &LaidOut) -> Vec<Block> {
                         keep_next: p.keep_next,
                         page_break: p.page_break_before,
                         notes: notes_of(std::iter::once(p)),
+                        section,
                     }
                 }
                 Item::Grid(g) => {
@@ -62,6 +72,7 @@ fn blocks(laid: &LaidOut) -> Vec<Block> {
                         keep_next: g.kind == GridKind::Header,
                         page_break: false,
                         notes: notes_of(paras),
+                        section,
                     }
                 }
             }
@@ -72,20 +83,34 @@ fn blocks(laid: &LaidOut) -> Vec<Block> {
 /// Packs the blocks onto pages and writes them.
 pub(super) fn paginate(laid: &LaidOut) -> super::Preview {
     let default = laid.default_size;
-    let pg = &laid.page;
-    let full = pg.text_height().as_pt();
-    let note_height = |n: usize| {
-        laid.footnotes
-            .get(n.wrapping_sub(1))
-            .map_or(0.0, |f| para_height(f, pg.text_width(), default))
+    let page_of = |section: usize| laid.sections.get(section).map_or(&laid.page, |s| &s.page);
+    let note_height = |n: usize, section: usize| {
+        laid.footnotes.get(n.wrapping_sub(1)).map_or(0.0, |f| {
+            para_height(f, page_of(section).text_width(), default)
+        })
     };
-    let mut pages: Vec<Vec<Block>> = vec![Vec::new()];
+    // Each page with the section it belongs to.
+    let mut pages: Vec<(usize, Vec<Block>)> = vec![(0, Vec::new())];
     let mut used = 0.0;
     for block in blocks(laid) {
-        let h = block.height + block.notes.iter().map(|n| note_height(*n)).sum::<f64>();
-        let page = pages.last_mut().expect("at least one page");
-        if block.page_break && !page.is_empty() {
-            pages.push(Vec::new());
+        let full = page_of(block.section).text_height().as_pt();
+        let h = block.height
+            + block
+                .notes
+                .iter()
+                .map(|n| note_height(*n, block.section))
+                .sum::<f64>();
+        let (section, page) = pages.last_mut().expect("at least one page");
+        if block.section != *section {
+            // A new section of pages starts a new page (an empty one takes its size).
+            if page.is_empty() {
+                *section = block.section;
+            } else {
+                pages.push((block.section, Vec::new()));
+            }
+            used = 0.0;
+        } else if block.page_break && !page.is_empty() {
+            pages.push((block.section, Vec::new()));
             used = 0.0;
         } else if used + h > full && !page.is_empty() {
             // Carry the previous block along when it keeps with this one.
@@ -94,19 +119,25 @@ pub(super) fn paginate(laid: &LaidOut) -> super::Preview {
                 carried.extend(page.pop());
             }
             used = carried.iter().map(|b| b.height).sum();
-            pages.push(carried);
+            pages.push((block.section, carried));
         }
         used += h;
-        pages.last_mut().expect("at least one page").push(block);
+        pages.last_mut().expect("at least one page").1.push(block);
     }
     let count = pages.len();
     let mut out = String::new();
-    for (i, page) in pages.into_iter().enumerate() {
+    for (i, (section, page)) in pages.into_iter().enumerate() {
+        let pg = page_of(section);
         let mut h = Html::new(&mut out);
+        let turned = if pg.orientation == Orientation::Landscape {
+            " vb-landscape"
+        } else {
+            ""
+        };
         h.open(
             "section",
             &[
-                ("class", "vb-page".into()),
+                ("class", format!("vb-page{turned}")),
                 ("data-page", (i + 1).to_string()),
                 (
                     "style",

@@ -323,8 +323,20 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
             width,
             height,
         } => {
-            for s in sections(body, *section)? {
+            for (i, s) in sections(body, *section)?.into_iter().enumerate() {
                 let sz = ensure_child(s, "pgSz", SECTION_PROPERTIES);
+                // Setting the paper of the whole file keeps a later section set across the
+                // page landscape (trang ngang: a Phụ lục of wide tables), on the same paper
+                // turned; the first section, where the rule reads the paper, is set as asked.
+                let turned = section.is_none()
+                    && i > 0
+                    && sz.attr_w("orient") == Some("landscape")
+                    && width < height;
+                let (width, height) = if turned {
+                    (height, width)
+                } else {
+                    (width, height)
+                };
                 sz.set_attr_w("w", &width.0.to_string());
                 sz.set_attr_w("h", &height.0.to_string());
                 if width < height {

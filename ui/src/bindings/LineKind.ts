@@ -3,4 +3,4 @@
 /**
  * Kind of one markup line (kiểu dòng).
  */
-export type LineKind = "part" | "section" | "heading" | "numbered" | "lettered" | "dash" | "plus" | "paragraph" | "table" | "basis" | "action" | "appendix" | "issued" | "chapter" | "division" | "article" | "run_in_article";
+export type LineKind = "part" | "section" | "heading" | "numbered" | "lettered" | "dash" | "plus" | "paragraph" | "table" | "basis" | "action" | "appendix" | "landscape_appendix" | "issued" | "chapter" | "division" | "article" | "run_in_article";

@@ -29,6 +29,7 @@ describe("serializeLines", () => {
       "Điều 1. Phạm vi điều chỉnh", "Điều 1: Quyết định này có hiệu lực kể từ ngày ký.", "Phụ lục I. DANH SÁCH",
     ].join("\n"));
     expect(serializeLines([line("paragraph", "Điều 1. không phải điều")])).toBe("\\Điều 1. không phải điều");
+    expect(serializeLines([line("landscape_appendix", "BẢNG TỔNG HỢP")])).toBe("Phụ lục I (trang ngang). BẢNG TỔNG HỢP");
   });
 
   it("writes a Quy chế issued with the decision with its tên loại, and escapes a look-alike", () => {

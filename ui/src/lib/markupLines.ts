@@ -30,6 +30,7 @@ export const KIND_LABELS: Record<BlockKind, string> = {
   basis: "Căn cứ",
   action: "Dòng QUYẾT ĐỊNH: / thẩm quyền",
   appendix: "Phụ lục",
+  landscape_appendix: "Phụ lục trang ngang (bảng rộng)",
   issued: "Văn bản ban hành kèm theo (Quy chế kèm theo. …)",
   chapter: "Chương",
   division: "Mục (trong chương)",
@@ -72,6 +73,8 @@ function prefix(kind: BlockKind, level: number): string {
       return "! ";
     case "appendix":
       return "Phụ lục I. ";
+    case "landscape_appendix":
+      return "Phụ lục I (trang ngang). ";
     case "chapter":
       return "Chương I. ";
     case "division":
