@@ -50,6 +50,10 @@ const SWITCH_ON: &str = "có";
 const STEP: u32 = 1;
 /// No match.
 const NEVER: u32 = u32::MAX / 4;
+/// How many optional fields (the first, in the template's order) are tried present and
+/// absent; the others stay present. Six: the quyet-dinh template's tham_quyen, hieu_luc,
+/// trach_nhiem_lien, phu_luc_ten, phu_luc_ngang and phu_luc all vary in real decisions.
+const MAX_TRIED_OPTIONAL: usize = 6;
 /// The choice of an inline item that takes its line without the text around the field.
 const BARE: usize = usize::MAX - 1;
 
@@ -346,8 +350,9 @@ pub(super) fn spread(
             })
         })
     };
-    // Subsets of the optional fields, all present (switches off) first; at most 2^5 tries.
-    let tried = optional.len().min(5);
+    // Subsets of the optional fields, all present (switches off) first; at most
+    // 2^MAX_TRIED_OPTIONAL tries.
+    let tried = optional.len().min(MAX_TRIED_OPTIONAL);
     // Each candidate with its cost and how many optional fields it sets otherwise than the
     // template's own form (present, switches off): at equal cost the reading closest to the
     // form wins, so one switch turned on (a Phụ lục on landscape pages) beats two fields
