@@ -404,8 +404,8 @@ fn real_files_import() {
         eprintln!("{n}: {l}");
     }
     eprintln!("{c:?}");
-    // Held where they are now (99 files: 99 import, 99 render, 93 check with 0 errors, 71
-    // bodies equal exactly, 87 with the same words in the same order): a regression fails
+    // Held where they are now (99 files: 99 import, 99 render, 93 check with 0 errors, 72
+    // bodies equal exactly, 88 with the same words in the same order): a regression fails
     // here; raise the numbers when they improve. The six with errors keep a labelled true
     // fault of the original that only a person can fix: 021's ký hiệu "CAT(PC04)"; 094 and
     // 096, with no Nơi nhận, whose Lưu line the draft leaves to fill; 095, whose signature
@@ -415,8 +415,8 @@ fn real_files_import() {
     assert!(c.imported >= 99, "{c:?}");
     assert!(c.rendered >= 99, "{c:?}");
     assert!(c.zero_errors >= 93, "{c:?}");
-    assert!(c.body_equal >= 71, "{c:?}");
-    assert!(c.words_equal >= 87, "{c:?}");
+    assert!(c.body_equal >= 72, "{c:?}");
+    assert!(c.words_equal >= 88, "{c:?}");
     // Every paragraph the draft prints otherwise is in the report.
     assert_eq!(c.silent, 0, "{c:?}");
 }

@@ -84,12 +84,25 @@ pub(super) fn unheaded_appendix(view: &View, i: usize) -> Option<(Vec<usize>, Ve
         j = next_text(view, j + 1)?;
     }
     let note = note_lines(view, j, &[ATTACHED_TO])?;
-    // Attached to this document ("(Kèm theo Quyết định số …"), whose line Vanban computes;
-    // not to something else ("(Kèm theo hồ sơ đề nghị …)", a form's).
-    let cited = upper_key(&format!("{} số", view.doc_type.as_ref()?.name));
-    upper_key(&header::line(view, note[0]))
-        .contains(&cited)
-        .then_some((titles, note))
+    // Attached to this document ("(Kèm theo Quyết định số …", or with the number left blank,
+    // "(Kèm theo Thông báo      /TB-ĐT …"), whose line Vanban computes; not to something
+    // else ("(Kèm theo hồ sơ đề nghị …)", a form's).
+    cites_this_document(view, &header::line(view, note[0])).then_some((titles, note))
+}
+
+/// Whether a "(Kèm theo …)" line names this document: its type's name followed by "số",
+/// or by the number or its blank ("Thông báo      /TB-ĐT").
+fn cites_this_document(view: &View, note: &str) -> bool {
+    let Some(doc_type) = view.doc_type.as_ref() else {
+        return false;
+    };
+    let name = upper_key(&doc_type.name);
+    let note = upper_key(note);
+    note.match_indices(&name).any(|(k, _)| {
+        let after = note[k + name.len()..].trim_start();
+        after.starts_with("SỐ")
+            || after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | '.' | '…'))
+    })
 }
 
 /// The [`Block::Appendix`] of an [`unheaded_appendix`] starting at position `k` of `body`:
@@ -146,6 +159,11 @@ pub(super) fn issued_text_header(view: &View, i: usize) -> bool {
     let Some(name) = next_text(view, last + 1) else {
         return false;
     };
+    // Over an appendix without its "Phụ lục" line ("DANH SÁCH …" / "(Kèm theo Thông báo …)",
+    // VKU Đà Nẵng, 2023), the header printed again has no place in the draft either.
+    if unheaded_appendix(view, name).is_some() {
+        return true;
+    }
     let named = view.paras[name].cell.is_none()
         && doc_type_by_title(&header::line(view, name)).is_some_and(|t| !t.is_cong_van());
     named

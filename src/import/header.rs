@@ -301,6 +301,79 @@ pub(super) fn secrecy(s: &str) -> Option<Secrecy> {
         .find(|m| m.label() == k)
 }
 
+/// The place and date (địa danh và thời gian) of the draft: from the header's date line, or
+/// from one printed above the signatures when the header has none (reported), with the
+/// date of a cited decision (`cited`) first; blanks filled in and reported. Also the view
+/// position of a date line taken from above the signatures, which the footer then claims.
+pub(super) fn place_and_date(
+    view: &View,
+    cited: Option<IssueDate>,
+    report: &mut ImportReport,
+) -> (String, IssueDate, Option<usize>) {
+    // A biên bản may print its place and date above the signatures, not in the header
+    // (Bệnh viện Đa khoa Đồng Nai, 2025): the draft prints them where the form puts them.
+    let foot_date = view
+        .parts
+        .dia_danh_ngay
+        .is_none()
+        .then(|| date_above_signature(view))
+        .flatten();
+    if let Some(i) = foot_date {
+        report.add(
+            EntryKind::Review,
+            Some(view.paras[i].index),
+            &view.paras[i].text,
+            "địa danh và ngày in ở cuối văn bản, trên chữ ký; bản thảo in ở phần đầu theo thể thức",
+        );
+    }
+    let (place, date) = match view.parts.dia_danh_ngay.or(foot_date) {
+        Some(i) => place_date(&line(view, i)),
+        None => (String::new(), None),
+    };
+    let date = cited.or(date);
+    let place = if place.is_empty() {
+        report.add(
+            EntryKind::Missing,
+            None,
+            "",
+            "không tìm thấy địa danh; đã điền \"...\"",
+        );
+        "...".to_string()
+    } else {
+        place
+    };
+    let date = date.unwrap_or_else(|| {
+        report.add(
+            EntryKind::Missing,
+            view.parts.dia_danh_ngay.map(|i| view.paras[i].index),
+            "",
+            "không đọc được năm ban hành; đã điền năm 2000, cần sửa",
+        );
+        IssueDate {
+            day: None,
+            month: None,
+            year: 2000,
+        }
+    });
+    let date = match date.validate() {
+        Ok(()) => date,
+        Err(e) => {
+            report.add(
+                EntryKind::Review,
+                view.parts.dia_danh_ngay.map(|i| view.paras[i].index),
+                "",
+                &format!("ngày ban hành không hợp lệ ({e}); đã để trống ngày và tháng"),
+            );
+            IssueDate {
+                day: None,
+                month: None,
+                ..date
+            }
+        }
+    };
+    (place, date, foot_date)
+}
+
 /// How many lines above the first signature a place-and-date line is looked for.
 const FOOT_DATE_REACH: usize = 4;
 

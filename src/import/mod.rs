@@ -38,7 +38,7 @@ use crate::check::docx::view_of;
 use crate::check::view::View;
 use crate::draft::Draft;
 use crate::markup;
-use crate::model::{text, Body, IssueDate, System};
+use crate::model::{text, Body, System};
 use crate::reader::{self, Limits, ReadError};
 use crate::template::{BodyContext, TemplateError, Templates};
 
@@ -172,66 +172,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
             System::Party => System::State,
         });
     }
-    // A biên bản may print its place and date above the signatures, not in the header
-    // (Bệnh viện Đa khoa Đồng Nai, 2025): the draft prints them where the form puts them.
-    let foot_date = parts
-        .dia_danh_ngay
-        .is_none()
-        .then(|| header::date_above_signature(&view))
-        .flatten();
-    if let Some(i) = foot_date {
-        report.add(
-            EntryKind::Review,
-            Some(view.paras[i].index),
-            &view.paras[i].text,
-            "địa danh và ngày in ở cuối văn bản, trên chữ ký; bản thảo in ở phần đầu theo thể thức",
-        );
-    }
-    let (place, date) = match parts.dia_danh_ngay.or(foot_date) {
-        Some(i) => header::place_date(&header::line(&view, i)),
-        None => (String::new(), None),
-    };
-    let date = cited_date.or(date);
-    let place = if place.is_empty() {
-        report.add(
-            EntryKind::Missing,
-            None,
-            "",
-            "không tìm thấy địa danh; đã điền \"...\"",
-        );
-        "...".to_string()
-    } else {
-        place
-    };
-    let date = date.unwrap_or_else(|| {
-        report.add(
-            EntryKind::Missing,
-            parts.dia_danh_ngay.map(|i| view.paras[i].index),
-            "",
-            "không đọc được năm ban hành; đã điền năm 2000, cần sửa",
-        );
-        IssueDate {
-            day: None,
-            month: None,
-            year: 2000,
-        }
-    });
-    let date = match date.validate() {
-        Ok(()) => date,
-        Err(e) => {
-            report.add(
-                EntryKind::Review,
-                parts.dia_danh_ngay.map(|i| view.paras[i].index),
-                "",
-                &format!("ngày ban hành không hợp lệ ({e}); đã để trống ngày và tháng"),
-            );
-            IssueDate {
-                day: None,
-                month: None,
-                ..date
-            }
-        }
-    };
+    let (place, date, foot_date) = header::place_and_date(&view, cited_date, &mut report);
     let mut subject = header::subject(&view, def.doc_type.is_cong_van());
     // A công văn's "V/v" running on in the lines under it, in the same column, which
     // recognition may leave unnamed.
