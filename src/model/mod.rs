@@ -271,8 +271,41 @@ impl Document {
     pub fn issuer_phrase(&self) -> String {
         self.issuers
             .first()
-            .map(|i| sentence_case(&i.name, &self.place_date.place))
+            .map(|i| {
+                self.body_spelling(&i.name)
+                    .unwrap_or_else(|| sentence_case(&i.name, &self.place_date.place))
+            })
             .unwrap_or_default()
+    }
+
+    /// How the body writes `name` in running text, when it does: the document's own
+    /// spelling of a proper name ("Trường Đại học Công nghệ Thông tin và Truyền thông Việt -
+    /// Hàn"), which [`sentence_case`] cannot know. A dash typed long counts as "-", and the
+    /// name must start with a capital and not be written wholly in capitals.
+    fn body_spelling(&self, name: &str) -> Option<String> {
+        let tidy = |s: &str| text::squash_spaces(&s.replace(['–', '—'], "-"));
+        let key: Vec<char> = text::upper(&tidy(name)).chars().collect();
+        if key.is_empty() {
+            return None;
+        }
+        self.body.blocks.iter().find_map(|b| {
+            let t: Vec<char> = tidy(&b.inline()?.plain_text()).chars().collect();
+            let upper: Vec<char> = t
+                .iter()
+                .map(|c| c.to_uppercase().next().unwrap_or(*c))
+                .collect();
+            (0..t.len().checked_sub(key.len())? + 1).find_map(|k| {
+                let found = &t[k..k + key.len()];
+                let whole_word = k == 0 || !t[k - 1].is_alphanumeric();
+                let ends_word = t.get(k + key.len()).is_none_or(|c| !c.is_alphanumeric());
+                (upper[k..k + key.len()] == key[..]
+                    && whole_word
+                    && ends_word
+                    && found[0].is_uppercase()
+                    && found.iter().any(|c| c.is_lowercase()))
+                .then(|| found.iter().collect())
+            })
+        })
     }
 
     /// The tên loại line as printed ("KẾ HOẠCH"); empty for a công văn.
@@ -373,6 +406,36 @@ mod tests {
         assert_eq!(
             sentence_case("BAN QUẢN TRỊ SÀN GIAO DỊCH", "Hà Tĩnh"),
             "Ban quản trị sàn giao dịch"
+        );
+    }
+
+    #[test]
+    fn the_attached_note_names_the_issuer_as_the_body_writes_it() {
+        // VKU Đà Nẵng (098): "của Trường đại học công nghệ thông tin …" was printed from the
+        // capitals of the header; the body writes the name as it should be.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/ke-hoach-dan-van-kheo-bac-kan-2024.toml");
+        let draft = crate::draft::Draft::from_toml(&std::fs::read_to_string(path).unwrap());
+        let templates = crate::template::Templates::builtin().unwrap();
+        let mut doc = draft.unwrap().render(&templates).unwrap();
+        doc.issuers.truncate(1);
+        doc.issuers[0].name =
+            "TRƯỜNG ĐẠI HỌC CÔNG NGHỆ THÔNG TIN VÀ TRUYỀN THÔNG VIỆT - HÀN".into();
+        doc.body.blocks.clear();
+        doc.body.blocks.push(super::Block::Paragraph {
+            content: super::Inline::plain(
+            "Nhằm đáp ứng nhu cầu thực tế về công tác chuyên môn tại Trường Đại học Công nghệ Thông tin và Truyền thông Việt – Hàn; Nhằm hỗ trợ công việc.",
+        ),
+        });
+        assert_eq!(
+            doc.issuer_phrase(),
+            "Trường Đại học Công nghệ Thông tin và Truyền thông Việt - Hàn"
+        );
+        // Not found in the body: sentence case, as before.
+        doc.body.blocks.clear();
+        assert_eq!(
+            doc.issuer_phrase(),
+            "Trường đại học công nghệ thông tin và truyền thông việt - hàn"
         );
     }
 
