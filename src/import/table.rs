@@ -134,7 +134,7 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
         .collect();
     let header = rows.len() > 1 && rows[0].iter().all(|c| c.is_empty() || all_bold(c));
     let mut t = Table {
-        header,
+        header_rows: usize::from(header),
         rows: rows
             .iter()
             .enumerate()

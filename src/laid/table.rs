@@ -1,8 +1,8 @@
-//! Body tables (bảng số liệu): header row, cells with their merges (ô gộp) and column widths
+//! Body tables (bảng số liệu): header rows, cells with their merges (ô gộp) and column widths
 //! sized by content.
 
 use crate::layout::{HalfPoints, Twips, TABLE_CELL_MARGINS, TABLE_COLUMN_CHARS_CAP};
-use crate::model::{GridCell, Inline, Table, VMerge};
+use crate::model::{GridCell, Inline, Table, VMerge, MAX_HEADER_ROWS};
 
 use super::body::BodyPass;
 use super::{Align, Cell, El, Grid, GridKind, Para, Row, Spacing};
@@ -15,11 +15,12 @@ impl BodyPass<'_> {
         let cols = t.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let printed = t.cells();
         let widths = column_widths(t, &printed, cols, self.text_width(), l.body.size.preferred);
+        let header_rows = header_rows(t);
         let rows = printed
             .iter()
             .enumerate()
             .map(|(r, line)| {
-                let header = t.header && r == 0;
+                let header = r < header_rows;
                 let mut style = l.body;
                 style.bold |= header;
                 let mut out: Vec<Cell> = line
@@ -29,7 +30,8 @@ impl BodyPass<'_> {
                         let mut paras = Vec::new();
                         if g.vmerge != Some(VMerge::Continue) {
                             let mut p = Para::new(El::Body);
-                            p.align = Some(if header { Align::Center } else { Align::Left });
+                            let centred = header;
+                            p.align = Some(if centred { Align::Center } else { Align::Left });
                             p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
                             p.mark_size = Some(style.size.preferred);
                             self.inline_runs(&t.rows[r][g.col], &style, &mut p.runs);
@@ -41,6 +43,7 @@ impl BodyPass<'_> {
                             span: g.span,
                             vmerge: g.vmerge,
                             rows: g.rows,
+                            middle: header,
                         }
                     })
                     .collect();
@@ -60,6 +63,18 @@ impl BodyPass<'_> {
             columns: widths,
             rows,
         }
+    }
+}
+
+/// How many leading rows are printed as the header (hàng tiêu đề): the table's own count,
+/// never all its rows (a table of headings only has no body to repeat them over, so only
+/// its first row is one) and never more than [`MAX_HEADER_ROWS`].
+fn header_rows(t: &Table) -> usize {
+    let n = t.header_rows.min(MAX_HEADER_ROWS);
+    if n >= t.rows.len() {
+        n.min(1)
+    } else {
+        n
     }
 }
 
