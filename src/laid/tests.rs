@@ -226,7 +226,7 @@ fn a_body_ending_in_a_table_closes_under_the_table() {
 }
 
 #[test]
-fn a_header_of_two_rows_is_bold_centred_and_repeated() {
+fn a_header_of_two_rows_is_bold_centred_and_repeated_and_short_columns_are_centred() {
     // Lào Cai's report: "Cơ quan cấp phép" over two sub-headings, "TT" and "Loại hình" merged
     // down both header rows; a column of counts under them and one of long sentences.
     use crate::model::{Block, Inline, Merge, Merged, Table};
@@ -289,6 +289,17 @@ fn a_header_of_two_rows_is_bold_centred_and_repeated() {
         }
     }
     let body = &g.rows[2].cells;
+    let aligns: Vec<Option<Align>> = body.iter().map(|c| c.paras[0].align).collect();
+    // TT and the counts centred, the sentences left.
+    assert_eq!(
+        aligns,
+        [
+            Some(Align::Center),
+            Some(Align::Left),
+            Some(Align::Center),
+            Some(Align::Center)
+        ]
+    );
     assert!(body.iter().all(|c| !c.middle));
     assert!(body[0].paras[0].runs.iter().all(|r| !r.look.bold));
 }
