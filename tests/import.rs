@@ -683,7 +683,21 @@ fn a_cell_spanning_columns_keeps_every_value_under_its_heading() {
             .collect::<Vec<_>>()
     };
     let head = row("| TT |");
-    let second = row("| ^ | ^ | ^ | ^ | **Bộ Công Thương**");
+    // The sub-headings are bold too: the header is two rows, the separator after the second.
+    let second = row("| ^ | ^ | ^ | ^ | Bộ Công Thương");
+    let after_second = body
+        .lines()
+        .skip_while(|l| !l.starts_with("| ^ | ^ | ^ | ^ | Bộ Công Thương"))
+        .nth(1);
+    assert!(
+        after_second.is_some_and(|l| l.starts_with("|---|")),
+        "{after_second:?}\n{body}"
+    );
+    let after_first = body.lines().skip_while(|l| !l.starts_with("| TT |")).nth(1);
+    assert!(
+        after_first.is_some_and(|l| l.starts_with("| ^ |")),
+        "{after_first:?}"
+    );
     let first_data = row("| 1 |");
     assert_eq!(head.len(), 9, "{head:?}"); // seven cells between the outer bars
     assert_eq!(head[5..8], ["Cơ quan cấp phép", "<", "<"]);

@@ -1,10 +1,10 @@
-//! A table of the body: one line per row, the paragraphs of a cell joined; a first row all
-//! in bold is the header; merged cells (ô gộp: `w:gridSpan`, `w:vMerge`) kept as merges.
+//! A table of the body: one line per row, the paragraphs of a cell joined; the leading rows
+//! all in bold (up to three) are the header (hàng tiêu đề); merged cells (ô gộp: `w:gridSpan`, `w:vMerge`) kept as merges.
 
 use std::collections::BTreeMap;
 
 use crate::check::view::View;
-use crate::model::{Merge, Merged, Table};
+use crate::model::{Merge, Merged, Table, MAX_HEADER_ROWS};
 use crate::reader::MAX_TABLE_COLUMNS;
 
 use super::inline::{self, all_bold, pieces, plain, Piece};
@@ -31,7 +31,7 @@ fn bounded((col, span): (usize, usize), too_wide: &mut bool) -> (usize, usize) {
 }
 
 /// A table from the paragraphs of its cells: one line per row, the paragraphs of a cell
-/// joined; a first row all in bold is the header. A cell spanning columns stands at its
+/// joined; the leading rows all in bold are the header ([`header_rows`]). A cell spanning columns stands at its
 /// first column, the others continuing it (`<`); a blank cell continuing a vertical merge
 /// continues the cell above (`^`).
 pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> Table {
@@ -132,15 +132,15 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
             out
         })
         .collect();
-    let header = rows.len() > 1 && rows[0].iter().all(|c| c.is_empty() || all_bold(c));
+    let header_rows = header_rows(&rows);
     let mut t = Table {
-        header_rows: usize::from(header),
+        header_rows,
         rows: rows
             .iter()
             .enumerate()
             .map(|(r, row)| {
                 row.iter()
-                    .map(|c| inline::inline(c, !(header && r == 0)))
+                    .map(|c| inline::inline(c, r >= header_rows))
                     .collect()
             })
             .collect(),
@@ -158,4 +158,21 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
         );
     }
     t
+}
+
+/// Số hàng tiêu đề: the leading rows whose cells are all bold, at most [`MAX_HEADER_ROWS`]
+/// and never every row. The first row may be blank (cells continued from the left); a
+/// later one needs a bold cell of its own, so a blank row under the heading is body.
+fn header_rows(rows: &[Vec<Vec<Piece>>]) -> usize {
+    let bold = |r: usize, row: &[Vec<Piece>]| {
+        row.iter().all(|c| c.is_empty() || all_bold(c))
+            && (r == 0 || row.iter().any(|c| !c.is_empty()))
+    };
+    let n = rows
+        .iter()
+        .take(MAX_HEADER_ROWS)
+        .enumerate()
+        .take_while(|(r, row)| bold(*r, row))
+        .count();
+    n.min(rows.len().saturating_sub(1))
 }
