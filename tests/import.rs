@@ -722,6 +722,30 @@ fn a_cell_spanning_columns_keeps_every_value_under_its_heading() {
     );
 }
 
+#[test]
+fn a_bold_section_row_under_a_one_row_heading_stays_in_the_body() {
+    // Lâm Đồng's plan: "STT | Nhiệm vụ | …" in bold, then "I | Cải cách thể chế" in bold
+    // with blank cells beside it: a group of tasks, not a sub-heading row.
+    let body: String = real_imported("030-kh-ubnd-lam-dong-cchc-2026.docx")
+        .draft
+        .fields
+        .values()
+        .cloned()
+        .collect();
+    let mut lines = body
+        .lines()
+        .skip_while(|l| !l.starts_with("| STT | Nhiệm vụ |"));
+    assert!(lines.next().is_some(), "{body}");
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with("|---|")),
+        "{body}"
+    );
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with("| **I** |")),
+        "{body}"
+    );
+}
+
 /// A table with a heading over two columns, two headings merged down two rows and a group
 /// name down three rows, as offices set them.
 const MERGED_TABLE: &str = "\n| TT | Nội dung | Kết quả | < |\n|---|---|---|---|\n| ^ | ^ | Đạt | Chưa đạt |\n| 1 | Cấp xã | 12 | 3 |\n| ^ | Cấp huyện | 4 | 1 |\n| ^ | Cấp tỉnh | \\< | \\^ |\n";

@@ -132,7 +132,7 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
             out
         })
         .collect();
-    let header_rows = header_rows(&rows);
+    let header_rows = header_rows(&rows, &merged);
     let mut t = Table {
         header_rows,
         rows: rows
@@ -161,18 +161,32 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
 }
 
 /// Số hàng tiêu đề: the leading rows whose cells are all bold, at most [`MAX_HEADER_ROWS`]
-/// and never every row. The first row may be blank (cells continued from the left); a
-/// later one needs a bold cell of its own, so a blank row under the heading is body.
-fn header_rows(rows: &[Vec<Vec<Piece>>]) -> usize {
-    let bold = |r: usize, row: &[Vec<Piece>]| {
-        row.iter().all(|c| c.is_empty() || all_bold(c))
-            && (r == 0 || row.iter().any(|c| !c.is_empty()))
+/// and never every row. The first row may have blank cells; a later one is a header row only
+/// as a sub-heading row: a cell above continues down into it (`w:vMerge`), and each of its
+/// slots is bold text or part of a merged cell. A bold section row of the body ("I | Cải
+/// cách thể chế |  | …", Lâm Đồng's 030) has blank cells of its own and stays body.
+fn header_rows(rows: &[Vec<Vec<Piece>>], merged: &[Merged]) -> usize {
+    let is_merged = |r: usize, c: usize| merged.iter().any(|m| m.row == r && m.col == c);
+    let continued = |r: usize| merged.iter().any(|m| m.row == r && m.merge == Merge::Up);
+    let header = |r: usize, row: &[Vec<Piece>]| {
+        if r == 0 {
+            return row.iter().all(|c| c.is_empty() || all_bold(c));
+        }
+        continued(r)
+            && row.iter().any(|c| !c.is_empty())
+            && row.iter().enumerate().all(|(c, cell)| {
+                if cell.is_empty() {
+                    is_merged(r, c)
+                } else {
+                    all_bold(cell)
+                }
+            })
     };
     let n = rows
         .iter()
         .take(MAX_HEADER_ROWS)
         .enumerate()
-        .take_while(|(r, row)| bold(*r, row))
+        .take_while(|(r, row)| header(*r, row))
         .count();
     n.min(rows.len().saturating_sub(1))
 }
