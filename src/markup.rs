@@ -11,7 +11,7 @@
 //! | `1. `, `1.1. `, `1.1.1. ` | numbered paragraph (digits recomputed) |
 //! | `a) `                   | điểm a), b), c) ... (letter recomputed) |
 //! | `- `, `+ `              | dash item, plus item                    |
-//! | `\| cell \| cell \|`    | table row; a `\|---\|` line after the first row makes it a header; a cell `<` continues the cell on its left, `^` the cell above (ô gộp; `\<`, `\^` for the characters) |
+//! | `\| cell \| cell \|`    | table row; a `\|---\|` line after the first, second or third row makes the rows above it the header (hàng tiêu đề); a cell `<` continues the cell on its left, `^` the cell above (ô gộp; `\<`, `\^` for the characters) |
 //! | `> `                    | căn cứ (its end punctuation is computed) |
 //! | `! `                    | action line ("QUYẾT ĐỊNH:"), centred, bold |
 //! | `Phụ lục I. `           | Phụ lục on a new page after the signature; what follows is in it |
@@ -28,7 +28,7 @@
 //! Inline: `**đậm**`, `*nghiêng*`, `***cả hai***`, footnote `^[nội dung chú thích]`;
 //! a backslash escapes the next character (`\*`).
 
-use crate::model::{text, Block, Body, Inline, Span, Table};
+use crate::model::{text, Block, Body, Inline, Span, Table, MAX_HEADER_ROWS};
 
 mod lines;
 mod table;
@@ -61,12 +61,13 @@ pub fn parse(source: &str) -> Result<Body, MarkupError> {
         if let Some(row) = table_row(line) {
             let (t, rows_seen) = table.get_or_insert_with(|| (Table::default(), 0));
             if is_separator(&row) {
-                if *rows_seen != 1 {
-                    return Err(err(
-                        "dòng phân cách |---| chỉ được đặt ngay sau hàng đầu của bảng".into(),
-                    ));
+                // The header is the first one to three rows: one separator, right after it.
+                if t.header_rows > 0 || !(1..=MAX_HEADER_ROWS).contains(rows_seen) {
+                    return Err(err(format!(
+                        "dòng phân cách |---| chỉ được đặt một lần, ngay sau hàng tiêu đề (hàng 1 đến {MAX_HEADER_ROWS}) của bảng"
+                    )));
                 }
-                t.header = true;
+                t.header_rows = *rows_seen;
                 continue;
             }
             table::push_row(t, &row).map_err(&err)?;

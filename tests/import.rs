@@ -683,7 +683,21 @@ fn a_cell_spanning_columns_keeps_every_value_under_its_heading() {
             .collect::<Vec<_>>()
     };
     let head = row("| TT |");
-    let second = row("| ^ | ^ | ^ | ^ | **Bộ Công Thương**");
+    // The sub-headings are bold too: the header is two rows, the separator after the second.
+    let second = row("| ^ | ^ | ^ | ^ | Bộ Công Thương");
+    let after_second = body
+        .lines()
+        .skip_while(|l| !l.starts_with("| ^ | ^ | ^ | ^ | Bộ Công Thương"))
+        .nth(1);
+    assert!(
+        after_second.is_some_and(|l| l.starts_with("|---|")),
+        "{after_second:?}\n{body}"
+    );
+    let after_first = body.lines().skip_while(|l| !l.starts_with("| TT |")).nth(1);
+    assert!(
+        after_first.is_some_and(|l| l.starts_with("| ^ |")),
+        "{after_first:?}"
+    );
     let first_data = row("| 1 |");
     assert_eq!(head.len(), 9, "{head:?}"); // seven cells between the outer bars
     assert_eq!(head[5..8], ["Cơ quan cấp phép", "<", "<"]);
@@ -705,6 +719,30 @@ fn a_cell_spanning_columns_keeps_every_value_under_its_heading() {
             .any(|e| e.note.contains("ô gộp")),
         "{}",
         imported.report.to_text()
+    );
+}
+
+#[test]
+fn a_bold_section_row_under_a_one_row_heading_stays_in_the_body() {
+    // Lâm Đồng's plan: "STT | Nhiệm vụ | …" in bold, then "I | Cải cách thể chế" in bold
+    // with blank cells beside it: a group of tasks, not a sub-heading row.
+    let body: String = real_imported("030-kh-ubnd-lam-dong-cchc-2026.docx")
+        .draft
+        .fields
+        .values()
+        .cloned()
+        .collect();
+    let mut lines = body
+        .lines()
+        .skip_while(|l| !l.starts_with("| STT | Nhiệm vụ |"));
+    assert!(lines.next().is_some(), "{body}");
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with("|---|")),
+        "{body}"
+    );
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with("| **I** |")),
+        "{body}"
     );
 }
 

@@ -22,7 +22,7 @@ pub use styles::LANGUAGE;
 
 use docx_rs::{
     Docx, Footnote, PageMargin, PageOrientationType, PageSize, Paragraph, Run, SectionProperty,
-    Table, TableCell, TableLayoutType, TableRow, VMergeType, VertAlignType, WidthType,
+    Table, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType, VertAlignType, WidthType,
 };
 
 use crate::laid::{lay_out, Grid, Item, LaidOut, Page, Para, RunKind, VMerge};
@@ -163,7 +163,8 @@ fn dxa(t: Twips) -> usize {
 }
 
 /// A grid as a table: layout grids borderless, fixed, with no cell margins; data tables as
-/// plain bordered tables, merged cells as `w:gridSpan` and `w:vMerge`.
+/// plain bordered tables, merged cells as `w:gridSpan` and `w:vMerge`, a cell centred in
+/// its height as `w:vAlign w:val="center"`.
 fn table(g: &Grid, laid: &LaidOut) -> Table {
     let rows = g
         .rows
@@ -182,6 +183,9 @@ fn table(g: &Grid, laid: &LaidOut) -> Table {
                         Some(VMerge::Continue) => cell.vertical_merge(VMergeType::Continue),
                         None => cell,
                     };
+                    if c.middle {
+                        cell = cell.vertical_align(VAlignType::Center);
+                    }
                     if c.paras.is_empty() {
                         cell = cell.add_paragraph(Paragraph::new());
                     }

@@ -1,10 +1,10 @@
-//! A table of the body: one line per row, the paragraphs of a cell joined; a first row all
-//! in bold is the header; merged cells (ô gộp: `w:gridSpan`, `w:vMerge`) kept as merges.
+//! A table of the body: one line per row, the paragraphs of a cell joined; the leading rows
+//! all in bold (up to three) are the header (hàng tiêu đề); merged cells (ô gộp: `w:gridSpan`, `w:vMerge`) kept as merges.
 
 use std::collections::BTreeMap;
 
 use crate::check::view::View;
-use crate::model::{Merge, Merged, Table};
+use crate::model::{Merge, Merged, Table, MAX_HEADER_ROWS};
 use crate::reader::MAX_TABLE_COLUMNS;
 
 use super::inline::{self, all_bold, pieces, plain, Piece};
@@ -31,7 +31,7 @@ fn bounded((col, span): (usize, usize), too_wide: &mut bool) -> (usize, usize) {
 }
 
 /// A table from the paragraphs of its cells: one line per row, the paragraphs of a cell
-/// joined; a first row all in bold is the header. A cell spanning columns stands at its
+/// joined; the leading rows all in bold are the header ([`header_rows`]). A cell spanning columns stands at its
 /// first column, the others continuing it (`<`); a blank cell continuing a vertical merge
 /// continues the cell above (`^`).
 pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> Table {
@@ -132,15 +132,15 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
             out
         })
         .collect();
-    let header = rows.len() > 1 && rows[0].iter().all(|c| c.is_empty() || all_bold(c));
+    let header_rows = header_rows(&rows, &merged);
     let mut t = Table {
-        header,
+        header_rows,
         rows: rows
             .iter()
             .enumerate()
             .map(|(r, row)| {
                 row.iter()
-                    .map(|c| inline::inline(c, !(header && r == 0)))
+                    .map(|c| inline::inline(c, r >= header_rows))
                     .collect()
             })
             .collect(),
@@ -158,4 +158,35 @@ pub(super) fn table(view: &View, cells: &[usize], report: &mut ImportReport) -> 
         );
     }
     t
+}
+
+/// Số hàng tiêu đề: the leading rows whose cells are all bold, at most [`MAX_HEADER_ROWS`]
+/// and never every row. The first row may have blank cells; a later one is a header row only
+/// as a sub-heading row: a cell above continues down into it (`w:vMerge`), and each of its
+/// slots is bold text or part of a merged cell. A bold section row of the body ("I | Cải
+/// cách thể chế |  | …", Lâm Đồng's 030) has blank cells of its own and stays body.
+fn header_rows(rows: &[Vec<Vec<Piece>>], merged: &[Merged]) -> usize {
+    let is_merged = |r: usize, c: usize| merged.iter().any(|m| m.row == r && m.col == c);
+    let continued = |r: usize| merged.iter().any(|m| m.row == r && m.merge == Merge::Up);
+    let header = |r: usize, row: &[Vec<Piece>]| {
+        if r == 0 {
+            return row.iter().all(|c| c.is_empty() || all_bold(c));
+        }
+        continued(r)
+            && row.iter().any(|c| !c.is_empty())
+            && row.iter().enumerate().all(|(c, cell)| {
+                if cell.is_empty() {
+                    is_merged(r, c)
+                } else {
+                    all_bold(cell)
+                }
+            })
+    };
+    let n = rows
+        .iter()
+        .take(MAX_HEADER_ROWS)
+        .enumerate()
+        .take_while(|(r, row)| header(*r, row))
+        .count();
+    n.min(rows.len().saturating_sub(1))
 }

@@ -136,8 +136,8 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// The row never breaks across pages (signature blocks).
     pub cant_split: bool,
-    /// Hàng tiêu đề: the header row of a body table, repeated at the top of every page the
-    /// table runs onto (`w:tblHeader`).
+    /// Hàng tiêu đề: one of the header rows of a body table (bold, centred), repeated at
+    /// the top of every page the table runs onto (`w:tblHeader`).
     pub header: bool,
 }
 
@@ -157,6 +157,10 @@ pub struct Cell {
     /// Rows the cell covers (HTML `rowspan`): 1, or for the first cell of a vertical merge
     /// the rows down to its last continuing cell.
     pub rows: usize,
+    /// Căn giữa theo chiều dọc: the text sits in the middle of the cell's height
+    /// (`w:vAlign w:val="center"`, CSS `vertical-align:middle`), as in a header row; else
+    /// at the top.
+    pub middle: bool,
 }
 
 impl Cell {
@@ -168,6 +172,7 @@ impl Cell {
             span: 1,
             vmerge: None,
             rows: 1,
+            middle: false,
         }
     }
 }

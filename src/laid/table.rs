@@ -1,8 +1,10 @@
-//! Body tables (bảng số liệu): header row, cells with their merges (ô gộp) and column widths
-//! sized by content.
+//! Body tables (bảng số liệu): header rows, cells with their merges (ô gộp), the alignment of
+//! each cell and column widths sized by content.
 
-use crate::layout::{HalfPoints, Twips, TABLE_CELL_MARGINS, TABLE_COLUMN_CHARS_CAP};
-use crate::model::{GridCell, Inline, Table, VMerge};
+use crate::layout::{
+    HalfPoints, Twips, TABLE_CELL_MARGINS, TABLE_COLUMN_CHARS_CAP, TABLE_SHORT_CELL_CHARS,
+};
+use crate::model::{GridCell, Inline, Table, VMerge, MAX_HEADER_ROWS};
 
 use super::body::BodyPass;
 use super::{Align, Cell, El, Grid, GridKind, Para, Row, Spacing};
@@ -15,11 +17,13 @@ impl BodyPass<'_> {
         let cols = t.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let printed = t.cells();
         let widths = column_widths(t, &printed, cols, self.text_width(), l.body.size.preferred);
+        let header_rows = header_rows(t);
+        let short = short_columns(t, &printed, header_rows, cols);
         let rows = printed
             .iter()
             .enumerate()
             .map(|(r, line)| {
-                let header = t.header && r == 0;
+                let header = r < header_rows;
                 let mut style = l.body;
                 style.bold |= header;
                 let mut out: Vec<Cell> = line
@@ -29,7 +33,10 @@ impl BodyPass<'_> {
                         let mut paras = Vec::new();
                         if g.vmerge != Some(VMerge::Continue) {
                             let mut p = Para::new(El::Body);
-                            p.align = Some(if header { Align::Center } else { Align::Left });
+                            let centred = header
+                                || (short[g.col..g.col + g.span].iter().all(|s| *s)
+                                    && is_short(&t.rows[r][g.col]));
+                            p.align = Some(if centred { Align::Center } else { Align::Left });
                             p.spacing = Some(Spacing::single(Twips(0), Twips(0)));
                             p.mark_size = Some(style.size.preferred);
                             self.inline_runs(&t.rows[r][g.col], &style, &mut p.runs);
@@ -41,6 +48,7 @@ impl BodyPass<'_> {
                             span: g.span,
                             vmerge: g.vmerge,
                             rows: g.rows,
+                            middle: header,
                         }
                     })
                     .collect();
@@ -61,6 +69,51 @@ impl BodyPass<'_> {
             rows,
         }
     }
+}
+
+/// How many leading rows are printed as the header (hàng tiêu đề): the table's own count,
+/// never all its rows (a table of headings only has no body to repeat them over, so only
+/// its first row is one) and never more than [`MAX_HEADER_ROWS`].
+fn header_rows(t: &Table) -> usize {
+    let n = t.header_rows.min(MAX_HEADER_ROWS);
+    if n >= t.rows.len() {
+        n.min(1)
+    } else {
+        n
+    }
+}
+
+/// Whether a cell's text is short enough to be centred ([`TABLE_SHORT_CELL_CHARS`]).
+fn is_short(cell: &Inline) -> bool {
+    cell.plain_text().trim().chars().count() <= TABLE_SHORT_CELL_CHARS
+}
+
+/// Cột ngắn: the columns to centre, the one rule for the alignment of body cells. A column
+/// is short when it has a body cell of its own (spanning it alone) with text and every such
+/// cell is short: STT, figures, dates, units. A cell spanning several columns is centred
+/// when they all are short and so is its text; header cells are always centred.
+fn short_columns(
+    t: &Table,
+    printed: &[Vec<GridCell>],
+    header_rows: usize,
+    cols: usize,
+) -> Vec<bool> {
+    let mut any = vec![false; cols];
+    let mut all = vec![true; cols];
+    for (r, line) in printed.iter().enumerate().skip(header_rows) {
+        for g in line
+            .iter()
+            .filter(|g| g.span == 1 && g.vmerge != Some(VMerge::Continue))
+        {
+            let cell = &t.rows[r][g.col];
+            if cell.plain_text().trim().is_empty() {
+                continue;
+            }
+            any[g.col] = true;
+            all[g.col] &= is_short(cell);
+        }
+    }
+    any.iter().zip(&all).map(|(a, b)| *a && *b).collect()
 }
 
 /// Room a cell's text asks for, in characters: its longest word (a capital counted as one

@@ -119,7 +119,7 @@ fn a_body_table_gives_each_column_room_for_its_words_and_shares_the_rest_by_leng
     doc.body
         .blocks
         .push(crate::model::Block::Table(crate::model::Table {
-            header: true,
+            header_rows: 1,
             rows: vec![
                 vec![
                     cell("STT"),
@@ -193,7 +193,7 @@ fn a_body_ending_in_a_table_closes_under_the_table() {
     doc.body
         .blocks
         .push(crate::model::Block::Table(crate::model::Table {
-            header: true,
+            header_rows: 1,
             rows: vec![
                 vec![cell("STT"), cell("Công việc")],
                 vec![cell("01"), cell("Cấp số")],
@@ -223,4 +223,83 @@ fn a_body_ending_in_a_table_closes_under_the_table() {
         })
         .collect();
     assert!(before.iter().all(|t| !t.ends_with("/.")), "{before:?}");
+}
+
+#[test]
+fn a_header_of_two_rows_is_bold_centred_and_repeated_and_short_columns_are_centred() {
+    // Lào Cai's report: "Cơ quan cấp phép" over two sub-headings, "TT" and "Loại hình" merged
+    // down both header rows; a column of counts under them and one of long sentences.
+    use crate::model::{Block, Inline, Merge, Merged, Table};
+    let mut doc = example("ke-hoach-dan-van-kheo-bac-kan-2024");
+    let cell = Inline::plain;
+    let long = "Tìm kiếm, thăm dò, khai thác khoáng sản trên đất liền";
+    doc.body.blocks.push(Block::Table(Table {
+        header_rows: 2,
+        rows: vec![
+            vec![
+                cell("TT"),
+                cell("Loại hình"),
+                cell("Cơ quan cấp phép"),
+                Inline::default(),
+            ],
+            vec![
+                Inline::default(),
+                Inline::default(),
+                cell("Bộ Công Thương"),
+                cell("Bộ Quốc phòng"),
+            ],
+            vec![cell("1"), cell(long), cell("11"), cell("00")],
+            vec![cell("2"), cell("Thi công"), cell("21"), cell("0")],
+        ],
+        merged: vec![
+            Merged {
+                row: 0,
+                col: 3,
+                merge: Merge::Left,
+            },
+            Merged {
+                row: 1,
+                col: 0,
+                merge: Merge::Up,
+            },
+            Merged {
+                row: 1,
+                col: 1,
+                merge: Merge::Up,
+            },
+        ],
+    }));
+    let laid = lay_out(&doc);
+    let g = laid
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Item::Grid(g) if g.kind == GridKind::Data => Some(g),
+            _ => None,
+        })
+        .expect("the table");
+    let header: Vec<bool> = g.rows.iter().map(|r| r.header).collect();
+    assert_eq!(header, [true, true, false, false]);
+    for row in &g.rows[..2] {
+        assert!(row.cant_split);
+        for c in row.cells.iter().filter(|c| !c.paras.is_empty()) {
+            assert!(c.middle);
+            assert_eq!(c.paras[0].align, Some(Align::Center), "{c:?}");
+            assert!(c.paras[0].runs.iter().all(|r| r.look.bold), "{c:?}");
+        }
+    }
+    let body = &g.rows[2].cells;
+    let aligns: Vec<Option<Align>> = body.iter().map(|c| c.paras[0].align).collect();
+    // TT and the counts centred, the sentences left.
+    assert_eq!(
+        aligns,
+        [
+            Some(Align::Center),
+            Some(Align::Left),
+            Some(Align::Center),
+            Some(Align::Center)
+        ]
+    );
+    assert!(body.iter().all(|c| !c.middle));
+    assert!(body[0].paras[0].runs.iter().all(|r| !r.look.bold));
 }

@@ -320,6 +320,11 @@ pub const MAX_SIGNERS_SIDE_BY_SIDE: usize = 3;
 /// (a column of long sentences asks for no more than this many).
 pub const TABLE_COLUMN_CHARS_CAP: usize = 40;
 
+/// Bảng trong nội dung: a body column whose cells all have at most this many characters
+/// (cột ngắn: STT, số liệu, ngày tháng, đơn vị tính) is centred, as offices set them; a
+/// column with a longer cell stays left-aligned.
+pub const TABLE_SHORT_CELL_CHARS: usize = 12;
+
 /// Word's default left plus right cell margin (lề ô bảng, 0,19 cm each side), which a column
 /// width must leave beside its text.
 pub const TABLE_CELL_MARGINS: Twips = Twips(216);

@@ -3,7 +3,7 @@
 //! that cannot hold ([`Table::cells`]) is read as the literal text; a literal `<` or `^` cell
 //! is written escaped (`\<`, `\^`).
 
-use crate::model::{Inline, Merge, Merged, Span, Table};
+use crate::model::{Inline, Merge, Merged, Span, Table, MAX_HEADER_ROWS};
 
 /// The markup of a slot continuing the cell on its left.
 const LEFT: &str = "<";
@@ -55,9 +55,13 @@ fn mark(m: Merge) -> &'static str {
     }
 }
 
-/// Writes a table as markup rows, its merges as `<` and `^`.
+/// Writes a table as markup rows, its merges as `<` and `^`, the `|---|` line after its
+/// header rows (hàng tiêu đề).
 pub(super) fn write(t: &Table) -> String {
     let merges = t.merges();
+    // The separator follows the last header row; a count the markup cannot hold (more rows
+    // than the table has, or than MAX_HEADER_ROWS) is written as what it can.
+    let header_rows = t.header_rows.min(MAX_HEADER_ROWS).min(t.rows.len());
     let mut rows = Vec::new();
     for (r, row) in t.rows.iter().enumerate() {
         let cells: Vec<String> = row
@@ -82,7 +86,7 @@ pub(super) fn write(t: &Table) -> String {
             })
             .collect();
         rows.push(format!("| {} |", cells.join(" | ")));
-        if r == 0 && t.header {
+        if r + 1 == header_rows {
             rows.push(format!("|{}|", vec!["---"; row.len()].join("|")));
         }
     }

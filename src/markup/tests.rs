@@ -88,13 +88,50 @@ fn tables_with_header() {
         parse("| Chỉ tiêu | Kết quả |\n|---|---|\n| Hộ nghèo | 2,69% |\nSau bảng\n").unwrap();
     match &body.blocks[0] {
         Block::Table(t) => {
-            assert!(t.header);
+            assert_eq!(t.header_rows, 1);
             assert_eq!(t.rows.len(), 2);
             assert_eq!(t.rows[1][1].plain_text(), "2,69%");
         }
         other => panic!("expected a table, got {other:?}"),
     }
     assert!(matches!(body.blocks[1], Block::Paragraph { .. }));
+}
+
+#[test]
+fn a_header_of_two_rows_round_trips_and_a_late_separator_is_an_error() {
+    // A group heading over two sub-headings, as offices set them: the separator after row 2.
+    let src = "| TT | Nội dung | Kết quả | < |\n| ^ | ^ | Đạt | Chưa đạt |\n|---|---|---|---|\n| 1 | Cấp xã | 12 | 3 |\n";
+    let body = parse(src).unwrap();
+    match &body.blocks[0] {
+        Block::Table(t) => {
+            assert_eq!(t.header_rows, 2);
+            assert_eq!(t.rows.len(), 3);
+        }
+        other => panic!("expected a table, got {other:?}"),
+    }
+    assert_eq!(to_markup(&body), src);
+    assert_eq!(parse(&to_markup(&body)).unwrap(), body);
+    // Three header rows at most, one separator, never before the first row.
+    let row = "| a | b |\n";
+    let sep = "|---|---|\n";
+    assert!(parse(&format!("{}{sep}{row}", row.repeat(3))).is_ok());
+    let e = parse(&format!("{}{sep}{row}", row.repeat(4))).unwrap_err();
+    assert_eq!(e.line, 5);
+    assert!(parse(&format!("{row}{sep}{row}{sep}{row}")).is_err());
+    assert!(parse(&format!("{sep}{row}")).is_err());
+}
+
+#[test]
+fn a_table_stored_with_the_old_header_flag_loads_as_one_header_row() {
+    let t: crate::model::Table =
+        serde_json::from_str(r#"{"header":true,"rows":[[[]],[[]]]}"#).unwrap();
+    assert_eq!(t.header_rows, 1);
+    let t: crate::model::Table = serde_json::from_str(r#"{"header":false,"rows":[[[]]]}"#).unwrap();
+    assert_eq!(t.header_rows, 0);
+    let t: crate::model::Table = serde_json::from_str(r#"{"header_rows":2,"rows":[]}"#).unwrap();
+    assert_eq!(t.header_rows, 2);
+    let t: crate::model::Table = serde_json::from_str(r#"{"rows":[]}"#).unwrap();
+    assert_eq!(t.header_rows, 0);
 }
 
 #[test]

@@ -123,13 +123,17 @@ pub enum Block {
     },
 }
 
-/// A simple table: rows of cells, the first row optionally a header; cells may be merged
-/// (ô gộp) across columns and rows.
+/// A simple table: rows of cells, the first one to [`MAX_HEADER_ROWS`] rows a header (hàng
+/// tiêu đề: a group heading over sub-headings); cells may be merged (ô gộp) across columns
+/// and rows.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Table {
-    /// Whether the first row is a header (bold, repeated on each page).
-    pub header: bool,
+    /// Số hàng tiêu đề: how many leading rows are the header (bold, centred, repeated on
+    /// each page), 0 for none. Drafts stored before it was a number give `header: true`,
+    /// read as 1.
+    #[serde(default, alias = "header", deserialize_with = "header_rows")]
+    pub header_rows: usize,
     /// Rows of cells, one per grid column; a slot covered by a merged cell holds an empty
     /// [`Inline`] (its content, if any, is ignored).
     pub rows: Vec<Vec<Inline>>,
@@ -137,6 +141,24 @@ pub struct Table {
     /// is merged (drafts written before merges load with none). See [`Table::cells`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merged: Vec<super::table::Merged>,
+}
+
+/// The most header rows a table has (hàng tiêu đề): a heading, sub-headings and their
+/// numbering row; the markup's `|---|` line may follow no later row.
+pub const MAX_HEADER_ROWS: usize = 3;
+
+/// Reads [`Table::header_rows`] as a number, or as the `bool` older drafts stored.
+fn header_rows<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Old(bool),
+        Rows(usize),
+    }
+    Ok(match Stored::deserialize(d)? {
+        Stored::Old(b) => usize::from(b),
+        Stored::Rows(n) => n,
+    })
 }
 
 /// Inline content: runs of text with formatting, and footnotes.

@@ -15,7 +15,7 @@ mod signer;
 mod table;
 pub mod text;
 
-pub use body::{Block, Body, Inline, Span, Table};
+pub use body::{Block, Body, Inline, Span, Table, MAX_HEADER_ROWS};
 pub use date::{IssueDate, PlaceDate};
 pub use number::ReferenceNumber;
 pub use numbering::{basis_end, label_blocks, next_letter, part_label, roman, BlockLabel};

@@ -158,7 +158,7 @@ mod tests {
 
     fn table(rows: usize, cols: usize, marks: &[(usize, usize, Merge)]) -> Table {
         Table {
-            header: false,
+            header_rows: 0,
             rows: vec![vec![Inline::default(); cols]; rows],
             merged: marks
                 .iter()

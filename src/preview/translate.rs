@@ -205,7 +205,12 @@ pub(super) fn grid(out: &mut String, g: &Grid, default: HalfPoints) {
             if c.rows > 1 {
                 let _ = write!(out, " rowspan=\"{}\"", c.rows);
             }
-            let _ = write!(out, " style=\"{cell_style}\">");
+            let style = if c.middle {
+                cell_style.replace("vertical-align:top", "vertical-align:middle")
+            } else {
+                cell_style.to_string()
+            };
+            let _ = write!(out, " style=\"{style}\">");
             for p in &c.paras {
                 para(out, p, default, 0);
             }

@@ -323,7 +323,7 @@ pub fn state_draft() -> Document {
         heading(1, "Yêu cầu"),
         para("Triển khai phong trào “Dân vận khéo” phải đảm bảo tính thiết thực, hiệu quả gắn với thực hiện nhiệm vụ chính trị, nhiệm vụ chuyên môn."),
         Block::Table(Table {
-            header: true,
+            header_rows: 1,
             rows: vec![
                 vec![Inline::plain("Nội dung"), Inline::plain("Thời gian"), Inline::plain("Đơn vị")],
                 vec![Inline::plain("Đăng ký mô hình"), Inline::plain("Tháng 3/2024"), Inline::plain("Các phòng")],
