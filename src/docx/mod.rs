@@ -77,7 +77,7 @@ pub fn write_laid_out(laid: &LaidOut) -> Result<Vec<u8>, DocxError> {
         .first_header(page_number::first_page_header(&laid.first_page_header));
     // The first section as docx-rs sets it up: page 1's paper and margins, the page-number
     // header and the empty first-page one (w:titlePg).
-    let first = section(&docx.document.section_property, &laid.page, true);
+    let first = section(&docx.document.section_property, laid.page(), true);
     docx = styles::apply(docx, laid);
     for (i, item) in laid.blocks.iter().enumerate() {
         docx = match item {
@@ -99,7 +99,7 @@ pub fn write_laid_out(laid: &LaidOut) -> Result<Vec<u8>, DocxError> {
     // WordprocessingML wants a paragraph after a final table.
     docx = docx.add_paragraph(paragraph(&laid.tail));
     // The body's own w:sectPr is the last section's.
-    let last = laid.sections.last().map_or(&laid.page, |s| &s.page);
+    let last = laid.sections.last().map_or(laid.page(), |s| &s.page);
     docx.document.section_property = section(&first, last, laid.sections.len() == 1);
     package::pack(docx.build())
 }

@@ -25,8 +25,6 @@ use crate::model::{Document, System};
 pub struct LaidOut {
     /// Hệ thể thức the document follows.
     pub system: System,
-    /// Page size and margins (khổ giấy, lề) of the first section, where page 1 is.
-    pub page: Page,
     /// Content in reading order: the header grid, title, body, the footer grid.
     pub blocks: Vec<Item>,
     /// The sections of pages (phần trang), in order, the first starting at block 0: a
@@ -424,7 +422,6 @@ pub fn lay_out(doc: &Document) -> LaidOut {
     let (blocks, sections) = separate(blocks, &turns, l);
     LaidOut {
         system: doc.system,
-        page: sections[0].page,
         blocks,
         sections,
         footnotes: b.into_footnotes(),
@@ -494,13 +491,23 @@ fn page(l: &Layout, orientation: Orientation) -> Page {
 }
 
 impl LaidOut {
-    /// The section (phần trang) block `i` of [`LaidOut::blocks`] is in.
-    pub fn section_of(&self, i: usize) -> &Section {
+    /// Page size and margins (khổ giấy, lề) of the first section, where page 1 is.
+    pub fn page(&self) -> &Page {
+        &self.sections[0].page
+    }
+
+    /// The index in [`LaidOut::sections`] of the section (phần trang) block `i` of
+    /// [`LaidOut::blocks`] is in.
+    pub fn section_index(&self, i: usize) -> usize {
         self.sections
             .iter()
-            .rev()
-            .find(|s| s.start <= i)
-            .unwrap_or(&self.sections[0])
+            .rposition(|s| s.start <= i)
+            .unwrap_or(0)
+    }
+
+    /// The section (phần trang) block `i` of [`LaidOut::blocks`] is in.
+    pub fn section_of(&self, i: usize) -> &Section {
+        &self.sections[self.section_index(i)]
     }
 
     /// Whether block `i` is the last of a section followed by another: the paragraph that

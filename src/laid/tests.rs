@@ -10,6 +10,17 @@ fn example(stem: &str) -> Document {
     d.render(&Templates::builtin().unwrap()).unwrap()
 }
 
+/// The first body table (bảng số liệu) of `laid`.
+fn data_table(laid: &LaidOut) -> &Grid {
+    laid.blocks
+        .iter()
+        .find_map(|b| match b {
+            Item::Grid(g) if g.kind == GridKind::Data => Some(g),
+            _ => None,
+        })
+        .expect("the table")
+}
+
 #[test]
 fn the_header_is_one_grid_of_two_columns_side_by_side() {
     let laid = lay_out(&example("ke-hoach-phoi-hop-dan-van-tay-son-2022"));
@@ -131,16 +142,9 @@ fn a_body_table_gives_each_column_room_for_its_words_and_shares_the_rest_by_leng
             merged: Vec::new(),
         }));
     let laid = lay_out(&doc);
-    let g = laid
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Item::Grid(g) if g.kind == GridKind::Data => Some(g),
-            _ => None,
-        })
-        .expect("the table");
+    let g = data_table(&laid);
     let w: Vec<i32> = g.columns.iter().map(|t| t.0).collect();
-    assert_eq!(w.iter().sum::<i32>(), laid.page.text_width().0, "{w:?}");
+    assert_eq!(w.iter().sum::<i32>(), laid.page().text_width().0, "{w:?}");
     // "STT" in capitals (3 × 1.5 + 1 letters of 7 pt, and the margins) fits on one line.
     assert!(w[0] >= 5 * 140 + 216, "{w:?}");
     assert!(w[0] < w[2] && w[2] < w[1], "{w:?}");
@@ -162,14 +166,7 @@ fn a_merged_cell_spans_its_columns_and_rows() {
     .unwrap();
     doc.body.blocks.extend(body.blocks);
     let laid = lay_out(&doc);
-    let g = laid
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Item::Grid(g) if g.kind == GridKind::Data => Some(g),
-            _ => None,
-        })
-        .expect("the table");
+    let g = data_table(&laid);
     let w: Vec<i32> = g.columns.iter().map(|t| t.0).collect();
     let head = &g.rows[0].cells;
     assert_eq!(head.len(), 2);
@@ -270,14 +267,7 @@ fn a_header_of_two_rows_is_bold_centred_and_repeated_and_short_columns_are_centr
         ],
     }));
     let laid = lay_out(&doc);
-    let g = laid
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Item::Grid(g) if g.kind == GridKind::Data => Some(g),
-            _ => None,
-        })
-        .expect("the table");
+    let g = data_table(&laid);
     let header: Vec<bool> = g.rows.iter().map(|r| r.header).collect();
     assert_eq!(header, [true, true, false, false]);
     for row in &g.rows[..2] {

@@ -40,12 +40,8 @@ fn blocks(laid: &LaidOut) -> Vec<Block> {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let section = laid
-                .sections
-                .iter()
-                .rposition(|s| s.start <= i)
-                .unwrap_or(0);
-            let width = laid.section_of(i).page.text_width();
+            let section = laid.section_index(i);
+            let width = laid.sections[section].page.text_width();
             let mut html = String::new();
             match item {
                 Item::Para(p) => {
@@ -83,7 +79,7 @@ fn blocks(laid: &LaidOut) -> Vec<Block> {
 /// Packs the blocks onto pages and writes them.
 pub(super) fn paginate(laid: &LaidOut) -> super::Preview {
     let default = laid.default_size;
-    let page_of = |section: usize| laid.sections.get(section).map_or(&laid.page, |s| &s.page);
+    let page_of = |section: usize| laid.sections.get(section).map_or(laid.page(), |s| &s.page);
     let note_height = |n: usize, section: usize| {
         laid.footnotes.get(n.wrapping_sub(1)).map_or(0.0, |f| {
             para_height(f, page_of(section).text_width(), default)
