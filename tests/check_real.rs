@@ -198,3 +198,27 @@ fn the_checker_reads_real_office_files_as_labelled() {
         false_hits.len()
     );
 }
+
+/// A công văn's «V/v» justified in its header cell prints its last line against the left
+/// edge (083, 099, 104): rule 415 asks a person to look, it does not count an error; the
+/// centred ones (085 through its Heading3 style) pass.
+#[test]
+fn a_justified_vv_line_needs_review_not_an_error() {
+    let rule = |name: &str| {
+        let bytes = std::fs::read(dir().join(name)).unwrap();
+        let r = check_docx(&bytes, name, &CheckOptions::default()).unwrap();
+        r.diagnostics
+            .into_iter()
+            .filter(|d| d.rule == "ND30-415")
+            .map(|d| d.needs_review)
+            .collect::<Vec<_>>()
+    };
+    for name in [
+        "083-cv-sct-lao-cai-tb-kiem-tra-vlncn.docx",
+        "099-cv-hdnd-thanh-hoa-dang-ky-noi-dung-ky-hop.docx",
+        "104-cv-sct-laocai-tra-ho-so-vlncn-mong-son.docx",
+    ] {
+        assert_eq!(rule(name), vec![true], "{name}");
+    }
+    assert!(rule("085-cv-ubnd-lao-cai-uy-quyen-vlncn.docx").is_empty());
+}

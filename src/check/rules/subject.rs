@@ -8,8 +8,13 @@ use crate::check::view::{Align, Element};
 use crate::model::System;
 
 /// The rules of this file, in the order of their codes.
-pub(super) const RULES: &[RuleDef] =
-    &[SUBJECT_PRESENT, SUBJECT_FORMAT, SUBJECT_MARK, SUBJECT_NO_VV];
+pub(super) const RULES: &[RuleDef] = &[
+    SUBJECT_PRESENT,
+    SUBJECT_FORMAT,
+    SUBJECT_MARK,
+    SUBJECT_NO_VV,
+    SUBJECT_CONG_VAN,
+];
 
 /// ND30-411, HD36-411: Có trích yếu nội dung.
 pub(super) const SUBJECT_PRESENT: RuleDef = RuleDef {
@@ -90,6 +95,56 @@ pub(super) const SUBJECT_NO_VV: RuleDef = RuleDef {
     wrong: Per::Same("V/v tổ chức hội nghị sơ kết công tác dân vận"),
     right: Per::Same("Tổ chức hội nghị sơ kết công tác dân vận"),
 };
+
+/// ND30-415, HD36-415: Trích yếu công văn («V/v …»): cỡ 12–13, đứng, canh giữa dưới số, ký hiệu.
+pub(super) const SUBJECT_CONG_VAN: RuleDef = RuleDef {
+    code: "415",
+    check: "subject.cong_van",
+    run: subject_cong_van,
+    element: Element::Subject,
+    systems: &[System::State, System::Party],
+    fix: FixSafety::Safe,
+    title: Per::By(&[("ND30", "Trích yếu công văn: cỡ 12–13, đứng, canh giữa dưới số, ký hiệu"), ("HD36", "Trích yếu công văn: cỡ 12, nghiêng, dưới số, ký hiệu")]),
+    clause: Per::By(&[("ND30", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.5.b"), ("HD36", "HD 36-HD/VPTW, Phụ lục 3 (mẫu công văn)")]),
+    evidence: Per::By(&[("ND30", Evidence::Stated), ("HD36", Evidence::Secondary)]),
+    severity: Per::By(&[("ND30", Severity::Error), ("HD36", Severity::Warning)]),
+    doc: Per::By(&[("ND30", "Trích yếu nội dung công văn trình bày sau chữ «V/v» bằng chữ in thường, cỡ chữ từ 12 đến 13, kiểu chữ đứng, đặt canh giữa dưới số và ký hiệu văn bản, cách dòng 6pt với số và ký hiệu văn bản."), ("HD36", "Trích yếu công văn của Đảng in thường, cỡ 12, nghiêng, đặt dưới số, ký hiệu (tài liệu thứ cấp).")]),
+    wrong: Per::By(&[("ND30", "V/v nâng bậc lương năm 2019 (cỡ 14, đậm)"), ("HD36", "(cỡ 14, đứng)")]),
+    right: Per::By(&[("ND30", "V/v nâng bậc lương năm 2019 (cỡ 12, đứng)"), ("HD36", "(cỡ 12, nghiêng)")]),
+};
+
+fn subject_cong_van(ctx: &Ctx) -> Outcome {
+    if !is_cong_van(ctx) {
+        return Outcome::NotApplicable;
+    }
+    let lines: Vec<usize> = ctx
+        .view
+        .parts
+        .trich_yeu
+        .iter()
+        .copied()
+        .filter(|&i| !ctx.view.para(i).is_blank())
+        .collect();
+    let out = style_outcome(
+        ctx,
+        &lines,
+        &ctx.layout.cong_van_subject,
+        "Trích yếu công văn",
+    );
+    // Justified or flush left, the «V/v» prints its last line against the left edge of the
+    // cell. Offices often set it so; a person judges whether the page reads as centred.
+    if matches!(&out, Outcome::Checked(found) if found.is_empty()) && ctx.system == System::State {
+        let first = lines[0];
+        let p = ctx.view.para(first);
+        if p.align != Align::Center && !p.text.starts_with("    ") {
+            return Outcome::Review(
+                "Trích yếu công văn không canh giữa dưới số, ký hiệu (dòng cuối lệch trái).".into(),
+                Some(first),
+            );
+        }
+    }
+    out
+}
 
 fn subject_no_vv(ctx: &Ctx) -> Outcome {
     if !is_cong_van(ctx) {
