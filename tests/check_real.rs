@@ -222,3 +222,21 @@ fn a_justified_vv_line_needs_review_not_an_error() {
     }
     assert!(rule("085-cv-ubnd-lao-cai-uy-quyen-vlncn.docx").is_empty());
 }
+
+/// The spaces left in an unsigned draft's số and date lines for the number and the day
+/// ("Số      -CV/ĐU", "ngày      tháng 9") are blanks to fill by hand, not a double space
+/// to close up: rule 121 leaves those two lines alone (105: the số and date lines, read as
+/// "đoạn 4" and "đoạn 9", paragraphs 3 and 8 from zero).
+#[test]
+fn blanks_left_for_the_number_and_day_are_not_double_spaces() {
+    let name = "105-cv-du-conghai-don-doc-nhiem-vu.docx";
+    let bytes = std::fs::read(dir().join(name)).unwrap();
+    let r = check_docx(&bytes, name, &CheckOptions::default()).unwrap();
+    let at: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.ends_with("-121"))
+        .filter_map(|d| d.location.paragraph)
+        .collect();
+    assert!(!at.contains(&3) && !at.contains(&8), "{at:?}");
+}

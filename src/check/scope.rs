@@ -284,10 +284,45 @@ pub fn for_draft(type_name: &str, set: &RuleSet, forced: bool) -> Scope {
     }
 }
 
+/// Tiêu đề of the Hồ Chí Minh Communist Youth Union and Young Pioneers, set where a state
+/// document has its quốc hiệu and a Party one "ĐẢNG CỘNG SẢN VIỆT NAM". Their documents
+/// follow the Central Youth Union's own guidance ("***" under the body, "Số: 12-NX/ĐTN"),
+/// neither NĐ 30 nor HD 36. Compared as the whole line.
+const YOUTH_UNION_TITLES: [&str; 3] = [
+    "ĐOÀN TNCS HỒ CHÍ MINH",
+    "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH",
+    "ĐỘI THIẾU NIÊN TIỀN PHONG HỒ CHÍ MINH",
+];
+
+/// How many paragraphs from the top the header's tiêu đề is looked for.
+const HEADER_SPAN: usize = 12;
+
+/// The Đoàn's or Đội's tiêu đề at the head of a document with neither a quốc hiệu nor the
+/// Party's title, as printed ("ĐOÀN TNCS HỒ CHÍ MINH").
+pub fn youth_union_title(view: &View) -> Option<&str> {
+    if view.parts.quoc_hieu.is_some() || view.parts.dang.is_some() {
+        return None;
+    }
+    view.paras
+        .iter()
+        .take(HEADER_SPAN)
+        .map(|p| p.text.trim())
+        .find(|t| {
+            let k = upper_key(t);
+            YOUTH_UNION_TITLES.iter().any(|w| upper_key(w) == k)
+        })
+}
+
 /// Why the document is not an administrative document, or `None` when it may be one.
 fn not_administrative(view: &View) -> Option<String> {
     if let Some(why) = ungoverned_title(view) {
         return Some(why);
+    }
+    if let Some(title) = youth_union_title(view) {
+        return Some(format!(
+            "văn bản của Đoàn, Đội (tiêu đề «{title}»): thể thức theo hướng dẫn riêng của \
+             Trung ương Đoàn TNCS Hồ Chí Minh, không theo NĐ 30/2020/NĐ-CP hay HD 36-HD/VPTW"
+        ));
     }
     let parts = &view.parts;
     let paras = &view.paras;

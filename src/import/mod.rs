@@ -88,6 +88,15 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
             System::State
         }
     };
+    if let Some(title) = crate::check::scope::youth_union_title(&view) {
+        report.add(
+            EntryKind::Review,
+            None,
+            title,
+            "văn bản của Đoàn, Đội: Vanban soạn theo NĐ 30 hoặc HD 36, nên bản thảo có đầu văn bản \
+             của văn bản hành chính; tiêu đề Đoàn được giữ thành đoạn văn",
+        );
+    }
     let def = choose::template_for(&view, system, templates, &mut report)?;
     let system = if def.systems.contains(&system) {
         system

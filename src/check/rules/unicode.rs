@@ -125,7 +125,13 @@ fn space_runs(s: &str) -> Vec<(String, String)> {
 
 fn double_space(ctx: &Ctx) -> Outcome {
     let mut out = Vec::new();
+    // The số and date lines of a draft keep spaces where the văn thư writes the number and
+    // the day by hand ("Số:      /UBND-VP", "ngày     tháng"): a blank, not a typing slip.
+    let blanks = [ctx.view.parts.so_ky_hieu, ctx.view.parts.dia_danh_ngay];
     for (i, p) in ctx.view.paras.iter().enumerate() {
+        if blanks.contains(&Some(i)) {
+            continue;
+        }
         let runs = space_runs(&p.text);
         if runs.is_empty() {
             continue;
