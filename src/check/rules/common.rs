@@ -91,15 +91,26 @@ pub fn has_line_under(ctx: &Ctx, i: usize) -> bool {
 /// A header laid out as a table: Word users draw the short rules as line shapes anchored in
 /// any paragraph of the cell, or of the empty row below, and move them into place by offset.
 /// A line shape anchored in the same column of the same table is taken as the element's.
+/// A blank paragraph holding a shape for every column of the table (both rules anchored in
+/// one blank line of a header typed with spaces and a tab, then moved under each column)
+/// counts for every column; with fewer shapes, which column a shape is under is not known.
 fn shape_in_column(paras: &[crate::check::view::Para], i: usize) -> bool {
     let Some(c) = paras[i].cell else {
         return false;
     };
+    let columns: std::collections::BTreeSet<usize> = paras
+        .iter()
+        .filter_map(|q| q.cell.filter(|d| d.table == c.table).map(|d| d.col))
+        .collect();
     paras.iter().enumerate().any(|(j, q)| {
-        j != i
-            && q.line_shapes > 0
-            && q.cell
-                .is_some_and(|d| d.table == c.table && d.col == c.col && d.row <= c.row + 2)
+        let Some(d) = q
+            .cell
+            .filter(|d| j != i && d.table == c.table && d.row <= c.row + 2)
+        else {
+            return false;
+        };
+        (q.line_shapes > 0 && d.col == c.col)
+            || (q.is_blank() && columns.len() > 1 && usize::from(q.line_shapes) >= columns.len())
     })
 }
 
