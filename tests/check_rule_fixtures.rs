@@ -168,3 +168,35 @@ fn every_rule_fixture_fires_on_wrong_and_not_on_right() {
     let problems: Vec<String> = cases.iter().flat_map(|c| check_case(c)).collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+fn count_415(bytes: &[u8]) -> usize {
+    errors(&reports_of_docx(bytes, "vv.docx")[0])
+        .into_iter()
+        .filter(|e| e.starts_with("ND30-415"))
+        .count()
+}
+
+/// Rule 415 judges the size and the upright style NĐ 30 states for a công văn's «V/v», not
+/// its weight: the same line set bold passes, set italic fails.
+#[test]
+fn a_bold_vv_line_passes_rule_415_an_italic_one_does_not() {
+    let right = std::fs::read(root().join("tests/fixtures/rules/ND30-415/right.docx")).unwrap();
+    let with = |props: &str| {
+        if props.is_empty() {
+            return count_415(&right);
+        }
+        let bytes = docx_edit::rewrite_part(&right, "word/document.xml", |xml| {
+            docx_edit::replace_once(
+                xml,
+                r#"<w:sz w:val="24" /><w:szCs w:val="24" /></w:rPr><w:t xml:space="preserve">V/v"#,
+                &format!(
+                    r#"{props}<w:sz w:val="24" /><w:szCs w:val="24" /></w:rPr><w:t xml:space="preserve">V/v"#
+                ),
+            )
+        });
+        count_415(&bytes)
+    };
+    assert_eq!(with(""), 0);
+    assert_eq!(with("<w:b />"), 0);
+    assert_eq!(with("<w:i />"), 1);
+}

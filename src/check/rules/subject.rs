@@ -2,7 +2,7 @@
 
 use super::common::{has_line_under, is_cong_van, is_line_text, present, style_outcome};
 use super::{Ctx, Finding, Outcome, Per, RuleDef};
-use crate::check::fix::Fix;
+use crate::check::fix::{Edit, Fix};
 use crate::check::registry::{Evidence, FixSafety, Severity};
 use crate::check::view::{Align, Element};
 use crate::model::System;
@@ -125,12 +125,17 @@ fn subject_cong_van(ctx: &Ctx) -> Outcome {
         .copied()
         .filter(|&i| !ctx.view.para(i).is_blank())
         .collect();
-    let out = style_outcome(
+    let mut out = style_outcome(
         ctx,
         &lines,
         &ctx.layout.cong_van_subject,
         "Trích yếu công văn",
     );
+    // NĐ 30 states the size and "kiểu chữ đứng" (upright), not the weight: a bold «V/v»
+    // departs from the model form but breaks no stated rule.
+    if let Outcome::Checked(found) = &mut out {
+        found.retain(|f| !sets_bold(f));
+    }
     // Justified or flush left, the «V/v» prints its last line against the left edge of the
     // cell. Offices often set it so; a person judges whether the page reads as centred.
     if matches!(&out, Outcome::Checked(found) if found.is_empty()) && ctx.system == System::State {
@@ -144,6 +149,15 @@ fn subject_cong_van(ctx: &Ctx) -> Outcome {
         }
     }
     out
+}
+
+/// Whether a finding's fix sets the weight (đậm / không đậm) of its runs.
+fn sets_bold(f: &Finding) -> bool {
+    f.fix.as_ref().is_some_and(|fix| {
+        fix.edits
+            .iter()
+            .any(|e| matches!(e, Edit::RunProps { bold: Some(_), .. }))
+    })
 }
 
 fn subject_no_vv(ctx: &Ctx) -> Outcome {
