@@ -200,3 +200,41 @@ fn a_bold_vv_line_passes_rule_415_an_italic_one_does_not() {
     assert_eq!(with("<w:b />"), 0);
     assert_eq!(with("<w:i />"), 1);
 }
+
+/// Rule 101 reads every section: 030's Phụ lục stands on A4 turned and passes; the same
+/// section on US Letter turned (width above height, no `w:orient`) is reported, once, and the
+/// safe fix puts it back on A4 turned.
+#[test]
+fn a_later_section_on_letter_paper_breaks_rule_101() {
+    let a4 = std::fs::read(root().join("tests/fixtures/real/030-kh-ubnd-lam-dong-cchc-2026.docx"))
+        .unwrap();
+    let rule_101 = |bytes: &[u8]| {
+        let r = check_docx(bytes, "030.docx", &CheckOptions::default()).unwrap();
+        r.diagnostics
+            .into_iter()
+            .filter(|d| d.rule == "ND30-101")
+            .collect::<Vec<_>>()
+    };
+    assert!(rule_101(&a4).is_empty());
+    let letter = docx_edit::rewrite_part(&a4, "word/document.xml", |xml| {
+        docx_edit::replace_once(
+            xml,
+            r#"<w:pgSz w:w="16840" w:h="11907" w:orient="landscape""#,
+            r#"<w:pgSz w:w="15840" w:h="12240""#,
+        )
+    });
+    let found = rule_101(&letter);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.contains("thứ 2"), "{}", found[0].message);
+    let r = check_docx(&letter, "030.docx", &CheckOptions::default()).unwrap();
+    let (fixed, _) = vanban::check::apply_fixes(&letter, &r, false).unwrap();
+    assert!(rule_101(&fixed).is_empty());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(fixed)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains(r#"w:orient="landscape""#),
+        "the Phụ lục stays turned"
+    );
+}

@@ -352,6 +352,9 @@ pub fn view_of(doc: &Document) -> View {
         page_number_size: Some(l.page_number.size.preferred),
         page_number_align: Some(Align::Center),
         saved_pages: None,
+        // A draft's later sections (a Phụ lục on the page turned) take the same paper from
+        // the layout facts, turned: nothing else to judge.
+        later_papers: Vec::new(),
     };
     let detected = if doc.is_joint() {
         Detected::Joint

@@ -318,6 +318,10 @@ pub struct PageSetup {
     /// Pages as Word counted them when the file was last saved, if the file says.
     #[serde(default)]
     pub saved_pages: Option<u32>,
+    /// Paper (width, height) of each later section that declares it, in order: a Phụ lục
+    /// may stand on the page turned, but on A4 as the rest.
+    #[serde(default)]
+    pub later_papers: Vec<(Twips, Twips)>,
 }
 
 /// Which front end built the view.

@@ -326,12 +326,13 @@ fn apply_one(body: &mut Element, edit: &DocxEdit) -> Result<(), PatchError> {
             for (i, s) in sections(body, *section)?.into_iter().enumerate() {
                 let sz = ensure_child(s, "pgSz", SECTION_PROPERTIES);
                 // Setting the paper of the whole file keeps a later section set across the
-                // page landscape (trang ngang: a Phụ lục of wide tables), on the same paper
-                // turned; the first section, where the rule reads the paper, is set as asked.
-                let turned = section.is_none()
-                    && i > 0
-                    && sz.attr_w("orient") == Some("landscape")
-                    && width < height;
+                // page (trang ngang: a Phụ lục of wide tables; `w:orient` or a width above
+                // the height) on the same paper turned; the first section, where the rule
+                // reads the paper, is set as asked.
+                let across = |name| sz.attr_w(name).and_then(|v| v.parse::<i32>().ok());
+                let was_across = sz.attr_w("orient") == Some("landscape")
+                    || matches!((across("w"), across("h")), (Some(w), Some(h)) if w > h);
+                let turned = section.is_none() && i > 0 && was_across && width < height;
                 let (width, height) = if turned {
                     (height, width)
                 } else {

@@ -127,6 +127,13 @@ fn page_of(doc: &reader::DocxFile) -> Option<PageSetup> {
         page_number_size: number_size,
         page_number_align: number_para.map(|p| align(p.alignment)),
         saved_pages: doc.saved_pages,
+        later_papers: doc
+            .sections
+            .iter()
+            .skip(1)
+            .filter(|s| s.page_size_declared)
+            .map(|s| (s.page_width, s.page_height))
+            .collect(),
     })
 }
 

@@ -45,7 +45,7 @@ fn size(ctx: &Ctx) -> Outcome {
     let (aw, ah) = (ctx.layout.page_width, ctx.layout.page_height);
     let near = |a: Twips, b: Twips| (a.0 - b.0).abs() <= 20;
     if near(w, aw) && near(h, ah) {
-        return Outcome::pass();
+        return later_papers(ctx, &page.later_papers);
     }
     let msg = if near(w, ah) && near(h, aw) {
         "Trang đang để khổ ngang; văn bản trình bày theo chiều dài khổ A4 (210 × 297 mm)."
@@ -59,6 +59,39 @@ fn size(ctx: &Ctx) -> Outcome {
     };
     Outcome::Checked(vec![Finding::doc(msg).with_fix(Fix::edit(
         "đặt khổ A4 dọc",
+        Edit::PageSize {
+            width: aw,
+            height: ah,
+        },
+    ))])
+}
+
+/// The later sections of a document whose first is A4 upright: each on A4, upright or turned
+/// (pages of tables may be set across the page, NĐ 30 Phụ lục I, I.3). One finding for all
+/// the sections on other paper; the fix sets the paper of every section, keeping the turned
+/// ones turned.
+fn later_papers(ctx: &Ctx, papers: &[(Twips, Twips)]) -> Outcome {
+    let (aw, ah) = (ctx.layout.page_width, ctx.layout.page_height);
+    let near = |a: Twips, b: Twips| (a.0 - b.0).abs() <= 20;
+    let a4 = |(w, h): (Twips, Twips)| (near(w, aw) && near(h, ah)) || (near(w, ah) && near(h, aw));
+    let other: Vec<(usize, (Twips, Twips))> = papers
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(_, p)| !a4(p))
+        .collect();
+    let Some(&(_, (w, h))) = other.first() else {
+        return Outcome::pass();
+    };
+    let parts: Vec<String> = other.iter().map(|(k, _)| (k + 2).to_string()).collect();
+    Outcome::Checked(vec![Finding::doc(format!(
+        "Phần (section) thứ {} của văn bản để khổ {:.0} × {:.0} mm; mọi trang trình bày trên khổ A4 (210 × 297 mm).",
+        parts.join(", "),
+        w.as_mm(),
+        h.as_mm()
+    ))
+    .with_fix(Fix::edit(
+        "đặt khổ A4 cho mọi phần trang",
         Edit::PageSize {
             width: aw,
             height: ah,
