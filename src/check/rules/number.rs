@@ -1,6 +1,6 @@
 //! Số, ký hiệu (reference number), Ô 3.
 
-use super::common::style_outcome;
+use super::common::{is_cong_van, style_outcome};
 use super::{Ctx, Finding, Outcome, Per, RuleDef};
 use crate::check::fix::Fix;
 use crate::check::registry::{Evidence, FixSafety, Severity};
@@ -299,7 +299,13 @@ fn form(ctx: &Ctx) -> Outcome {
             .with_fix(Fix::replace(FixSafety::Safe, p.index, &n.head, &fixed)),
         );
     }
-    let (want_sep, re, example) = if state {
+    let (want_sep, re, example) = if state && is_cong_van(ctx) {
+        (
+            '/',
+            state_symbol(),
+            "Số: 12/UBND-VP (công văn: gạch chéo sau số, rồi tên cơ quan viết tắt, gạch nối, đơn vị soạn thảo hoặc lĩnh vực viết tắt)",
+        )
+    } else if state {
         (
             '/',
             state_symbol(),
