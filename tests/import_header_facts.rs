@@ -371,3 +371,23 @@ fn legal_normative_documents_import_into_their_templates() {
     );
     assert!(d.fields["cac_dieu"].starts_with("Chương I. QUY ĐỊNH CHUNG"));
 }
+
+#[test]
+fn vv_of_several_centred_paragraphs_outside_tables() {
+    // A header typed with spaces and a tab, no table: "V/v triển khai thực hiện" / "Công văn
+    // số 427/BCA-C04" / "của Bộ Công an", three centred 13 pt paragraphs alike, then "Kính
+    // gửi: Công an tỉnh" placed by leading spaces. The two lines under the V/v are the
+    // trích yếu, not body, and the Kính gửi is read as the addressee.
+    let d = import_real("112-cv-ubnd-lam-dong-427-bca-tab-header.docx");
+    assert_eq!(
+        d.subject,
+        "triển khai thực hiện Công văn số 427/BCA-C04 của Bộ Công an"
+    );
+    assert_eq!(d.addressees, ["Công an tỉnh"]);
+    let body: String = d.fields.values().cloned().collect::<Vec<_>>().join("\n");
+    assert!(
+        !body.contains("của Bộ Công an\n") && !body.contains("Kính gửi"),
+        "{body}"
+    );
+    assert!(body.starts_with("Ủy ban nhân dân tỉnh nhận được"), "{body}");
+}
