@@ -391,3 +391,29 @@ fn vv_of_several_centred_paragraphs_outside_tables() {
     );
     assert!(body.starts_with("Ủy ban nhân dân tỉnh nhận được"), "{body}");
 }
+
+#[test]
+fn a_title_line_under_the_room_to_sign_is_not_the_position() {
+    // "TM. BAN CHỈ ĐẠO" / "PHÓ TRƯỞNG BAN" / six blank lines / "PHÓ CHỦ TỊCH UBND TỈNH" /
+    // "Nguyễn Ngọc Phúc", in a footer table of two rows. The position is the line above the
+    // room to sign; the signer's post in another body, under it, has no line in a draft's
+    // signature block and is listed for review, not joined to the authority line.
+    let bytes =
+        std::fs::read(real_corpus::dir().join("114-cv-bcd-de-an-06-lam-dong-nhiem-vu-02-cap.docx"))
+            .unwrap();
+    let i = import_docx(&bytes, &Templates::builtin().unwrap()).unwrap();
+    let s = &i.draft.signers[0];
+    assert_eq!(s.authority, Some(vanban::model::Authority::Tm));
+    assert_eq!(s.on_behalf.as_deref(), Some("BAN CHỈ ĐẠO"));
+    assert!(s.stacked.is_empty(), "{s:?}");
+    assert_eq!(s.position, "PHÓ TRƯỞNG BAN");
+    assert_eq!(s.name, "Nguyễn Ngọc Phúc");
+    let e = i
+        .report
+        .entries
+        .iter()
+        .find(|e| e.text_start == "PHÓ CHỦ TỊCH UBND TỈNH")
+        .expect("the second title line is listed in the report");
+    assert_eq!(e.kind, vanban::import::EntryKind::Review);
+    assert!(e.note.contains("chỗ ký"), "{}", e.note);
+}
