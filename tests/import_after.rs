@@ -164,3 +164,55 @@ fn a_greeting_between_header_and_title_is_reported_not_made_body_text() {
         "{body}"
     );
 }
+
+#[test]
+fn lists_issued_with_the_decision_after_the_signature_are_its_appendices() {
+    // Three "DANH SÁCH" / title / "(Ban hành kèm theo Quyết định số …/QĐ-UBND …" / "của Chủ
+    // tịch UBND tỉnh Lâm Đồng)" blocks after the signature table and ~25 empty paragraphs:
+    // each is a Phụ lục of the draft, printed after the signature; the body before it stays
+    // the decision.
+    let i = import("113-qd-ubnd-lam-dong-phe-duyet-tuyen-511.docx");
+    assert!(
+        !i.report
+            .entries
+            .iter()
+            .any(|e| e.kind == EntryKind::Kept && e.note.contains("đoạn liền nhau")),
+        "{:?}",
+        i.report.entries
+    );
+    let appendices = i
+        .report
+        .entries
+        .iter()
+        .filter(|e| e.text_start == "DANH SÁCH" && e.note.contains("phụ lục sau chữ ký"))
+        .count();
+    assert_eq!(appendices, 3, "{:?}", i.report.entries);
+    let (body, after) = body_and_after(&rendered(&i));
+    assert!(!body.contains("DANH SÁCH"), "{body}");
+    assert!(!body.contains("Phường Xuân Trường"), "{body}");
+    assert!(
+        body.trim_end()
+            .ends_with("chịu trách nhiệm thi hành Quyết định này./."),
+        "{body}"
+    );
+    for (label, title) in [
+        (
+            "Phụ lục I",
+            "DANH SÁCH TUYẾN NỘI TỈNH TRỌNG ĐIỂM PHỨC TẠP VỀ MA TÚY",
+        ),
+        (
+            "Phụ lục II",
+            "DANH SÁCH XÃ, PHƯỜNG TRỌNG ĐIỂM, PHỨC TẠP VỀ MA TÚY NĂM 2025",
+        ),
+        (
+            "Phụ lục III",
+            "DANH SÁCH XÃ, PHƯỜNG, ĐẶC KHU KHÔNG MA TÚY NĂM 2025",
+        ),
+    ] {
+        assert!(
+            after.contains(&format!("{label}\n{title}\n(Kèm theo Quyết định số")),
+            "{label}: {after}"
+        );
+    }
+    assert!(after.contains("Phường Xuân Trường - Đà Lạt"), "{after}");
+}

@@ -371,3 +371,49 @@ fn legal_normative_documents_import_into_their_templates() {
     );
     assert!(d.fields["cac_dieu"].starts_with("Chương I. QUY ĐỊNH CHUNG"));
 }
+
+#[test]
+fn vv_of_several_centred_paragraphs_outside_tables() {
+    // A header typed with spaces and a tab, no table: "V/v triển khai thực hiện" / "Công văn
+    // số 427/BCA-C04" / "của Bộ Công an", three centred 13 pt paragraphs alike, then "Kính
+    // gửi: Công an tỉnh" placed by leading spaces. The two lines under the V/v are the
+    // trích yếu, not body, and the Kính gửi is read as the addressee.
+    let d = import_real("112-cv-ubnd-lam-dong-427-bca-tab-header.docx");
+    assert_eq!(
+        d.subject,
+        "triển khai thực hiện Công văn số 427/BCA-C04 của Bộ Công an"
+    );
+    assert_eq!(d.addressees, ["Công an tỉnh"]);
+    let body: String = d.fields.values().cloned().collect::<Vec<_>>().join("\n");
+    assert!(
+        !body.contains("của Bộ Công an\n") && !body.contains("Kính gửi"),
+        "{body}"
+    );
+    assert!(body.starts_with("Ủy ban nhân dân tỉnh nhận được"), "{body}");
+}
+
+#[test]
+fn a_title_line_under_the_room_to_sign_is_not_the_position() {
+    // "TM. BAN CHỈ ĐẠO" / "PHÓ TRƯỞNG BAN" / six blank lines / "PHÓ CHỦ TỊCH UBND TỈNH" /
+    // "Nguyễn Ngọc Phúc", in a footer table of two rows. The position is the line above the
+    // room to sign; the signer's post in another body, under it, has no line in a draft's
+    // signature block and is listed for review, not joined to the authority line.
+    let bytes =
+        std::fs::read(real_corpus::dir().join("114-cv-bcd-de-an-06-lam-dong-nhiem-vu-02-cap.docx"))
+            .unwrap();
+    let i = import_docx(&bytes, &Templates::builtin().unwrap()).unwrap();
+    let s = &i.draft.signers[0];
+    assert_eq!(s.authority, Some(vanban::model::Authority::Tm));
+    assert_eq!(s.on_behalf.as_deref(), Some("BAN CHỈ ĐẠO"));
+    assert!(s.stacked.is_empty(), "{s:?}");
+    assert_eq!(s.position, "PHÓ TRƯỞNG BAN");
+    assert_eq!(s.name, "Nguyễn Ngọc Phúc");
+    let e = i
+        .report
+        .entries
+        .iter()
+        .find(|e| e.text_start == "PHÓ CHỦ TỊCH UBND TỈNH")
+        .expect("the second title line is listed in the report");
+    assert_eq!(e.kind, vanban::import::EntryKind::Review);
+    assert!(e.note.contains("chỗ ký"), "{}", e.note);
+}

@@ -58,7 +58,8 @@ fn note_lines(view: &View, i: usize, starts: &[&str]) -> Option<Vec<usize>> {
 
 /// An appendix after the signature typed without a "Phụ lục" line: at paragraph `i`, one to
 /// three centred title lines, the first in capitals ("DANH SÁCH" / "Hội đồng cấp tỉnh …"),
-/// then "(Kèm theo …)". Returns the title paragraphs and the note's paragraphs. What the
+/// then "(Kèm theo …)", or "(Ban hành kèm theo …)" under a list's title ("DANH SÁCH",
+/// "DANH MỤC", "BẢNG"). Returns the title paragraphs and the note's paragraphs. What the
 /// original prints is the Phụ lục NĐ 30 describes, but for its label line.
 pub(super) fn unheaded_appendix(view: &View, i: usize) -> Option<(Vec<usize>, Vec<usize>)> {
     if footer_end(view).is_none_or(|end| i <= end) {
@@ -83,11 +84,32 @@ pub(super) fn unheaded_appendix(view: &View, i: usize) -> Option<(Vec<usize>, Ve
         titles.push(j);
         j = next_text(view, j + 1)?;
     }
-    let note = note_lines(view, j, &[ATTACHED_TO])?;
+    // A list's title ("DANH SÁCH …") may carry "(Ban hành kèm theo Quyết định số …)"; a
+    // Quy định's does so as the text the decision issues, which is no appendix.
+    let starts: &[&str] = if is_list_title(&header::line(view, i)) {
+        &[ATTACHED_TO, ISSUED_WITH]
+    } else {
+        &[ATTACHED_TO]
+    };
+    let note = note_lines(view, j, starts)?;
     // Attached to this document ("(Kèm theo Quyết định số …", or with the number left blank,
     // "(Kèm theo Thông báo      /TB-ĐT …"), whose line Vanban computes; not to something
     // else ("(Kèm theo hồ sơ đề nghị …)", a form's).
     cites_this_document(view, &header::line(view, note[0])).then_some((titles, note))
+}
+
+/// The first words of a list's title (danh sách, danh mục, bảng), in capitals.
+const LIST_TITLES: [&str; 3] = ["DANH SÁCH", "DANH MỤC", "BẢNG"];
+
+/// Whether `title` opens with the words of a list's title ("DANH SÁCH", "DANH MỤC",
+/// "BẢNG"), a whole word each: an appendix's title, never a tên loại.
+fn is_list_title(title: &str) -> bool {
+    let key = upper_key(title.trim());
+    LIST_TITLES.iter().any(|w| {
+        let w = upper_key(w);
+        key.strip_prefix(&w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    })
 }
 
 /// Whether a "(Kèm theo …)" line names this document: its type's name followed by "số",

@@ -79,6 +79,14 @@ pub(super) fn signer(view: &View, block: &[usize], report: &mut ImportReport) ->
     } else {
         String::new()
     };
+    for (i, l) in titles_below_room(view, &mut lines) {
+        report.add(
+            EntryKind::Review,
+            Some(view.paras[i].index),
+            &l,
+            "dòng chức danh thứ hai, in giữa chỗ ký và họ tên: khối chữ ký của bản thảo chỉ có một dòng chức vụ nên không in dòng này; thêm lại nếu cần",
+        );
+    }
     let mut s = Signer::default();
     let mut titles = lines.into_iter().map(|(_, l)| l).collect::<Vec<_>>();
     if name.is_empty() {
@@ -156,6 +164,30 @@ pub(super) fn signer(view: &View, block: &[usize], report: &mut ImportReport) ->
         );
     }
     s
+}
+
+/// How many blank paragraphs, at the least, make the room to sign (khoảng ký) between the
+/// title lines and the name.
+const SIGNING_ROOM_BLANKS: usize = 2;
+
+/// The title lines typed under the room to sign, above the name, after titles above it
+/// ("TM. BAN CHỈ ĐẠO" / "PHÓ TRƯỞNG BAN" / room / "PHÓ CHỦ TỊCH UBND TỈNH" / name: the
+/// signer's post in another body). The position is the line above the room; these lines are
+/// taken out of `lines` (the block's text lines, name removed) and returned, for the report:
+/// a [`Signer`] has one position line and no place for them.
+fn titles_below_room(view: &View, lines: &mut Vec<(usize, String)>) -> Vec<(usize, String)> {
+    let column = |i: usize| view.paras[i].cell.map(|c| (c.table, c.col));
+    let blanks_between = |a: usize, b: usize| {
+        (a + 1..b)
+            .filter(|&j| view.paras[j].is_blank() && column(j) == column(a))
+            .count()
+    };
+    let room = (1..lines.len())
+        .find(|&k| blanks_between(lines[k - 1].0, lines[k].0) >= SIGNING_ROOM_BLANKS);
+    match room {
+        Some(k) => lines.split_off(k),
+        None => Vec::new(),
+    }
 }
 
 /// Whether `s` looks like a person's name (họ tên): two to six words, each starting with a

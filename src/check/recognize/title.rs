@@ -73,6 +73,39 @@ fn is_attachment_line(text: &str) -> bool {
         || k.starts_with("(BAN HÀNH THEO")
 }
 
+/// The most paragraphs a công văn's "V/v" runs over, its own included.
+const VV_MAX_PARAGRAPHS: usize = 4;
+
+/// The size of a paragraph's first visible run, if known.
+fn first_size(p: &Para) -> Option<crate::layout::HalfPoints> {
+    p.visible_runs().next().and_then(|r| r.size)
+}
+
+/// Whether paragraph `next`, outside tables right under a "V/v" paragraph `vv` also outside
+/// tables, continues it: centred as it is, with the same indents, size, bold and italic, and
+/// no label of its own ("Kính gửi:").
+fn runs_on_outside_tables(vv: &Para, next: &Para) -> bool {
+    let style = |p: &Para| {
+        p.visible_runs()
+            .next()
+            .map(|r| (r.bold, r.italic))
+            .unwrap_or_default()
+    };
+    vv.cell.is_none()
+        && next.cell.is_none()
+        && !vv.columns
+        && !next.columns
+        && vv.align == Align::Center
+        && next.align == Align::Center
+        && vv.left_indent == next.left_indent
+        && next.first_line_indent.unwrap_or(0) <= 0
+        && first_size(vv).is_some()
+        && first_size(vv) == first_size(next)
+        && style(vv) == style(next)
+        && !next.text.trim_start().starts_with("Kính gửi")
+        && !is_line_text(next.text.trim())
+}
+
 /// Finds the tên loại, the trích yếu and the type of the document.
 /// A paragraph under the tên loại shaped like a trích yếu though not centred: bold all
 /// through, no first-line indent, at most three lines of text, starting with a capital
@@ -113,18 +146,21 @@ pub(super) fn title(r: &mut Reading<'_>) {
         parts.trich_yeu = vec![v];
         // The V/v running on in the paragraphs under it, in its own cell ("V/v triển khai
         // thực hiện Công văn" / "số 3653/VPCP-CĐS" / "của Văn phòng Chính phủ").
-        if let Some(cell) = paras[v].cell {
-            let mut j = v + 1;
-            while j < n
-                && parts.trich_yeu.len() < 4
-                && paras[j].cell == Some(cell)
-                && !paras[j].is_blank()
-                && !known.contains(&j)
-            {
-                parts.trich_yeu.push(j);
-                header_end = header_end.max(j);
-                j += 1;
+        // Outside tables, the lines set like it run on it ("V/v triển khai thực hiện" /
+        // "Công văn số 427/BCA-C04" / "của Bộ Công an", each centred in the left column).
+        let mut j = v + 1;
+        while j < n
+            && parts.trich_yeu.len() < VV_MAX_PARAGRAPHS
+            && !paras[j].is_blank()
+            && !known.contains(&j)
+            && match paras[v].cell {
+                Some(cell) => paras[j].cell == Some(cell),
+                None => runs_on_outside_tables(&paras[v], &paras[j]),
             }
+        {
+            parts.trich_yeu.push(j);
+            header_end = header_end.max(j);
+            j += 1;
         }
         doc_type = DocTypeTable::builtin().by_slug("cong-van").cloned();
     }
