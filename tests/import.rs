@@ -405,7 +405,7 @@ fn real_files_import() {
     }
     eprintln!("{c:?}");
     // Held where they are now (109 files: 109 import, 109 render, 102 check with 0 errors,
-    // 77 bodies equal exactly, 96 with the same words in the same order): a regression fails
+    // 78 bodies equal exactly, 97 with the same words in the same order): a regression fails
     // here; raise the numbers when they improve. An error is what the checker reports as
     // one, not a "xem lại" (098's "TS." at a university). Five with errors keep a labelled
     // true fault of the original that only a person can fix: 021's ký hiệu "CAT(PC04)"; 094
@@ -417,8 +417,8 @@ fn real_files_import() {
     assert!(c.imported >= 109, "{c:?}");
     assert!(c.rendered >= 109, "{c:?}");
     assert!(c.zero_errors >= 102, "{c:?}");
-    assert!(c.body_equal >= 77, "{c:?}");
-    assert!(c.words_equal >= 96, "{c:?}");
+    assert!(c.body_equal >= 78, "{c:?}");
+    assert!(c.words_equal >= 97, "{c:?}");
     // Every paragraph the draft prints otherwise is in the report.
     assert_eq!(c.silent, 0, "{c:?}");
 }

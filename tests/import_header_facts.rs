@@ -15,7 +15,7 @@ use vanban::import::import_docx;
 use vanban::template::Templates;
 
 /// Administrative files whose header facts all come back right. Only ever raised.
-const ALL_RIGHT_MIN: usize = 97;
+const ALL_RIGHT_MIN: usize = 98;
 
 /// NFC, runs of whitespace folded to one space, trimmed.
 fn fold(s: &str) -> String {
