@@ -98,10 +98,7 @@ fn shape_in_column(paras: &[crate::check::view::Para], i: usize) -> bool {
     let Some(c) = paras[i].cell else {
         return false;
     };
-    let columns: std::collections::BTreeSet<usize> = paras
-        .iter()
-        .filter_map(|q| q.cell.filter(|d| d.table == c.table).map(|d| d.col))
-        .collect();
+    let columns = table_columns(paras, c.table);
     paras.iter().enumerate().any(|(j, q)| {
         let Some(d) = q
             .cell
@@ -112,6 +109,17 @@ fn shape_in_column(paras: &[crate::check::view::Para], i: usize) -> bool {
         (q.line_shapes > 0 && d.col == c.col)
             || (q.is_blank() && columns.len() > 1 && usize::from(q.line_shapes) >= columns.len())
     })
+}
+
+/// The columns of table `table` that hold paragraphs.
+fn table_columns(
+    paras: &[crate::check::view::Para],
+    table: usize,
+) -> std::collections::BTreeSet<usize> {
+    paras
+        .iter()
+        .filter_map(|q| q.cell.filter(|d| d.table == table).map(|d| d.col))
+        .collect()
 }
 
 /// A header table whose rules are all anchored in the blank paragraph right after it
@@ -127,11 +135,13 @@ fn shapes_after_table(paras: &[crate::check::view::Para], i: usize) -> bool {
     let Some(last) = paras.iter().rposition(in_table) else {
         return false;
     };
-    let cells = paras
+    let last_row = paras
         .iter()
-        .filter_map(|q| q.cell.filter(|d| d.table == c.table));
-    let last_row = cells.clone().map(|d| d.row).max().unwrap_or(0);
-    let columns: std::collections::BTreeSet<usize> = cells.map(|d| d.col).collect();
+        .filter_map(|q| q.cell.filter(|d| d.table == c.table))
+        .map(|d| d.row)
+        .max()
+        .unwrap_or(0);
+    let columns = table_columns(paras, c.table);
     c.row == last_row
         && columns.len() > 1
         && paras.get(last + 1).is_some_and(|next| {

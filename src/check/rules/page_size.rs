@@ -35,6 +35,12 @@ pub(super) const PAGE_SIZE: RuleDef = RuleDef {
     right: Per::Same("A4 dọc, 210 × 297 mm"),
 };
 
+/// Whether two paper measures are the same within 20 twips (1 pt): Word writes A4 11906 or
+/// 11907 wide.
+fn near(a: Twips, b: Twips) -> bool {
+    (a.0 - b.0).abs() <= 20
+}
+
 fn size(ctx: &Ctx) -> Outcome {
     let Some(page) = &ctx.view.page else {
         return Outcome::NotEvaluated("không đọc được định dạng trang".into());
@@ -43,7 +49,6 @@ fn size(ctx: &Ctx) -> Outcome {
         return Outcome::NotEvaluated("tệp không ghi khổ giấy".into());
     };
     let (aw, ah) = (ctx.layout.page_width, ctx.layout.page_height);
-    let near = |a: Twips, b: Twips| (a.0 - b.0).abs() <= 20;
     if near(w, aw) && near(h, ah) {
         return later_papers(ctx, &page.later_papers);
     }
@@ -72,7 +77,6 @@ fn size(ctx: &Ctx) -> Outcome {
 /// ones turned.
 fn later_papers(ctx: &Ctx, papers: &[(Twips, Twips)]) -> Outcome {
     let (aw, ah) = (ctx.layout.page_width, ctx.layout.page_height);
-    let near = |a: Twips, b: Twips| (a.0 - b.0).abs() <= 20;
     let a4 = |(w, h): (Twips, Twips)| (near(w, aw) && near(h, ah)) || (near(w, ah) && near(h, aw));
     let other: Vec<(usize, (Twips, Twips))> = papers
         .iter()

@@ -117,14 +117,7 @@ fn subject_cong_van(ctx: &Ctx) -> Outcome {
     if !is_cong_van(ctx) {
         return Outcome::NotApplicable;
     }
-    let lines: Vec<usize> = ctx
-        .view
-        .parts
-        .trich_yeu
-        .iter()
-        .copied()
-        .filter(|&i| !ctx.view.para(i).is_blank())
-        .collect();
+    let lines = subject_lines(ctx);
     let mut out = style_outcome(
         ctx,
         &lines,
@@ -149,6 +142,17 @@ fn subject_cong_van(ctx: &Ctx) -> Outcome {
         }
     }
     out
+}
+
+/// The trích yếu's paragraphs that print text.
+fn subject_lines(ctx: &Ctx) -> Vec<usize> {
+    ctx.view
+        .parts
+        .trich_yeu
+        .iter()
+        .copied()
+        .filter(|&i| !ctx.view.para(i).is_blank())
+        .collect()
 }
 
 /// Whether a finding's fix sets the weight (đậm / không đậm) of its runs.
@@ -237,14 +241,7 @@ fn subject_not_centred(ctx: &Ctx) -> Option<Finding> {
 /// A trích yếu typed IN HOA ("VỀ VIỆC THÀNH LẬP …"): NĐ 30 sets it in thường. Only the
 /// person knows which words are proper names, so the fix is a suggestion.
 fn subject_in_capitals(ctx: &Ctx) -> Option<Finding> {
-    let lines: Vec<usize> = ctx
-        .view
-        .parts
-        .trich_yeu
-        .iter()
-        .copied()
-        .filter(|&i| !ctx.view.para(i).is_blank())
-        .collect();
+    let lines = subject_lines(ctx);
     let letters: usize = lines
         .iter()
         .map(|&i| {
