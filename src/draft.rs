@@ -277,8 +277,8 @@ impl Draft {
             });
         }
         let archive = match system {
-            System::State => "VT, ...",
-            System::Party => "Văn phòng ...",
+            System::State => format!("{}, ...", crate::layout::ARCHIVE_OFFICE),
+            System::Party => "Văn phòng ...".to_string(),
         };
         // The text attached to a decision starts as Mẫu 1.3 prints it: unsigned and without
         // Nơi nhận (the decision carries both); a signature may be added.
@@ -327,7 +327,7 @@ impl Draft {
                     // "- Như trên;" names the Kính gửi addressees: a starter has none yet, so
                     // it offers a placeholder recipient instead.
                     items: vec!["...".into()],
-                    archive: archive.into(),
+                    archive,
                 }
             },
         }

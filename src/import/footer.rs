@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::ops::Not;
 
 use crate::check::view::View;
-use crate::model::{text, Authority, AuthorityLine, Recipients, Signer};
+use crate::layout::ARCHIVE_OFFICE;
+use crate::model::{text, Authority, AuthorityLine, Recipients, Signer, System};
 
 use super::header::line;
 use super::report::{EntryKind, ImportReport};
@@ -335,10 +336,21 @@ fn item_text(s: &str) -> String {
     s.trim_end_matches([';', ',', '.']).trim().to_string()
 }
 
+/// The start of the report entry for an original without a Nơi nhận: "bản gốc không có nơi
+/// nhận" (the draft's Lưu line is then Vanban's, not the original's).
+pub const NO_RECIPIENTS: &str = "bản gốc không có nơi nhận";
+
 /// Nơi nhận: the items, the electronic-sending line, the Lưu line. Without a Nơi nhận,
 /// `optional` (the text attached to a decision: the decision has the Nơi nhận) leaves it
-/// empty; otherwise the Lưu line is a blank to fill.
-pub(super) fn recipients(view: &View, optional: bool, report: &mut ImportReport) -> Recipients {
+/// empty. Otherwise a state document's Lưu line always starts with the văn thư ("VT"), who
+/// keeps every original: it is added, and reported, where the original has no Lưu line or
+/// one without "VT"; a Party document's Lưu line, which names an office, is a blank to fill.
+pub(super) fn recipients(
+    view: &View,
+    system: System,
+    optional: bool,
+    report: &mut ImportReport,
+) -> Recipients {
     let parts = &view.parts;
     let mut r = Recipients::default();
     // The lines: items typed on the heading's own line ("Nơi nhận: - Như trên;", or all of
@@ -391,29 +403,83 @@ pub(super) fn recipients(view: &View, optional: bool, report: &mut ImportReport)
             None => {}
         }
     }
+    let at = parts.noi_nhan.map(|i| view.paras[i].index);
     if parts.noi_nhan.is_none() && r.items.is_empty() && r.archive.trim().is_empty() {
         if optional {
             return r;
         }
-        // No Nơi nhận at all (a thông cáo, a Điều lệ issued with its decision, a form): the
-        // draft's Lưu line is a blank to fill, not an archive the original never named.
-        report.add(
-            EntryKind::Missing,
-            None,
-            "",
-            "bản gốc không có nơi nhận; đã để trống dòng \"Lưu\" (...)",
-        );
-        r.archive = "...".into();
+        // No Nơi nhận at all (a thông cáo, a biên bản, a schedule): the recipients are for a
+        // person to name; the văn thư's copy is not.
+        match system {
+            System::State => {
+                report.add(
+                    EntryKind::Missing,
+                    None,
+                    "",
+                    &format!(
+                        "{NO_RECIPIENTS}; đã điền dòng «- Lưu: {ARCHIVE_OFFICE}.» (văn thư lưu \
+                         bản gốc), cần bổ sung nơi nhận và đơn vị soạn thảo"
+                    ),
+                );
+                r.archive = ARCHIVE_OFFICE.into();
+            }
+            System::Party => {
+                report.add(
+                    EntryKind::Missing,
+                    None,
+                    "",
+                    &format!("{NO_RECIPIENTS}; đã để trống dòng \"Lưu\" (...)"),
+                );
+                r.archive = "...".into();
+            }
+        }
     } else if r.archive.trim().is_empty() {
         report.add(
             EntryKind::Missing,
-            parts.noi_nhan.map(|i| view.paras[i].index),
+            at,
             "",
-            "Nơi nhận không có dòng \"Lưu\"; đã điền \"VT\"",
+            &format!("Nơi nhận không có dòng \"Lưu\"; đã điền \"{ARCHIVE_OFFICE}\""),
         );
-        r.archive = "VT".into();
+        r.archive = ARCHIVE_OFFICE.into();
+    } else if system == System::State && !starts_with_archive_office(&r.archive) {
+        let typed = r.archive.clone();
+        r.archive = format!("{ARCHIVE_OFFICE}, {typed}");
+        report.add(
+            EntryKind::Changed,
+            at,
+            &typed,
+            &format!(
+                "dòng \"Lưu\" không có \"{ARCHIVE_OFFICE}\" (văn thư lưu bản gốc); bản thảo in \
+                 «- Lưu: {}.»",
+                r.archive
+            ),
+        );
+    } else if let Some(rest) = (system == System::State)
+        .then(|| r.archive.strip_prefix(&format!("{ARCHIVE_OFFICE}. ")))
+        .flatten()
+    {
+        // "Lưu: VT. NC.": a comma parts the văn thư from the drafting unit.
+        let typed = r.archive.clone();
+        r.archive = format!("{ARCHIVE_OFFICE}, {}", rest.trim());
+        report.add(
+            EntryKind::Changed,
+            at,
+            &typed,
+            &format!(
+                "dòng \"Lưu\": sau \"{ARCHIVE_OFFICE}\" là dấu phẩy; bản thảo in «- Lưu: {}.»",
+                r.archive
+            ),
+        );
     }
     r
+}
+
+/// Whether a state Lưu line names the văn thư first ("VT, VP", "VT.NC", "VT").
+fn starts_with_archive_office(archive: &str) -> bool {
+    archive
+        .trim()
+        .strip_prefix(ARCHIVE_OFFICE)
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 #[cfg(test)]

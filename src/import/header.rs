@@ -2,6 +2,10 @@
 //! urgency and secrecy marks, trích yếu. Each reader takes the recognised paragraphs'
 //! text and returns the draft's value; what it cannot read is reported.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::check::rules::parse_number;
 use crate::check::view::View;
 use crate::model::{text, IssueDate, Issuer, Secrecy, System, Urgency};
@@ -26,6 +30,9 @@ pub(super) struct NumberLine {
     /// A number typed with dots ("24.4", a day and month), which no register gives: the
     /// draft leaves its number blank and the report says so.
     pub dotted: Option<String>,
+    /// The ký hiệu as typed, when NĐ 30 writes it otherwise ("TTr-CAT(PC04)", "HD – HĐTĐKT"):
+    /// the draft holds the tidied form in `symbol` and the report says so.
+    pub typed_symbol: Option<String>,
 }
 
 /// Reads "Số: 12/QĐ-UBND", "Số:      /UBND-VP", "Số 415-KH/BDVTU" through the checker's own
@@ -37,26 +44,52 @@ pub(super) fn number_line(s: &str) -> NumberLine {
         return NumberLine::default();
     };
     let dotted = n.digits.contains('.');
+    let symbol = tidy_symbol(&n.symbol);
+    let typed_symbol = (symbol != n.symbol.trim()).then(|| n.symbol.trim().to_string());
     NumberLine {
         number: (!dotted)
             .then(|| n.digits.parse().ok())
             .flatten()
             .filter(|n| *n > 0),
-        symbol: tidy_symbol(&n.symbol),
+        symbol,
         year: n.year.map(i32::from),
         dotted: dotted.then_some(n.digits),
+        typed_symbol,
     }
 }
 
-/// The ký hiệu with a dash typed long or spaced ("HD – HĐTĐKT") written as NĐ 30 writes it
-/// ("HD-HĐTĐKT"): the draft computes the symbol from its parts, parted by "-" alone.
+/// A group of the ký hiệu set in brackets after the one before it: "CAT(PC04)".
+static BRACKETED_GROUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([^\s(-])\(([^()\s]+)\)").expect("regex"));
+
+/// The ký hiệu written as NĐ 30 writes it, its groups parted by "-" alone and holding no
+/// space (Phụ lục I, Phần I, mục II.3): a dash typed long or spaced ("HD – HĐTĐKT" →
+/// "HD-HĐTĐKT"), a group in brackets ("TTr-CAT(PC04)" → "TTr-CAT-PC04"), a space inside a
+/// group ("HSSV-KHCN TT" → "HSSV-KHCNTT"). The draft computes the symbol from its parts.
 fn tidy_symbol(symbol: &str) -> String {
-    symbol
+    let unbracketed = BRACKETED_GROUP.replace_all(symbol.trim(), "$1-$2");
+    unbracketed
         .replace(['–', '—'], "-")
         .split('-')
-        .map(str::trim)
+        .map(|g| g.split_whitespace().collect::<String>())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// Reports a ký hiệu the draft writes otherwise than typed (`typed_symbol`), at paragraph
+/// `paragraph` of the original.
+pub(super) fn report_tidied(n: &NumberLine, paragraph: Option<usize>, report: &mut ImportReport) {
+    if let Some(typed) = &n.typed_symbol {
+        report.add(
+            EntryKind::Changed,
+            paragraph,
+            typed,
+            &format!(
+                "ký hiệu «{typed}» in theo thể thức «{}» (các nhóm chữ viết tắt nối bằng gạch nối, không có dấu cách)",
+                n.symbol
+            ),
+        );
+    }
 }
 
 /// Reports a number typed with dots (`dotted`), which the draft leaves blank, at paragraph
@@ -446,6 +479,7 @@ mod tests {
                 symbol: "QĐ-UBND".into(),
                 year: None,
                 dotted: None,
+                typed_symbol: None,
             }
         );
         let dotted = number_line("Số: 24.4/TTr-TCG");
@@ -458,6 +492,16 @@ mod tests {
             (None, "TTr-TCG", Some("24.4"))
         );
         assert_eq!(number_line("Số:    /HD – HĐTĐKT").symbol, "HD-HĐTĐKT");
+        let police = number_line("Số: 409/TTr-CAT(PC04)");
+        assert_eq!(police.symbol, "TTr-CAT-PC04");
+        assert_eq!(police.typed_symbol.as_deref(), Some("TTr-CAT(PC04)"));
+        let spaced = number_line("Số:          /SGDĐT-HSSV-KHCN TT");
+        assert_eq!(spaced.symbol, "SGDĐT-HSSV-KHCNTT");
+        let plain = number_line("Số: 12/QĐ-UBND");
+        assert_eq!(
+            (plain.symbol.as_str(), plain.typed_symbol),
+            ("QĐ-UBND", None)
+        );
         let normative = number_line("Số: 11/2018/QĐ-UBND");
         assert_eq!(normative.year, Some(2018));
         assert_eq!(normative.symbol, "QĐ-UBND");

@@ -32,6 +32,7 @@ mod report;
 mod sequence;
 mod table;
 
+pub use footer::NO_RECIPIENTS;
 pub use report::{EntryKind, ImportReport, ReportEntry};
 
 use crate::check::docx::view_of;
@@ -273,7 +274,7 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     for i in read {
         mark(&mut claimed, i);
     }
-    let mut recipients = footer::recipients(&view, attached, &mut report);
+    let mut recipients = footer::recipients(&view, system, attached, &mut report);
     recipients.electronic |= electronic.is_some();
 
     if let Some(i) = attached
@@ -468,6 +469,11 @@ pub fn import_docx(bytes: &[u8], templates: &Templates) -> Result<Imported, Impo
     // A văn bản quy phạm pháp luật's number carries its year; the draft prints the year of
     // its date there, so a different year is worth a look.
     header::report_dotted(
+        &number_line,
+        parts.so_ky_hieu.map(|i| view.paras[i].index),
+        &mut report,
+    );
+    header::report_tidied(
         &number_line,
         parts.so_ky_hieu.map(|i| view.paras[i].index),
         &mut report,

@@ -33,6 +33,9 @@ pub const BASIS_END: &str = ";";
 pub const BASIS_LAST_END_STATE: &str = ".";
 /// End of the last căn cứ of a Party document: "," (a subject sentence follows; HD 36).
 pub const BASIS_LAST_END_PARTY: &str = ",";
+/// Văn thư cơ quan: the office that keeps the original, first after "Lưu:" on every state
+/// document (NĐ 30, Phụ lục I, Phần I, mục II.9.b: «- Lưu: VT, <đơn vị soạn thảo> (<số bản>).»).
+pub const ARCHIVE_OFFICE: &str = "VT";
 /// The word of an appendix heading: "Phụ lục" (one appendix) or "Phụ lục I", "Phụ lục II".
 pub const APPENDIX_WORD: &str = "Phụ lục";
 /// The words that set a Phụ lục on landscape pages in the markup (trang ngang):

@@ -5,6 +5,7 @@ use super::{Ctx, Finding, Outcome, Per, RuleDef};
 use crate::check::fix::Fix;
 use crate::check::registry::{Evidence, FixSafety, Severity};
 use crate::check::view::Element;
+use crate::layout::ARCHIVE_OFFICE;
 use crate::model::text::list_item_wraps;
 use crate::model::System;
 
@@ -116,7 +117,7 @@ pub(super) const RECIPIENTS_ARCHIVE: RuleDef = RuleDef {
     clause: Per::By(&[("ND30", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.9.b"), ("HD36", "HD 36-HD/VPTW (theo tài liệu thứ cấp VBDANG, HD05-A)")]),
     evidence: Per::By(&[("ND30", Evidence::Stated), ("HD36", Evidence::Secondary)]),
     severity: Per::By(&[("ND30", Severity::Error), ("HD36", Severity::Warning)]),
-    doc: Per::By(&[("ND30", "Dòng cuối cùng gồm chữ «Lưu» sau có dấu hai chấm, tiếp theo là chữ viết tắt «VT», chữ viết tắt tên đơn vị soạn thảo và số lượng bản lưu (nếu cần)."), ("HD36", "Dòng cuối là «- Lưu» và tên đơn vị lưu, không có dấu hai chấm (tài liệu thứ cấp).")]),
+    doc: Per::By(&[("ND30", "Dòng cuối cùng gồm chữ «Lưu» sau có dấu hai chấm, tiếp theo là chữ viết tắt «VT», dấu phẩy, chữ viết tắt tên đơn vị soạn thảo và số lượng bản lưu (nếu cần)."), ("HD36", "Dòng cuối là «- Lưu» và tên đơn vị lưu, không có dấu hai chấm (tài liệu thứ cấp).")]),
     wrong: Per::By(&[("ND30", "- Lưu VP."), ("HD36", "- Lưu: VT.")]),
     right: Per::By(&[("ND30", "- Lưu: VT, VP (02)."), ("HD36", "- Lưu Văn phòng Tỉnh ủy.")]),
 };
@@ -317,12 +318,27 @@ fn recipients_archive(ctx: &Ctx) -> Outcome {
     let prefix = ctx.facts.archive_prefix.as_str();
     let state = prefix.ends_with(':');
     let ok = if state {
-        t.starts_with("Lưu:") && t["Lưu:".len()..].trim_start().starts_with("VT")
+        t.starts_with("Lưu:") && t["Lưu:".len()..].trim_start().starts_with(ARCHIVE_OFFICE)
     } else {
         t.starts_with("Lưu ") && !t.starts_with("Lưu:")
     };
     if ok {
-        return Outcome::pass();
+        if !(state && stop_after_archive_office(t)) {
+            return Outcome::pass();
+        }
+        let stop = format!("{ARCHIVE_OFFICE}.");
+        return Outcome::Checked(vec![Finding::at(
+            last,
+            "Sau «VT» là dấu phẩy rồi đến đơn vị soạn thảo: «- Lưu: VT, <đơn vị soạn thảo>.»",
+        )
+        .with_fix(Fix::replace(
+            FixSafety::Safe,
+            p.index,
+            p.text.trim(),
+            &p.text
+                .trim()
+                .replacen(&stop, &format!("{ARCHIVE_OFFICE},"), 1),
+        ))]);
     }
     let msg = if state {
         "Dòng cuối của nơi nhận là «- Lưu: VT, <đơn vị soạn thảo> (<số bản>).»"
@@ -338,7 +354,10 @@ fn recipients_archive(ctx: &Ctx) -> Outcome {
             p.text.trim(),
             &fixed,
         ));
-    } else if state && t.starts_with("Lưu ") && t["Lưu ".len()..].trim_start().starts_with("VT") {
+    } else if state
+        && t.starts_with("Lưu ")
+        && t["Lưu ".len()..].trim_start().starts_with(ARCHIVE_OFFICE)
+    {
         let fixed = p.text.trim().replacen("Lưu ", "Lưu: ", 1);
         f = f.with_fix(Fix::replace(
             FixSafety::Safe,
@@ -350,6 +369,16 @@ fn recipients_archive(ctx: &Ctx) -> Outcome {
         f = f.with_fix(Fix::suggest(msg));
     }
     Outcome::Checked(vec![f])
+}
+
+/// Whether the văn thư is followed by a full stop, then the drafting unit ("Lưu: VT. NC."),
+/// where NĐ 30 puts a comma.
+fn stop_after_archive_office(line: &str) -> bool {
+    line["Lưu:".len()..]
+        .trim_start()
+        .strip_prefix(ARCHIVE_OFFICE)
+        .and_then(|after| after.strip_prefix('.'))
+        .is_some_and(|after| after.starts_with(char::is_whitespace) && !after.trim().is_empty())
 }
 
 fn recipients_format(ctx: &Ctx) -> Outcome {
