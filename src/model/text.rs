@@ -22,6 +22,32 @@ pub fn is_nfc(s: &str) -> bool {
     }
 }
 
+/// Letters of other alphabets that print like a Vietnamese one, with the letter they stand
+/// for: the Latin Eth ("Ð", U+00D0) that text converted from the old TCVN3 and VNI encodings
+/// carries for "Đ" (U+0110). The page looks right; search, sorting and reading do not.
+pub const LOOK_ALIKES: [(char, char); 2] = [('\u{D0}', 'Đ'), ('\u{F0}', 'đ')];
+
+/// Whether `s` holds a look-alike letter ([`LOOK_ALIKES`]).
+pub fn has_look_alike(s: &str) -> bool {
+    s.chars().any(|c| LOOK_ALIKES.iter().any(|&(a, _)| a == c))
+}
+
+/// `s` in NFC with each look-alike letter replaced by the Vietnamese one it stands for.
+pub fn vietnamese_letters(s: &str) -> String {
+    let s = nfc(s);
+    if !has_look_alike(&s) {
+        return s;
+    }
+    s.chars()
+        .map(|c| {
+            LOOK_ALIKES
+                .iter()
+                .find(|&&(a, _)| a == c)
+                .map_or(c, |&(_, v)| v)
+        })
+        .collect()
+}
+
 /// Upper case with diacritics kept ("Kế hoạch" → "KẾ HOẠCH").
 pub fn upper(s: &str) -> String {
     nfc(s).to_uppercase()

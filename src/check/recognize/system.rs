@@ -108,10 +108,14 @@ pub(super) fn system(r: &Reading<'_>) -> SystemReading {
                 && halves.next().is_some_and(|a| a.contains('-'))
         }
     });
-    // Two signature blocks make a liên tịch document only under a header naming two
-    // issuing bodies: a contract, an application or a report with "người lập biểu" has
-    // two signatures and one issuer.
-    let joint_signers = parts.chu_ky.len() >= 2 && issuer_groups(paras, &parts.ban_hanh) >= 2;
+    // A typed document's ký hiệu of three groups is its type and two bodies ("TTLT-BGDĐT-
+    // BTTTT"). A công văn's is read so only under a header naming two issuing bodies: its
+    // drafting unit may hold a hyphen ("SGDĐT-HSSV-KHCN"). Two signature blocks likewise: a
+    // contract, an application or a report with "người lập biểu" has two signatures and one
+    // issuer.
+    let two_issuers = issuer_groups(paras, &parts.ban_hanh) >= 2;
+    let joint_symbol = joint_symbol && (parts.ten_loai.is_some() || two_issuers);
+    let joint_signers = parts.chu_ky.len() >= 2 && two_issuers;
     if detected != Detected::Unknown && (joint_symbol || joint_signers) {
         detected = Detected::Joint;
     }

@@ -6,7 +6,8 @@ use crate::check::view::Para;
 use crate::layout::{Case, TextStyle};
 use crate::model::text;
 
-/// Upper-case comparison key: NFC, single spaces, no invisible characters, and one tone
+/// Upper-case comparison key: NFC, single spaces, no invisible characters, no look-alike
+/// letters ("Ð" for "Đ"), and one tone
 /// placement for "OA/OE/UY"
 /// ("HOÀ" and "HÒA", "UỶ" and "ỦY" compare equal), so both spellings are accepted.
 pub fn upper_key(s: &str) -> String {
@@ -21,7 +22,9 @@ pub fn upper_key(s: &str) -> String {
             )
         })
         .collect();
-    let mut k = text::upper(&text::squash_spaces(&shown));
+    // A look-alike letter ("Ðộc lập" with the Latin Eth) reads as the letter it stands for;
+    // rule 120 reports it.
+    let mut k = text::upper(&text::vietnamese_letters(&text::squash_spaces(&shown)));
     for (old, new) in [
         ("OÀ", "ÒA"),
         ("OÁ", "ÓA"),

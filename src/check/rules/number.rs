@@ -328,11 +328,18 @@ fn form(ctx: &Ctx) -> Outcome {
         ));
     }
     if n.sep != want_sep || !re.is_match(&n.symbol) {
+        // Name the fault a reader cannot see at a glance: a space inside the ký hiệu.
+        let inner_space = n.symbol.trim().contains(char::is_whitespace);
         out.push(Finding::at(
             i,
             format!(
-                "Số, ký hiệu «{}» sai dạng; đúng dạng: {example}.",
-                p.text.trim()
+                "Số, ký hiệu «{}» sai dạng{}; đúng dạng: {example}.",
+                p.text.trim(),
+                if inner_space {
+                    " (ký hiệu có dấu cách)"
+                } else {
+                    ""
+                }
             ),
         ));
     }

@@ -21,7 +21,7 @@ pub(super) const UNICODE_NFC: RuleDef = RuleDef {
     clause: Per::By(&[("ND30", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục I.2 (TCVN 6909:2001)"), ("HD36", "HD 36-HD/VPTW, mục II (TCVN 6909:2001)")]),
     evidence: Per::Same(Evidence::Stated),
     severity: Per::Same(Severity::Error),
-    doc: Per::Same("TCVN 6909:2001 dùng ký tự dựng sẵn; chữ gõ ở dạng tổ hợp (dấu tách khỏi chữ) hiển thị và tìm kiếm sai."),
+    doc: Per::Same("TCVN 6909:2001 dùng ký tự dựng sẵn; chữ gõ ở dạng tổ hợp (dấu tách khỏi chữ), hay chữ «Ð» (Eth) của bảng mã khác gõ thay «Đ», in giống nhưng tìm kiếm và sắp xếp sai."),
     wrong: Per::Same("Kế hoạch gõ thành K + e + ^ + ´ (tổ hợp)"),
     right: Per::Same("Kế hoạch (dựng sẵn, NFC)"),
 };
@@ -65,36 +65,42 @@ pub(super) const UNICODE_QUOTES: RuleDef = RuleDef {
 fn nfc(ctx: &Ctx) -> Outcome {
     let mut out = Vec::new();
     for (i, p) in ctx.view.paras.iter().enumerate() {
-        if text::is_nfc(&p.text) {
+        if text::is_nfc(&p.text) && !text::has_look_alike(&p.text) {
             continue;
         }
         let mut fix = Fix::replace(FixSafety::Safe, p.index, "", "");
         fix.edits.clear();
         let mut words = Vec::new();
         for w in p.text.split_whitespace() {
-            if !text::is_nfc(w) && !words.contains(&w) {
+            if (!text::is_nfc(w) || text::has_look_alike(w)) && !words.contains(&w) {
                 words.push(w);
                 fix.edits.push(Edit::ReplaceText {
                     paragraph: p.index,
                     find: w.to_string(),
-                    replace: text::nfc(w),
+                    replace: text::vietnamese_letters(w),
                 });
             }
         }
-        let shown: Vec<String> = words.iter().take(3).map(|w| text::nfc(w)).collect();
-        fix.title = "chuyển sang dạng dựng sẵn (NFC)".into();
+        let shown: Vec<String> = words
+            .iter()
+            .take(3)
+            .map(|w| text::vietnamese_letters(w))
+            .collect();
+        fix.title = "chuyển sang chữ Unicode dựng sẵn (NFC)".into();
         fix.before = None;
         fix.after = Some(shown.join(", "));
-        out.push(
-            Finding::at(
-                i,
-                format!(
-                    "Chữ gõ ở dạng tổ hợp (dấu tách rời): «{}»; phải dùng Unicode dựng sẵn (NFC).",
-                    shown.join("», «")
-                ),
+        let message = if text::is_nfc(&p.text) {
+            format!(
+                "Chữ «Ð» (Eth, U+00D0, của bảng mã khác) gõ thay chữ «Đ»: «{}»; phải dùng chữ Đ tiếng Việt (U+0110).",
+                shown.join("», «")
             )
-            .with_fix(fix),
-        );
+        } else {
+            format!(
+                "Chữ gõ ở dạng tổ hợp (dấu tách rời): «{}»; phải dùng Unicode dựng sẵn (NFC).",
+                shown.join("», «")
+            )
+        };
+        out.push(Finding::at(i, message).with_fix(fix));
     }
     Outcome::Checked(out)
 }
