@@ -238,3 +238,35 @@ fn a_later_section_on_letter_paper_breaks_rule_101() {
         "the Phụ lục stays turned"
     );
 }
+
+/// Rule 508 reports the căn cứ set upright once for the document, and its safe fix sets
+/// every one of them in italic: the fixed file passes.
+#[test]
+fn upright_bases_are_one_finding_and_the_fix_sets_them_italic() {
+    let right = std::fs::read(root().join("tests/fixtures/rules/ND30-508/right.docx")).unwrap();
+    let wrong = docx_edit::rewrite_part(&right, "word/document.xml", |xml| {
+        xml.replace(
+            r#"<w:i /><w:iCs /><w:sz w:val="28" /><w:szCs w:val="28" /></w:rPr><w:t xml:space="preserve">Căn cứ"#,
+            r#"<w:sz w:val="28" /><w:szCs w:val="28" /></w:rPr><w:t xml:space="preserve">Căn cứ"#,
+        )
+    });
+    let rule_508 = |bytes: &[u8]| {
+        let r = check_docx(bytes, "qd.docx", &CheckOptions::default()).unwrap();
+        let found: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "ND30-508")
+            .cloned()
+            .collect();
+        (r, found)
+    };
+    let (report, found) = rule_508(&wrong);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].message.contains("3 trong 4"),
+        "{}",
+        found[0].message
+    );
+    let (fixed, _) = vanban::check::apply_fixes(&wrong, &report, false).unwrap();
+    assert!(rule_508(&fixed).1.is_empty());
+}

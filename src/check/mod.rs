@@ -16,6 +16,7 @@ pub mod draft;
 pub mod fix;
 pub mod ignore;
 pub mod layout_engine;
+pub(crate) mod normative;
 pub mod profile;
 pub mod recognize;
 pub mod registry;

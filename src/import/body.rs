@@ -9,6 +9,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::check::normative::{
+    is_action, APPENDIX, ARTICLE, BASIS_STARTS, CHAPTER, DIVISION, PART, SECTION,
+};
 use crate::check::view::{Align, View};
 use crate::layout::{
     ADDRESSEE_LABEL, ATTACHED_TO, CLOSING_MARK, CLOSING_MARK_AFTER_STOP, ISSUED_WITH,
@@ -32,20 +35,6 @@ pub(super) struct BodyOut {
     pub closing: bool,
 }
 
-static PART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:phần)\s+(thứ\s+\S+|[IVXLC]+)\s*\.?$").expect("regex"));
-static CHAPTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:chương)\s+[IVXLC\d]+\s*(?:[.:]\s*(.*))?$").expect("regex"));
-static DIVISION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Mục|MỤC)\s+\d+\s*(?:[.:]\s*(.*))?$").expect("regex"));
-static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Phụ lục|PHỤ LỤC)(?:\s+[IVXLC\d]+)?\s*(?:[.:]\s*(.*))?$").expect("regex")
-});
-/// "Điều 3." (also "Điểu 18.", a slip of the keyboard some offices leave in).
-static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Điều|ĐIỀU|Điểu|ĐIỂU)\s+\d+\s*[.:]\s*").expect("regex"));
-static SECTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[IVXLC]+\s*[.\-–]\s+").expect("regex"));
 /// "1. ", "1.2 ", and "6.1.Công tác" typed without the space (the capital after the dot is
 /// group 4, not part of the label).
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,12 +46,6 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-zđ]\)\s+").expect("regex"));
 pub(super) static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–]\s+").expect("regex"));
 static PLUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\+\s+").expect("regex"));
-
-/// The words a căn cứ starts with.
-/// Spaces typed before a line that centre it by hand ("                    QUYẾT ĐỊNH:").
-const CENTRED_BY_HAND: &str = "        ";
-
-pub(super) const BASIS_STARTS: [&str; 4] = ["Căn cứ", "Theo đề nghị", "Xét đề nghị", "Xét "];
 
 /// Every paragraph of the reader's body by its index.
 fn reader_paragraphs(doc: &reader::DocxFile) -> HashMap<usize, &reader::Paragraph> {
@@ -334,28 +317,6 @@ fn notes_about(
     if any {
         reported.push(rp.index);
     }
-}
-
-/// Whether view paragraph `i` is an action line: centred (by its alignment, or by hand with
-/// spaces or a tab typed before it), bold, in capitals ("QUYẾT ĐỊNH:").
-fn is_action(view: &View, i: usize) -> bool {
-    let p = &view.paras[i];
-    let t = text::squash_spaces(&p.text);
-    let centred =
-        p.align == Align::Center || p.text.starts_with(CENTRED_BY_HAND) || p.text.starts_with('\t');
-    if !centred || t.is_empty() || t.chars().count() > 160 || p.cell.is_some() {
-        return false;
-    }
-    let pc = pieces(p, &[]);
-    all_bold(&pc)
-        && text::upper(&t) == t
-        && t.chars().any(char::is_alphabetic)
-        && !PART.is_match(&t)
-        && !SECTION.is_match(&t)
-        && !CHAPTER.is_match(&t)
-        && !APPENDIX.is_match(&t)
-        && !DIVISION.is_match(&t)
-        && !ARTICLE.is_match(&t)
 }
 
 /// The next non-blank paragraph after position `k` of `body`, as plain inline, with how many

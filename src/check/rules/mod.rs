@@ -3,6 +3,7 @@
 //! ([`RuleDef`]: code, title, clause, evidence, severity, doc, examples, fix) written once.
 //! Rule sets (`rulesets/*.toml`) select these rules and tune parameters.
 
+mod basis;
 mod body;
 mod common;
 mod date;
@@ -136,6 +137,7 @@ pub const FAMILIES: &[&[RuleDef]] = &[
     doc_type::RULES,
     subject::RULES,
     body::RULES,
+    basis::RULES,
     signature::RULES,
     recipients::RULES,
     page_number::RULES,
