@@ -1568,6 +1568,30 @@ fn paragraph_spacing_adds_the_next_paragraphs_space_before() {
     assert!(!error_rules(&check(&spaced(120))).contains(&"ND30-503".to_string()));
 }
 
+/// An empty paragraph between two paragraphs prints a blank line: offices space the căn cứ
+/// from "QUYẾT ĐỊNH:" and the body from the signature so. A spacer set exactly to 1 pt does
+/// not count.
+#[test]
+fn an_empty_paragraph_between_is_spacing_enough() {
+    let nang = r#"<w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b w:val="0"/><w:i w:val="0"/><w:sz w:val="28"/><w:u w:val="none"/></w:rPr><w:t>Nâng cao"#;
+    let between = |spacer: &'static str| {
+        rewrite(move |xml| {
+            let xml = replace_once(
+                xml,
+                nang,
+                &nang.replacen(r#"w:after="120""#, r#"w:after="0""#, 1),
+            );
+            let at = xml.find("Nâng cao").unwrap();
+            let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
+            format!("{}{spacer}{}", &xml[..end], &xml[end..])
+        })
+    };
+    assert!(!error_rules(&check(&between("<w:p/>"))).contains(&"ND30-503".to_string()));
+    let hairline =
+        r#"<w:p><w:pPr><w:spacing w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>"#;
+    assert!(error_rules(&check(&between(hairline))).contains(&"ND30-503".to_string()));
+}
+
 /// Documents NĐ 30 does not govern, though they carry an office header: a legal normative
 /// document (its layout follows the law on legal documents) and an internal phiếu trình.
 #[test]

@@ -304,6 +304,15 @@ fn body_spacing(ctx: &Ctx) -> Outcome {
     let mut found = Vec::new();
     let text: Vec<_> = running_text(ctx).collect();
     for (k, &(i, p)) in text.iter().enumerate() {
+        // An empty paragraph after it prints a blank line, more than any minimum: offices
+        // space the căn cứ from "QUYẾT ĐỊNH:" and the last paragraph from the signature so.
+        // (Unless its line is set exactly lower than the minimum: a spacer of 1 or 2 pt.)
+        let blank_line = |q: &Para| {
+            q.is_blank() && !matches!(q.line, Some(Spacing::Exact(v)) if (v as i32) + 2 < min)
+        };
+        if ctx.view.paras.get(i + 1).is_some_and(blank_line) {
+            continue;
+        }
         // What prints between this paragraph and the next: its space after plus the next
         // one's space before (Word adds the two); the last one is judged by its own two.
         let next_before = match text.get(k + 1) {
