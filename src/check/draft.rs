@@ -350,6 +350,7 @@ pub fn view_of(doc: &Document) -> View {
         page_field_in_first_header: false,
         page_field_in_footer: false,
         page_number_size: Some(l.page_number.size.preferred),
+        page_number_font: Some(crate::layout::FONT.to_string()),
         page_number_align: Some(Align::Center),
         saved_pages: None,
         // A draft's later sections (a Phụ lục on the page turned) take the same paper from

@@ -313,6 +313,9 @@ pub struct PageSetup {
     pub page_field_in_footer: bool,
     /// Size of the page-number run, if known.
     pub page_number_size: Option<HalfPoints>,
+    /// Font of the page-number run (the one its digits print in), if known.
+    #[serde(default)]
+    pub page_number_font: Option<String>,
     /// Alignment of the page-number paragraph.
     pub page_number_align: Option<Align>,
     /// Pages as Word counted them when the file was last saved, if the file says.

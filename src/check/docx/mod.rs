@@ -104,14 +104,15 @@ fn page_of(doc: &reader::DocxFile) -> Option<PageSetup> {
             .into_iter()
             .find(|p| p.fields.contains(&FieldKind::Page))
     });
-    let number_size = number_para.and_then(|p| {
+    let number_run = number_para.and_then(|p| {
         p.runs
             .iter()
             .find(|r| r.field == Some(FieldKind::Page))
             .or_else(|| p.runs.first())
-            .and_then(|r| r.size)
-            .or(p.mark.size)
     });
+    let number_size = number_para.and_then(|p| number_run.and_then(|r| r.size).or(p.mark.size));
+    // The number's digits are Basic Latin: the ascii slot's font prints them.
+    let number_font = number_run.and_then(|r| r.fonts.ascii.clone().or(r.fonts.h_ansi.clone()));
     Some(PageSetup {
         width: s.page_size_declared.then_some(s.page_width),
         height: s.page_size_declared.then_some(s.page_height),
@@ -125,6 +126,7 @@ fn page_of(doc: &reader::DocxFile) -> Option<PageSetup> {
         page_field_in_first_header: s.title_page && has_page(header_first),
         page_field_in_footer: footers_have,
         page_number_size: number_size,
+        page_number_font: number_font,
         page_number_align: number_para.map(|p| align(p.alignment)),
         saved_pages: doc.saved_pages,
         later_papers: doc

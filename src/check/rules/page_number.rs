@@ -4,6 +4,7 @@ use super::{Ctx, Finding, Outcome, Per, RuleDef};
 use crate::check::fix::{Edit, Fix};
 use crate::check::registry::{Evidence, FixSafety, Severity};
 use crate::check::view::{Align, Element};
+use crate::layout::FONT;
 use crate::model::System;
 
 /// The rules of this file, in the order of their codes.
@@ -61,7 +62,7 @@ pub(super) const PAGE_NUMBER_POSITION: RuleDef = RuleDef {
     right: Per::Same("Số trang ở đầu trang, canh giữa"),
 };
 
-/// ND30-803, HD36-803: Số trang cỡ 13–14.
+/// ND30-803, HD36-803: Số trang: Times New Roman, cỡ 13–14.
 pub(super) const PAGE_NUMBER_FORMAT: RuleDef = RuleDef {
     code: "803",
     check: "page_number.format",
@@ -69,7 +70,7 @@ pub(super) const PAGE_NUMBER_FORMAT: RuleDef = RuleDef {
     element: Element::PageNumber,
     systems: &[System::State, System::Party],
     fix: FixSafety::Suggest,
-    title: Per::By(&[("ND30", "Số trang cỡ 13–14"), ("HD36", "Số trang cỡ 14")]),
+    title: Per::By(&[("ND30", "Số trang: Times New Roman, cỡ 13–14"), ("HD36", "Số trang: Times New Roman, cỡ 14")]),
     clause: Per::By(&[
         ("ND30", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục I.5"),
         (
@@ -82,11 +83,11 @@ pub(super) const PAGE_NUMBER_FORMAT: RuleDef = RuleDef {
     doc: Per::By(&[
         (
             "ND30",
-            "Số trang trình bày bằng chữ số Ả Rập, cỡ chữ 13 đến 14, kiểu chữ đứng.",
+            "Số trang trình bày bằng chữ số Ả Rập, cỡ chữ 13 đến 14, kiểu chữ đứng, cùng phông Times New Roman của văn bản (Phụ lục I, mục I.2).",
         ),
         (
             "HD36",
-            "Số trang chữ số Ả Rập, cỡ 14, canh giữa lề trên (tài liệu thứ cấp).",
+            "Số trang chữ số Ả Rập, cỡ 14, phông Times New Roman, canh giữa lề trên (tài liệu thứ cấp).",
         ),
     ]),
     wrong: Per::Same("Số trang cỡ 10"),
@@ -189,18 +190,42 @@ fn page_number_format(ctx: &Ctx) -> Outcome {
     if page.title_page && !page.page_field_in_first_header && page.saved_pages == Some(1) {
         return Outcome::NotApplicable;
     }
+    let mut out = Vec::new();
+    // The font first: a number in the template's Calibri prints unlike the text around it.
+    if let Some(font) = page
+        .page_number_font
+        .as_deref()
+        .filter(|f| !prints_digits_as_times(f))
+    {
+        out.push(
+            Finding::doc(format!("Số trang in phông {font}; quy định {FONT}."))
+                .with_fix(Fix::suggest(format!("đặt phông {FONT} cho số trang"))),
+        );
+    }
     let Some(size) = page.page_number_size else {
-        return Outcome::NotEvaluated("không xác định được cỡ chữ số trang".into());
+        if out.is_empty() {
+            return Outcome::NotEvaluated("không xác định được cỡ chữ số trang".into());
+        }
+        return Outcome::Checked(out);
     };
     let r = ctx.layout.page_number.size;
-    if r.contains(size) {
-        Outcome::pass()
-    } else {
-        Outcome::Checked(vec![Finding::doc(format!(
-            "Số trang cỡ {size}, quy định {}–{}.",
-            r.min.as_pt(),
-            r.max
-        ))
-        .with_fix(Fix::suggest(format!("đặt cỡ chữ số trang {}", r.preferred)))])
+    if !r.contains(size) {
+        out.push(
+            Finding::doc(format!(
+                "Số trang cỡ {size}, quy định {}–{}.",
+                r.min.as_pt(),
+                r.max
+            ))
+            .with_fix(Fix::suggest(format!("đặt cỡ chữ số trang {}", r.preferred))),
+        );
     }
+    Outcome::Checked(out)
+}
+
+/// Whether digits set in `font` print as Times New Roman's: the font itself, or one of the
+/// old Vietnamese encodings' copies of it (".VnTime", "VNI-Times"), whose digits are the
+/// same glyphs. Text typed in those is rule 110's business; a page number's digits are not.
+fn prints_digits_as_times(font: &str) -> bool {
+    let f = font.trim();
+    f.eq_ignore_ascii_case(FONT) || f.to_lowercase().contains("time")
 }
