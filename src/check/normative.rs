@@ -72,18 +72,21 @@ fn all_bold(p: &Para) -> bool {
     } else {
         chars.extend(text::nfc(&p.text).chars().map(|c| (c, false)));
     }
+    bold_throughout(&chars)
+}
+
+/// Whether every visible character of `chars` (each with its boldness) is bold, a closing
+/// "./." at the end aside (Vanban writes it upright after the last paragraph), and there is
+/// at least one. The import's pieces of a paragraph are judged by the same test.
+pub(crate) fn bold_throughout(chars: &[(char, bool)]) -> bool {
     let end = chars
         .iter()
         .rposition(|(c, _)| !c.is_whitespace() && *c != '.' && *c != '/')
         .map_or(chars.len(), |k| k + 1);
     let tail_is_mark = chars[end..].iter().any(|(c, _)| *c == '/');
     let upto = if tail_is_mark { end } else { chars.len() };
-    let visible: Vec<bool> = chars[..upto]
-        .iter()
-        .filter(|(c, _)| !c.is_whitespace())
-        .map(|(_, b)| *b)
-        .collect();
-    !visible.is_empty() && visible.iter().all(|b| *b)
+    let mut visible = chars[..upto].iter().filter(|(c, _)| !c.is_whitespace());
+    visible.clone().next().is_some() && visible.all(|(_, b)| *b)
 }
 
 /// Whether view paragraph `i` is an action line: centred (by its alignment, or by hand with

@@ -6,7 +6,9 @@ use std::ops::Not;
 
 use crate::check::view::View;
 use crate::layout::ARCHIVE_OFFICE;
-use crate::model::{text, Authority, AuthorityLine, Recipients, Signer, System};
+use crate::model::{
+    text, unit_after_archive_stop, Authority, AuthorityLine, Recipients, Signer, System,
+};
 
 use super::header::line;
 use super::report::{EntryKind, ImportReport};
@@ -441,35 +443,29 @@ pub(super) fn recipients(
             &format!("Nơi nhận không có dòng \"Lưu\"; đã điền \"{ARCHIVE_OFFICE}\""),
         );
         r.archive = ARCHIVE_OFFICE.into();
-    } else if system == System::State && !starts_with_archive_office(&r.archive) {
+    } else if system == System::State {
         let typed = r.archive.clone();
-        r.archive = format!("{ARCHIVE_OFFICE}, {typed}");
+        let (fixed, why) = if !starts_with_archive_office(&typed) {
+            (
+                format!("{ARCHIVE_OFFICE}, {typed}"),
+                format!("dòng \"Lưu\" không có \"{ARCHIVE_OFFICE}\" (văn thư lưu bản gốc)"),
+            )
+        } else if let Some(unit) = unit_after_archive_stop(&typed) {
+            // "Lưu: VT. NC.": a comma parts the văn thư from the drafting unit.
+            (
+                format!("{ARCHIVE_OFFICE}, {unit}"),
+                format!("dòng \"Lưu\": sau \"{ARCHIVE_OFFICE}\" là dấu phẩy"),
+            )
+        } else {
+            return r;
+        };
         report.add(
             EntryKind::Changed,
             at,
             &typed,
-            &format!(
-                "dòng \"Lưu\" không có \"{ARCHIVE_OFFICE}\" (văn thư lưu bản gốc); bản thảo in \
-                 «- Lưu: {}.»",
-                r.archive
-            ),
+            &format!("{why}; bản thảo in «- Lưu: {fixed}.»"),
         );
-    } else if let Some(rest) = (system == System::State)
-        .then(|| r.archive.strip_prefix(&format!("{ARCHIVE_OFFICE}. ")))
-        .flatten()
-    {
-        // "Lưu: VT. NC.": a comma parts the văn thư from the drafting unit.
-        let typed = r.archive.clone();
-        r.archive = format!("{ARCHIVE_OFFICE}, {}", rest.trim());
-        report.add(
-            EntryKind::Changed,
-            at,
-            &typed,
-            &format!(
-                "dòng \"Lưu\": sau \"{ARCHIVE_OFFICE}\" là dấu phẩy; bản thảo in «- Lưu: {}.»",
-                r.archive
-            ),
-        );
+        r.archive = fixed;
     }
     r
 }

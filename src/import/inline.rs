@@ -129,22 +129,7 @@ pub(super) fn all_bold(pieces: &[Piece]) -> bool {
             Piece::Note(_) => None,
         })
         .collect();
-    let end = chars
-        .iter()
-        .rposition(|(c, _)| !c.is_whitespace() && *c != '.' && *c != '/')
-        .map_or(chars.len(), |k| k + 1);
-    let tail_is_mark = chars[end..].iter().any(|(c, _)| *c == '/');
-    let upto = if tail_is_mark { end } else { chars.len() };
-    let mut any = false;
-    for (c, b) in &chars[..upto] {
-        if !c.is_whitespace() {
-            any = true;
-            if !b {
-                return false;
-            }
-        }
-    }
-    any
+    crate::check::normative::bold_throughout(&chars)
 }
 
 /// Inline content with formatting kept (`formatted`) or dropped (a block whose style sets

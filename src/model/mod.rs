@@ -20,7 +20,7 @@ pub use date::{IssueDate, PlaceDate};
 pub use number::ReferenceNumber;
 pub use numbering::{basis_end, label_blocks, next_letter, part_label, roman, BlockLabel};
 pub use plain::{plain_text, plain_text_of, PLAIN_FOOTNOTE_SEPARATOR, PLAIN_RULE};
-pub use recipients::Recipients;
+pub use recipients::{unit_after_archive_stop, Recipients};
 pub use signer::{Authority, AuthorityLine, Signer};
 pub use table::{GridCell, Merge, Merged, VMerge};
 

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::System;
+use crate::layout::ARCHIVE_OFFICE;
 
 /// Nơi nhận of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -57,6 +58,18 @@ impl Recipients {
         out.push(archive);
         out
     }
+}
+
+/// The drafting unit after a full stop typed where NĐ 30 puts a comma ("VT. NC" → "NC"),
+/// read from what follows "Lưu:"; `None` when "VT" is followed by a comma, by nothing, or
+/// not by a space after its stop.
+pub fn unit_after_archive_stop(archive: &str) -> Option<&str> {
+    let after = archive
+        .trim_start()
+        .strip_prefix(ARCHIVE_OFFICE)?
+        .strip_prefix('.')?;
+    let unit = after.trim();
+    (after.starts_with(char::is_whitespace) && !unit.is_empty()).then_some(unit)
 }
 
 /// Strips a leading "-" and trailing list punctuation the user may have typed.

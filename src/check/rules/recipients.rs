@@ -7,6 +7,7 @@ use crate::check::registry::{Evidence, FixSafety, Severity};
 use crate::check::view::Element;
 use crate::layout::ARCHIVE_OFFICE;
 use crate::model::text::list_item_wraps;
+use crate::model::unit_after_archive_stop;
 use crate::model::System;
 
 /// The rules of this file, in the order of their codes.
@@ -323,7 +324,7 @@ fn recipients_archive(ctx: &Ctx) -> Outcome {
         t.starts_with("Lưu ") && !t.starts_with("Lưu:")
     };
     if ok {
-        if !(state && stop_after_archive_office(t)) {
+        if !(state && unit_after_archive_stop(&t["Lưu:".len()..]).is_some()) {
             return Outcome::pass();
         }
         let stop = format!("{ARCHIVE_OFFICE}.");
@@ -369,16 +370,6 @@ fn recipients_archive(ctx: &Ctx) -> Outcome {
         f = f.with_fix(Fix::suggest(msg));
     }
     Outcome::Checked(vec![f])
-}
-
-/// Whether the văn thư is followed by a full stop, then the drafting unit ("Lưu: VT. NC."),
-/// where NĐ 30 puts a comma.
-fn stop_after_archive_office(line: &str) -> bool {
-    line["Lưu:".len()..]
-        .trim_start()
-        .strip_prefix(ARCHIVE_OFFICE)
-        .and_then(|after| after.strip_prefix('.'))
-        .is_some_and(|after| after.starts_with(char::is_whitespace) && !after.trim().is_empty())
 }
 
 fn recipients_format(ctx: &Ctx) -> Outcome {
